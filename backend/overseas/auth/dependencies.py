@@ -1,0 +1,93 @@
+"""Who is calling: the principal behind a bearer token, and role checks."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import OAuth2PasswordBearer
+
+from overseas.auth.models import ApiClient, Role, User
+from overseas.core.db import SessionDep
+from overseas.core.errors import Forbidden, NotAuthenticated
+from overseas.core.security import InvalidToken, decode_access_token
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """A logged-in user or API client, as loaded from the database on every request."""
+
+    kind: str  # "user" | "client"
+    id: int
+    username: str
+    role: Role
+    agency_id: int | None
+
+    @property
+    def actor(self) -> str:
+        """The name written into audit rows and histories."""
+        return self.username if self.kind == "user" else f"client:{self.username}"
+
+    @property
+    def key(self) -> str:
+        """A stable identity for per-principal stores (idempotency keys)."""
+        return f"{self.kind}:{self.id}"
+
+    @property
+    def is_agency(self) -> bool:
+        return self.role == Role.agency
+
+
+def get_principal(
+    session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+) -> Principal:
+    if not token:
+        raise NotAuthenticated("a bearer token is required")
+    try:
+        claims = decode_access_token(token)
+    except InvalidToken as exc:
+        raise NotAuthenticated("the token is invalid or expired") from exc
+    kind, _, raw_id = str(claims["sub"]).partition(":")
+    if not raw_id.isdigit():
+        raise NotAuthenticated("the token is invalid or expired")
+    principal: Principal | None = None
+    # The account is read on every request: a deactivated user or a revoked client loses
+    # access at once, even while its tokens have not expired.
+    if kind == "user":
+        user = session.get(User, int(raw_id))
+        if user is not None and user.active and user.id is not None:
+            principal = Principal("user", user.id, user.username, Role(user.role), user.agency_id)
+    elif kind == "client":
+        client = session.get(ApiClient, int(raw_id))
+        if client is not None and client.revoked_at is None and client.id is not None:
+            principal = Principal(
+                "client", client.id, client.name, Role(client.role), client.agency_id
+            )
+    if principal is None:
+        raise NotAuthenticated("the token's account is inactive or revoked")
+    session.info["actor"] = principal.actor
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def require_role(*roles: Role) -> Callable[[Principal], Principal]:
+    allowed = frozenset(roles)
+
+    def _check(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in allowed:
+            raise Forbidden(f"the role '{principal.role}' may not do this")
+        return principal
+
+    return _check
+
+
+AdminPrincipal = Annotated[Principal, Depends(require_role(Role.admin))]
+StaffPrincipal = Annotated[
+    Principal,
+    Depends(require_role(Role.admin, Role.officer, Role.inspector, Role.viewer)),
+]
+OfficerPrincipal = Annotated[Principal, Depends(require_role(Role.admin, Role.officer))]

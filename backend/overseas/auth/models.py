@@ -1,0 +1,69 @@
+"""Accounts: users, API clients and the login-failure log."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import String
+from sqlmodel import Field, SQLModel
+
+from overseas.core.db import UTCDateTime
+from overseas.core.models import Versioned, created_at_field, updated_at_field, version_field
+
+
+class Role(StrEnum):
+    admin = "admin"
+    officer = "officer"
+    inspector = "inspector"
+    agency = "agency"
+    viewer = "viewer"
+
+
+STAFF_ROLES = (Role.admin, Role.officer, Role.inspector, Role.viewer)
+
+
+# Fields a user shares between the API and the table.
+class UserBase(SQLModel):
+    username: str = Field(max_length=64, unique=True, index=True)
+    full_name: str = Field(default="", max_length=200)
+    role: Role = Field(sa_type=String(16))
+    agency_id: int | None = Field(default=None, foreign_key="agencies.id", index=True)
+    active: bool = True
+
+
+# A person who logs in with a password; the hash never leaves this class.
+class User(UserBase, Versioned, table=True):
+    __tablename__ = "users"
+    __audited__ = True
+    __audit_exclude__ = frozenset({"password_hash"})
+
+    id: int | None = Field(default=None, primary_key=True)
+    password_hash: str = Field(max_length=255)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = updated_at_field()
+    version: int = version_field()
+
+
+# A machine that logs in with client credentials (an enterprise's system, a script).
+class ApiClient(SQLModel, table=True):
+    __tablename__ = "api_clients"
+    __audited__ = True
+    __audit_exclude__ = frozenset({"secret_hash"})
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    role: Role = Field(sa_type=String(16))
+    agency_id: int | None = Field(default=None, foreign_key="agencies.id", index=True)
+    client_id: str = Field(max_length=64, unique=True, index=True)
+    secret_hash: str = Field(max_length=255)
+    created_at: datetime = created_at_field()
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+# One failed login; counted per username over a sliding window (rate limit lives in the
+# database so that every server process sees the same count).
+class LoginFailure(SQLModel, table=True):
+    __tablename__ = "login_failures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=255, index=True)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)

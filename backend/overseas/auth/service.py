@@ -1,0 +1,206 @@
+"""Logins, tokens, users and API clients."""
+
+import math
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import delete, func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from overseas.agencies import service as agencies
+from overseas.auth.dependencies import Principal
+from overseas.auth.models import ApiClient, LoginFailure, Role, User
+from overseas.auth.schemas import ApiClientCreate, Token, UserCreate, UserUpdate
+from overseas.core.config import get_settings
+from overseas.core.db import utcnow
+from overseas.core.errors import (
+    Conflict,
+    NotAuthenticated,
+    NotFound,
+    TooManyRequests,
+    ValidationFailed,
+)
+from overseas.core.pagination import PageParams, paginate
+from overseas.core.security import create_access_token, hash_secret, verify_secret
+
+
+class LoginFailed(NotAuthenticated):
+    """Wrong credentials; the caller commits the recorded failure before answering."""
+
+    def __init__(self) -> None:
+        super().__init__("wrong username or password", code="invalid_credentials")
+
+
+def _check_throttle(session: Session, username: str) -> None:
+    settings = get_settings()
+    window = timedelta(minutes=settings.login_window_minutes)
+    since = utcnow() - window
+    count, oldest = session.exec(
+        select(func.count(), func.min(LoginFailure.at)).where(
+            LoginFailure.username == username, col(LoginFailure.at) > since
+        )
+    ).one()
+    if count >= settings.login_max_failures and oldest is not None:
+        retry = math.ceil((oldest + window - utcnow()).total_seconds())
+        raise TooManyRequests(
+            f"too many failed logins for this account; try again in {retry} s",
+            retry_after=retry,
+            code="too_many_login_attempts",
+        )
+
+
+def _fail(session: Session, username: str) -> LoginFailed:
+    session.add(LoginFailure(username=username, at=utcnow()))
+    session.flush()
+    return LoginFailed()
+
+
+def _succeed(session: Session, username: str) -> None:
+    session.exec(delete(LoginFailure).where(col(LoginFailure.username) == username))
+
+
+def login_password(session: Session, username: str, password: str) -> Token:
+    username = username.strip().lower()
+    _check_throttle(session, username)
+    user = session.exec(select(User).where(User.username == username)).first()
+    usable = user is not None and user.active
+    if not verify_secret(password, user.password_hash if usable and user else None):
+        raise _fail(session, username)
+    assert user is not None and user.id is not None
+    _succeed(session, username)
+    token, lifetime = create_access_token(f"user:{user.id}", user.role, user.agency_id)
+    return Token(access_token=token, expires_in=lifetime)
+
+
+def login_client(session: Session, client_id: str, client_secret: str) -> Token:
+    throttle_key = f"client:{client_id}"
+    _check_throttle(session, throttle_key)
+    client = session.exec(select(ApiClient).where(ApiClient.client_id == client_id)).first()
+    usable = client is not None and client.revoked_at is None
+    if not verify_secret(client_secret, client.secret_hash if usable and client else None):
+        raise _fail(session, throttle_key)
+    assert client is not None and client.id is not None
+    _succeed(session, throttle_key)
+    token, lifetime = create_access_token(f"client:{client.id}", client.role, client.agency_id)
+    return Token(access_token=token, expires_in=lifetime)
+
+
+def _check_role_agency(session: Session, role: Role, agency_id: int | None) -> None:
+    # An enterprise account acts for exactly one enterprise; staff act for none.
+    if role == Role.agency:
+        if agency_id is None:
+            raise ValidationFailed.one("agency_id", "required for the agency role")
+        if agencies.find(session, agency_id) is None:
+            raise ValidationFailed.one("agency_id", f"no enterprise with id {agency_id}")
+    elif agency_id is not None:
+        raise ValidationFailed.one("agency_id", "only accounts with the agency role have one")
+
+
+def list_users(
+    session: Session,
+    params: PageParams,
+    *,
+    role: Role | None = None,
+    agency_id: int | None = None,
+    active: bool | None = None,
+) -> tuple[list[User], str | None, int | None]:
+    stmt = select(User)
+    if role:
+        stmt = stmt.where(User.role == role)
+    if agency_id is not None:
+        stmt = stmt.where(User.agency_id == agency_id)
+    if active is not None:
+        stmt = stmt.where(User.active == active)
+    return paginate(session, stmt, [col(User.id)], params)
+
+
+def get_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"no user with id {user_id}")
+    return user
+
+
+def create_user(session: Session, data: UserCreate) -> User:
+    _check_role_agency(session, data.role, data.agency_id)
+    if session.exec(select(User.id).where(User.username == data.username)).first():
+        raise Conflict(f"the username '{data.username}' is taken", code="username_taken")
+    user = User(
+        username=data.username,
+        full_name=data.full_name.strip(),
+        role=data.role,
+        agency_id=data.agency_id,
+        active=data.active,
+        password_hash=hash_secret(data.password),
+    )
+    session.add(user)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:
+        raise Conflict(f"the username '{data.username}' is taken", code="username_taken") from exc
+    return user
+
+
+def update_user(session: Session, user: User, data: UserUpdate) -> User:
+    changes = data.model_dump(exclude_unset=True)
+    password = changes.pop("password", None)
+    for field in ("role", "active", "full_name"):
+        if field in changes and changes[field] is None:
+            raise ValidationFailed.one(field, "may not be null")
+    role = Role(changes.get("role", user.role))
+    agency_id = changes.get("agency_id", user.agency_id)
+    _check_role_agency(session, role, agency_id)
+    for key, value in changes.items():
+        setattr(user, key, value)
+    if password is not None:
+        user.password_hash = hash_secret(password)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def list_clients(
+    session: Session, params: PageParams, *, include_revoked: bool = True
+) -> tuple[list[ApiClient], str | None, int | None]:
+    stmt = select(ApiClient)
+    if not include_revoked:
+        stmt = stmt.where(col(ApiClient.revoked_at).is_(None))
+    return paginate(session, stmt, [col(ApiClient.id)], params)
+
+
+def create_client(session: Session, data: ApiClientCreate) -> tuple[ApiClient, str]:
+    """The new client and its secret, which is stored only as a hash."""
+    _check_role_agency(session, data.role, data.agency_id)
+    secret = secrets.token_urlsafe(32)
+    client = ApiClient(
+        name=data.name.strip(),
+        role=data.role,
+        agency_id=data.agency_id,
+        client_id="owr_" + secrets.token_hex(10),
+        secret_hash=hash_secret(secret),
+    )
+    session.add(client)
+    session.flush()
+    return client, secret
+
+
+def revoke_client(session: Session, client_id: int) -> None:
+    client = session.get(ApiClient, client_id)
+    if client is None:
+        raise NotFound(f"no API client with id {client_id}")
+    if client.revoked_at is None:
+        client.revoked_at = utcnow()
+        session.add(client)
+        session.flush()
+
+
+def me(principal: Principal) -> dict[str, object]:
+    return {
+        "id": principal.id,
+        "username": principal.username,
+        "role": principal.role,
+        "agency_id": principal.agency_id,
+        "kind": principal.kind,
+    }

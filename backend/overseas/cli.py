@@ -1,0 +1,141 @@
+"""The `overseas` console script."""
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+
+from overseas.auth.models import Role
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "overseas.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from overseas.core import migrate
+
+    migrate.upgrade(revision=args.revision)
+    return 0
+
+
+def _db_downgrade(args: argparse.Namespace) -> int:
+    from overseas.core import migrate
+
+    migrate.downgrade(revision=args.revision)
+    return 0
+
+
+def _users_create(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from overseas.auth import service
+    from overseas.auth.schemas import UserCreate
+    from overseas.core.db import get_engine
+    from overseas.core.errors import AppError
+
+    password = args.password or getpass.getpass("Password (at least 10 characters): ")
+    try:
+        data = UserCreate(
+            username=args.username,
+            full_name=args.full_name,
+            role=Role(args.role),
+            agency_id=args.agency_id,
+            password=password,
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with Session(get_engine()) as session:
+        session.info["actor"] = "cli"
+        try:
+            user = service.create_user(session, data)
+        except AppError as exc:
+            print(f"error: {exc.detail}", file=sys.stderr)
+            return 1
+        session.commit()
+        print(f"created user {user.username} (id {user.id}, role {user.role})")
+    return 0
+
+
+def _demo_load(args: argparse.Namespace) -> int:
+    from overseas.demo import load_demo
+
+    if args.placements:
+        print("error: --placements needs the placements registry, not built yet", file=sys.stderr)
+        return 2
+    print("Demo data loaded (synthetic). Logins:")
+    for line in load_demo():
+        print(line)
+    return 0
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    from overseas.openapi import write_openapi
+
+    write_openapi(args.output)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="overseas", description="Overseas Work Registry")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the API and the built SPA")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=_serve)
+
+    db = commands.add_parser("db", help="database migrations").add_subparsers(
+        dest="db_command", required=True
+    )
+    up = db.add_parser("upgrade", help="migrate to the newest schema (with reference data)")
+    up.add_argument("revision", nargs="?", default="head")
+    up.set_defaults(func=_db_upgrade)
+    down = db.add_parser("downgrade", help="migrate back (to 'base' by default)")
+    down.add_argument("revision", nargs="?", default="base")
+    down.set_defaults(func=_db_downgrade)
+
+    users = commands.add_parser("users", help="accounts").add_subparsers(
+        dest="users_command", required=True
+    )
+    create = users.add_parser("create", help="create a user")
+    create.add_argument("--username", required=True)
+    create.add_argument("--role", required=True, choices=[r.value for r in Role])
+    create.add_argument("--agency-id", type=int)
+    create.add_argument("--full-name", default="")
+    create.add_argument("--password", help="prompted for when not given")
+    create.set_defaults(func=_users_create)
+
+    demo = commands.add_parser("demo", help="synthetic demo data").add_subparsers(
+        dest="demo_command", required=True
+    )
+    load = demo.add_parser("load", help="load synthetic demo data (never real people)")
+    load.add_argument("--placements", type=int, default=0)
+    load.set_defaults(func=_demo_load)
+
+    spec = commands.add_parser("openapi", help="write the OpenAPI document (sorted keys)")
+    spec.add_argument("--output", default="openapi/openapi.json")
+    spec.set_defaults(func=_openapi)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""One error shape for the whole API: RFC 9457 problem+json, with a stable `code`."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger("overseas")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class FieldError(BaseModel):
+    """One bad field; `index` is the row of a batch or file, `row` its spreadsheet row."""
+
+    field: str
+    message: str
+    index: int | None = None
+    external_ref: str | None = None
+    row: int | None = None
+
+
+class Problem(BaseModel):
+    """The body of every 4xx/5xx answer."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    code: str
+    errors: list[FieldError] | None = None
+
+
+class AppError(Exception):
+    """A domain error; the handler turns it into problem+json."""
+
+    status = 400
+    code = "bad_request"
+    title = "Bad request"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        code: str | None = None,
+        errors: list[FieldError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail
+        if code:
+            self.code = code
+        self.errors = errors
+        self.headers = headers or {}
+
+
+class NotAuthenticated(AppError):
+    status, code, title = 401, "not_authenticated", "Not authenticated"
+
+    def __init__(self, detail: str | None = None, *, code: str | None = None) -> None:
+        super().__init__(detail, code=code, headers={"WWW-Authenticate": "Bearer"})
+
+
+class Forbidden(AppError):
+    status, code, title = 403, "forbidden", "Forbidden"
+
+
+class NotFound(AppError):
+    status, code, title = 404, "not_found", "Not found"
+
+
+class Conflict(AppError):
+    status, code, title = 409, "conflict", "Conflict"
+
+
+class InvalidTransition(Conflict):
+    code, title = "invalid_transition", "Invalid transition"
+
+
+class PreconditionFailed(AppError):
+    status, code, title = 412, "precondition_failed", "Precondition failed"
+
+
+class ValidationFailed(AppError):
+    status, code, title = 422, "validation_error", "Validation failed"
+
+    @classmethod
+    def one(cls, field: str, message: str) -> "ValidationFailed":
+        return cls(f"{field}: {message}", errors=[FieldError(field=field, message=message)])
+
+
+class TooManyRequests(AppError):
+    status, code, title = 429, "too_many_requests", "Too many requests"
+
+    def __init__(self, detail: str, *, retry_after: int, code: str | None = None) -> None:
+        super().__init__(detail, code=code, headers={"Retry-After": str(max(1, retry_after))})
+
+
+def problem_response(
+    status: int,
+    title: str,
+    code: str,
+    detail: str | None = None,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = Problem(title=title, status=status, detail=detail, code=code, errors=errors)
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+# Problem responses declared on routes, so the generated client knows their shape.
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {
+        status: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": "Problem"}
+        for status in statuses
+    }
+
+
+_HTTP_CODES = {
+    401: ("not_authenticated", "Not authenticated"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not_found", "Not found"),
+    405: ("method_not_allowed", "Method not allowed"),
+    406: ("not_acceptable", "Not acceptable"),
+    413: ("payload_too_large", "Payload too large"),
+    415: ("unsupported_media_type", "Unsupported media type"),
+}
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    # ("body", "worker", "date_of_birth") -> "worker.date_of_birth"; ("query", "limit") -> "limit"
+    sources = {"body", "query", "path", "header", "form", "cookie"}
+    parts = loc[1:] if loc and loc[0] in sources else loc
+    return ".".join(str(p) for p in parts) or str(loc[0] if loc else "body")
+
+
+def _validation_message(err: dict[str, Any]) -> str:
+    msg = str(err.get("msg", "invalid value"))
+    return msg.removeprefix("Value error, ")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
+        return problem_response(
+            exc.status, exc.title, exc.code, exc.detail, exc.errors, exc.headers or None
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            FieldError(field=_field_name(tuple(e.get("loc", ()))), message=_validation_message(e))
+            for e in exc.errors()
+        ]
+        detail = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
+        return problem_response(422, "Validation failed", "validation_error", detail, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        return problem_response(
+            exc.status_code, title, code, detail, headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(Exception)
+    async def _unhandled(_request: Request, exc: Exception) -> JSONResponse:
+        # Logged with its trace for operators; the client sees no internals, ever.
+        logger.error("unhandled error", exc_info=exc)
+        return problem_response(
+            500, "Internal server error", "internal_error", "An unexpected error occurred."
+        )

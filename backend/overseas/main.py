@@ -1,0 +1,95 @@
+"""The application: routers, error handlers, metrics and the built SPA."""
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm.exc import StaleDataError
+
+from overseas import __version__
+from overseas.agencies import router as agencies
+from overseas.areas import router as areas
+from overseas.audit import router as audit
+from overseas.auth import router as auth
+from overseas.core.config import get_settings
+from overseas.core.errors import NotFound, install_error_handlers, problem_response
+from overseas.markets import router as markets
+from overseas.system import router as system
+from overseas.system.idempotency import IdempotentReplay, replay_response
+from overseas.system.metrics import metrics_middleware
+
+DESCRIPTION = """The provincial register of workers going abroad under contract (Law 69/2020/QH14):
+targets, placements, inspections of recruitment enterprises and market information.
+
+Authenticate with `POST /api/v1/auth/token` (password or client-credentials grant) and send
+`Authorization: Bearer <token>`. Errors are `application/problem+json` with a stable `code`."""
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable operation ids `{tag}-{name}`, so the generated client has readable names."""
+    tag = route.tags[0] if route.tags else "app"
+    return f"{tag}-{route.name}"
+
+
+def _mount_spa(app: FastAPI, dist: Path) -> None:
+    index = dist / "index.html"
+    if not index.is_file():
+        return
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+    root = dist.resolve()
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str) -> FileResponse:
+        # API paths never fall through to the SPA: an unknown one is a problem+json 404.
+        if path == "api" or path.startswith("api/"):
+            raise NotFound(f"no route /{path}")
+        candidate = (root / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(root):
+            return FileResponse(candidate)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    app = FastAPI(
+        title="Overseas Work Registry",
+        version=__version__,
+        description=DESCRIPTION,
+        generate_unique_id_function=operation_id,
+    )
+    install_error_handlers(app)
+
+    @app.exception_handler(IdempotentReplay)
+    async def _replay(_request: Request, exc: IdempotentReplay) -> JSONResponse:
+        return replay_response(exc.stored)
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(_request: Request, _exc: StaleDataError) -> JSONResponse:
+        return problem_response(
+            412,
+            "Precondition failed",
+            "precondition_failed",
+            "the resource was changed by another request at the same time; reload it",
+        )
+
+    app.middleware("http")(metrics_middleware)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "Location", "Idempotent-Replayed", "Retry-After"],
+        )
+    for module in (system, auth, areas, markets, agencies, audit):
+        app.include_router(module.router)
+    app.include_router(auth.users_router)
+    app.include_router(auth.clients_router)
+    app.include_router(agencies.public_router)
+    app.include_router(markets.public_router)
+    _mount_spa(app, settings.frontend_dist)
+    return app

@@ -1,0 +1,99 @@
+"""Markets and market records: queries and rules."""
+
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from overseas.core.errors import Conflict, NotFound
+from overseas.core.models import apply_patch
+from overseas.core.pagination import PageParams, paginate
+from overseas.markets.models import Market, MarketRecord, RecordKind, Tier
+from overseas.markets.schemas import MarketCreate, MarketRecordCreate, MarketUpdate
+
+_NOT_NULL = frozenset({"name_vi", "name_en", "tier", "programmes"})
+
+
+def find(session: Session, code: str) -> Market | None:
+    return session.get(Market, code.upper())
+
+
+def get_market(session: Session, code: str) -> Market:
+    market = find(session, code)
+    if market is None:
+        raise NotFound(f"no market with code '{code}'")
+    return market
+
+
+def list_markets(
+    session: Session,
+    params: PageParams,
+    *,
+    tier: Tier | None = None,
+    updated_since: datetime | None = None,
+) -> tuple[list[Market], str | None, int | None]:
+    stmt = select(Market)
+    if tier:
+        stmt = stmt.where(Market.tier == tier)
+    if updated_since:
+        stmt = stmt.where(col(Market.updated_at) >= updated_since)
+        order = [col(Market.updated_at), col(Market.code)]
+        return paginate(session, stmt, order, params, order_name="updated")
+    return paginate(session, stmt, [col(Market.code)], params)
+
+
+def create_market(session: Session, data: MarketCreate) -> Market:
+    if find(session, data.code) is not None:
+        raise Conflict(f"a market with code '{data.code}' exists", code="market_exists")
+    market = Market.model_validate(data)
+    session.add(market)
+    session.flush()
+    return market
+
+
+def update_market(session: Session, market: Market, data: MarketUpdate) -> Market:
+    apply_patch(market, data.model_dump(exclude_unset=True), not_null=_NOT_NULL)
+    session.add(market)
+    session.flush()
+    return market
+
+
+def list_records(
+    session: Session,
+    params: PageParams,
+    *,
+    market_code: str | None = None,
+    kind: RecordKind | None = None,
+    since: date | None = None,
+    public_only: bool = False,
+) -> tuple[list[MarketRecord], str | None, int | None]:
+    stmt = select(MarketRecord)
+    if market_code:
+        stmt = stmt.where(MarketRecord.market_code == market_code.upper())
+    if kind:
+        stmt = stmt.where(MarketRecord.kind == kind)
+    if since:
+        stmt = stmt.where(col(MarketRecord.effective_on) >= since)
+    if public_only:
+        stmt = stmt.where(col(MarketRecord.public).is_(True))
+    return paginate(session, stmt, [col(MarketRecord.id)], params)
+
+
+def create_record(session: Session, market: Market, data: MarketRecordCreate) -> MarketRecord:
+    record = MarketRecord.model_validate(data, update={"market_code": market.code})
+    session.add(record)
+    session.flush()
+    return record
+
+
+def public_markets(session: Session) -> list[tuple[Market, list[MarketRecord]]]:
+    """Every market with its public records, newest first; two queries in all."""
+    markets = session.exec(select(Market).order_by(col(Market.code))).all()
+    records = session.exec(
+        select(MarketRecord)
+        .where(col(MarketRecord.public).is_(True))
+        .order_by(col(MarketRecord.effective_on).desc(), col(MarketRecord.id).desc())
+    ).all()
+    by_market: dict[str, list[MarketRecord]] = {}
+    for record in records:
+        by_market.setdefault(record.market_code, []).append(record)
+    return [(m, by_market.get(m.code, [])) for m in markets]

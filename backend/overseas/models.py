@@ -1,0 +1,25 @@
+"""Every table, imported in one place for Alembic and the tests."""
+
+from sqlmodel import SQLModel
+
+from overseas.agencies.models import Agency
+from overseas.areas.models import Area
+from overseas.audit.models import AuditLog
+from overseas.auth.models import ApiClient, LoginFailure, User
+from overseas.markets.models import Market, MarketRecord
+from overseas.system.models import IdempotencyKey
+
+metadata = SQLModel.metadata
+
+__all__ = [
+    "Agency",
+    "ApiClient",
+    "Area",
+    "AuditLog",
+    "IdempotencyKey",
+    "LoginFailure",
+    "Market",
+    "MarketRecord",
+    "User",
+    "metadata",
+]

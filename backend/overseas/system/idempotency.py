@@ -1,0 +1,142 @@
+"""`Idempotency-Key` on create requests: a retried request returns the first answer and
+writes nothing. Keys live in the database, in the same transaction as the write they
+guard, so they hold across server processes and a failed write leaves no key behind."""
+
+import hashlib
+import json
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from overseas.auth.dependencies import CurrentPrincipal
+from overseas.core.config import get_settings
+from overseas.core.db import SessionDep, utcnow
+from overseas.core.errors import Conflict, FieldError, ValidationFailed
+from overseas.system.models import IdempotencyKey
+
+REPLAY_HEADER = "Idempotent-Replayed"
+_KEPT_HEADERS = ("location", "etag")
+
+
+class IdempotencyKeyReused(ValidationFailed):
+    code = "idempotency_key_reused"
+
+    def __init__(self) -> None:
+        message = "this Idempotency-Key was used with another request"
+        super().__init__(message, errors=[FieldError(field="Idempotency-Key", message=message)])
+
+
+class IdempotentReplay(Exception):
+    """Raised to answer with the stored first response (the transaction rolls back)."""
+
+    def __init__(self, stored: IdempotencyKey) -> None:
+        self.stored = stored
+
+
+def replay_response(stored: IdempotencyKey) -> JSONResponse:
+    headers = dict(stored.headers or {})
+    headers[REPLAY_HEADER] = "true"
+    return JSONResponse(stored.body, status_code=stored.status_code, headers=headers)
+
+
+async def request_fingerprint(request: Request) -> str:
+    """A hash of what the request asks for: method, path, query and body."""
+    raw = await request.body()
+    body: Any
+    try:
+        # The same JSON with other spacing or key order is the same request.
+        body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":"))
+    except (ValueError, UnicodeDecodeError):
+        body = hashlib.sha256(raw).hexdigest()
+    text = "\n".join([request.method, request.url.path, str(request.url.query), body])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class Idempotency:
+    """What a create handler needs: `respond()` builds the answer and keeps it for replays."""
+
+    def __init__(self, session: Session, principal: str, key: str | None, fingerprint: str):
+        self.session = session
+        self.principal = principal
+        self.key = key
+        self.fingerprint = fingerprint
+
+    def respond(
+        self, content: Any, status_code: int = 201, headers: dict[str, str] | None = None
+    ) -> JSONResponse:
+        body = jsonable_encoder(content)
+        response = JSONResponse(body, status_code=status_code, headers=headers)
+        if self.key is None:
+            return response
+        kept = {k: v for k, v in (headers or {}).items() if k.lower() in _KEPT_HEADERS}
+        row = IdempotencyKey(
+            principal=self.principal,
+            key=self.key,
+            request_hash=self.fingerprint,
+            status_code=status_code,
+            body=body,
+            headers=kept,
+            created_at=utcnow(),
+        )
+        purge_expired(self.session)
+        try:
+            with self.session.begin_nested():
+                self.session.add(row)
+                self.session.flush()
+        except IntegrityError as exc:
+            # Another request with the same key committed first; the client retries and
+            # then gets that request's answer.
+            raise Conflict(
+                "a request with this Idempotency-Key is being processed; retry shortly",
+                code="idempotency_key_in_progress",
+            ) from exc
+        return response
+
+
+def get_idempotency(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    fingerprint: Annotated[str, Depends(request_fingerprint)],
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            max_length=255,
+            description="Retry-safe creation: the same key and body within 24 h "
+            "returns the first response and writes nothing",
+        ),
+    ] = None,
+) -> Idempotency:
+    if idempotency_key is not None:
+        idempotency_key = idempotency_key.strip()
+        if not idempotency_key:
+            raise ValidationFailed.one("Idempotency-Key", "must not be empty")
+        cutoff = utcnow() - timedelta(hours=get_settings().idempotency_hours)
+        stored = session.exec(
+            select(IdempotencyKey).where(
+                IdempotencyKey.principal == principal.key, IdempotencyKey.key == idempotency_key
+            )
+        ).first()
+        if stored is not None and stored.created_at <= cutoff:
+            session.exec(delete(IdempotencyKey).where(col(IdempotencyKey.id) == stored.id))
+            stored = None
+        if stored is not None:
+            if stored.request_hash != fingerprint:
+                raise IdempotencyKeyReused()
+            raise IdempotentReplay(stored)
+    return Idempotency(session, principal.key, idempotency_key, fingerprint)
+
+
+IdempotencyDep = Annotated[Idempotency, Depends(get_idempotency)]
+
+
+def purge_expired(session: Session) -> int:
+    cutoff = utcnow() - timedelta(hours=get_settings().idempotency_hours)
+    result = session.exec(delete(IdempotencyKey).where(col(IdempotencyKey.created_at) < cutoff))
+    return int(result.rowcount or 0)

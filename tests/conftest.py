@@ -1,0 +1,125 @@
+"""Test database fixtures: SQLite by default, PostgreSQL when OVERSEAS_TEST_DATABASE_URL names
+one. Each run makes its own database, migrates it once, and drops it at the end; each test runs
+inside a transaction that is rolled back."""
+
+import os
+import secrets
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+# Settings are read from the environment: set them before the application is imported.
+os.environ["OVERSEAS_ENV"] = "test"
+os.environ["OVERSEAS_SECRET_KEY"] = "test-secret-" + secrets.token_hex(16)
+os.environ["OVERSEAS_FRONTEND_DIST"] = "/nonexistent-frontend-dist"
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from overseas.core import db as core_db
+from overseas.core.config import get_settings
+from overseas.core.migrate import upgrade
+from overseas.main import create_app
+from tests.factories import Factory
+
+
+def _fresh_postgres(url: str) -> tuple[str, "callable[[], None]"]:  # type: ignore[valid-type]
+    """A new database on the server named by `url`, and how to drop it."""
+    admin_url = make_url(url).set(database="postgres")
+    name = f"overseas_test_{secrets.token_hex(6)}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return make_url(url).set(database=name).render_as_string(hide_password=False), drop
+
+
+def new_database() -> tuple[str, "callable[[], None]"]:  # type: ignore[valid-type]
+    """A new, empty database of the kind under test, and how to remove it."""
+    url = os.environ.get("OVERSEAS_TEST_DATABASE_URL", "").strip()
+    if url and not url.startswith("sqlite"):
+        if url.startswith(("postgres://", "postgresql://")):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        return _fresh_postgres(url)
+    folder = tempfile.mkdtemp(prefix="overseas-test-")
+    path = Path(folder) / "test.db"
+
+    def remove() -> None:
+        for p in Path(folder).glob("*"):
+            p.unlink()
+        Path(folder).rmdir()
+
+    return f"sqlite:///{path}", remove
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    url, drop = new_database()
+    os.environ["OVERSEAS_DATABASE_URL"] = url
+    get_settings.cache_clear()
+    core_db.get_engine.cache_clear()
+    upgrade(url)
+    yield url
+    core_db.get_engine().dispose()
+    core_db.get_engine.cache_clear()
+    drop()
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Engine:
+    return core_db.get_engine()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session inside a transaction that is rolled back after the test; the application's
+    commits become savepoint releases."""
+    connection = engine.connect()
+    outer = connection.begin()
+    session = Session(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+    yield session
+    session.close()
+    outer.rollback()
+    connection.close()
+
+
+@pytest.fixture
+def app(session: Session) -> Iterator[object]:
+    application = create_app()
+
+    def _session() -> Iterator[Session]:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+    application.dependency_overrides[core_db.get_session] = _session
+    yield application
+
+
+@pytest.fixture
+def client(app: object) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:  # type: ignore[arg-type]
+        yield test_client
+
+
+@pytest.fixture
+def make(session: Session) -> Factory:
+    return Factory(session)
+
+
+def pytest_report_header() -> str:
+    url = os.environ.get("OVERSEAS_TEST_DATABASE_URL", "")
+    return "database: " + ("PostgreSQL" if url and not url.startswith("sqlite") else "SQLite")
