@@ -7,6 +7,7 @@ import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 # Settings are read from the environment: set them before the application is imported.
 os.environ["OVERSEAS_ENV"] = "test"
@@ -14,11 +15,13 @@ os.environ["OVERSEAS_SECRET_KEY"] = "test-secret-" + secrets.token_hex(16)
 os.environ["OVERSEAS_FRONTEND_DIST"] = "/nonexistent-frontend-dist"
 
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, func, text
 from sqlalchemy.engine import make_url
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from overseas.audit.models import AuditLog
 from overseas.core import db as core_db
 from overseas.core.config import get_settings
 from overseas.core.migrate import upgrade
@@ -93,9 +96,32 @@ def session(engine: Engine) -> Iterator[Session]:
     connection.close()
 
 
+_WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+# Writes that change no audited record of their own (a token request only logs failures).
+_UNAUDITED_PATHS = {"/api/v1/auth/token"}
+
+
+def _last_audit_id(session: Session) -> int:
+    return int(session.exec(select(func.coalesce(func.max(AuditLog.id), 0))).one())
+
+
 @pytest.fixture
 def app(session: Session) -> Iterator[object]:
+    """The application on the test's session. Every successful write made through it must
+    leave at least one new audit row; the test fails otherwise."""
     application = create_app()
+    unaudited: list[str] = []
+
+    @application.middleware("http")
+    async def _check_audit(request: Request, call_next: Any) -> Any:
+        audited = request.method in _WRITES and request.url.path not in _UNAUDITED_PATHS
+        before = _last_audit_id(session) if audited else 0
+        response = await call_next(request)
+        replayed = response.headers.get("Idempotent-Replayed") == "true"
+        wrote = audited and response.status_code < 300 and not replayed
+        if wrote and _last_audit_id(session) <= before:
+            unaudited.append(f"{request.method} {request.url.path}")
+        return response
 
     def _session() -> Iterator[Session]:
         try:
@@ -107,6 +133,7 @@ def app(session: Session) -> Iterator[object]:
 
     application.dependency_overrides[core_db.get_session] = _session
     yield application
+    assert not unaudited, f"writes without an audit row: {unaudited}"
 
 
 @pytest.fixture
