@@ -16,6 +16,9 @@ _seq = itertools.count(1)
 
 
 class Factory:
+    """Each object is committed: inside the test's outer transaction that only releases a
+    savepoint, so a request that fails and rolls back does not take the test's data with it."""
+
     def __init__(self, session: Session) -> None:
         self.session = session
 
@@ -28,7 +31,7 @@ class Factory:
         }
         agency = Agency(**(values | overrides))
         self.session.add(agency)
-        self.session.flush()
+        self.session.commit()
         return agency
 
     def user(self, role: Role = Role.officer, **overrides: Any) -> User:
@@ -43,7 +46,7 @@ class Factory:
         }
         user = User(**(values | overrides))
         self.session.add(user)
-        self.session.flush()
+        self.session.commit()
         return user
 
     def api_client(
@@ -60,7 +63,7 @@ class Factory:
         }
         client = ApiClient(**(values | overrides))
         self.session.add(client)
-        self.session.flush()
+        self.session.commit()
         return client
 
     def headers(self, role: Role = Role.officer, **overrides: Any) -> dict[str, str]:

@@ -11,6 +11,8 @@ from overseas.auth.models import Role
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from overseas.core.config import get_settings
+
     uvicorn.run(
         "overseas.main:create_app",
         factory=True,
@@ -18,7 +20,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         proxy_headers=True,
-        log_level="info",
+        log_level=get_settings().log_level.lower(),
     )
     return 0
 
@@ -75,8 +77,16 @@ def _demo_load(args: argparse.Namespace) -> int:
     if args.placements:
         print("error: --placements needs the placements registry, not built yet", file=sys.stderr)
         return 2
-    print("Demo data loaded (synthetic). Logins:")
-    for line in load_demo():
+    load_demo()
+    print("Demo data loaded: synthetic accounts, enterprises and market records.")
+    return 0
+
+
+def _demo_logins(_args: argparse.Namespace) -> int:
+    from overseas.demo import demo_logins
+
+    print("Demo logins (synthetic accounts; change or remove them outside a demo):")
+    for line in demo_logins():
         print(line)
     return 0
 
@@ -125,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     load = demo.add_parser("load", help="load synthetic demo data (never real people)")
     load.add_argument("--placements", type=int, default=0)
     load.set_defaults(func=_demo_load)
+    logins = demo.add_parser("logins", help="print the demo logins")
+    logins.set_defaults(func=_demo_logins)
 
     spec = commands.add_parser("openapi", help="write the OpenAPI document (sorted keys)")
     spec.add_argument("--output", default="openapi/openapi.json")
@@ -133,7 +145,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from pydantic import ValidationError
+
+    from overseas.core.config import get_settings
+
     args = build_parser().parse_args(argv)
+    if args.command != "openapi":
+        try:
+            get_settings()
+        except ValidationError as exc:
+            for error in exc.errors():
+                print(f"configuration error: {error['msg']}", file=sys.stderr)
+            return 2
     return int(args.func(args))
 
 

@@ -124,9 +124,15 @@ def _client_secret(username: str) -> str:
     return f"demo-secret-{username}-2026"
 
 
-def load_demo() -> list[str]:
-    """Load the demo data; returns the lines to print about the logins."""
-    lines: list[str] = []
+def demo_logins() -> list[str]:
+    """The demo accounts and API clients, one line each."""
+    lines = [f"  {username:<10} {DEMO_PASSWORD}  ({role.value})" for username, role, *_ in USERS]
+    lines += [f"  API client demo-agency{i}  secret {_client_secret(f'agency{i}')}" for i in (1, 2)]
+    return lines
+
+
+def load_demo() -> None:
+    """Load the demo data; what exists already is left as it is."""
     with Session(get_engine()) as session:
         session.info["actor"] = "demo"
         agencies: list[Agency] = []
@@ -159,7 +165,6 @@ def load_demo() -> list[str]:
                         password_hash=password_hash,
                     )
                 )
-            lines.append(f"  {username:<10} {DEMO_PASSWORD}  ({role.value})")
         for index, agency in enumerate(agencies[:2], start=1):
             client_id = f"demo-agency{index}"
             if (
@@ -175,7 +180,6 @@ def load_demo() -> list[str]:
                         secret_hash=hash_secret(_client_secret(f"agency{index}")),
                     )
                 )
-            lines.append(f"  API client {client_id}  secret {_client_secret(f'agency{index}')}")
         if session.exec(select(MarketRecord).where(MarketRecord.source == "demo")).first() is None:
             for market, kind, title, value, unit, effective_on, public in RECORDS:
                 session.add(
@@ -192,4 +196,3 @@ def load_demo() -> list[str]:
                     )
                 )
         session.commit()
-    return lines

@@ -1,5 +1,6 @@
 """The application: routers, error handlers, metrics and the built SPA."""
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -55,6 +56,7 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
 
 def create_app() -> FastAPI:
     settings = get_settings()
+    logging.getLogger("overseas").setLevel(settings.log_level.upper())
     app = FastAPI(
         title="Overseas Work Registry",
         version=__version__,

@@ -4,7 +4,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from overseas.areas.models import AreaLevel
 
@@ -45,11 +45,6 @@ class AreaRead(BaseModel):
     version: int
 
 
-def _dates_in_order(valid_from: date | None, valid_to: date | None) -> None:
-    if valid_from and valid_to and valid_to < valid_from:
-        raise ValueError("valid_to is before valid_from")
-
-
 # A new administrative unit (for instance a commune created by a reform).
 class AreaCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -61,11 +56,6 @@ class AreaCreate(BaseModel):
     valid_from: date | None = None
     valid_to: date | None = None
     successor_code: AreaCode | None = None
-
-    @model_validator(mode="after")
-    def _check_dates(self) -> "AreaCreate":
-        _dates_in_order(self.valid_from, self.valid_to)
-        return self
 
 
 # A change to a unit: renamed, dissolved (valid_to) or merged into a successor.

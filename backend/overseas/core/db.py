@@ -43,6 +43,13 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# On SQLite a transaction that reads and later writes fails at once ("database is locked")
+# when another writer committed in between; API sessions therefore take the write lock when
+# they begin, so concurrent requests queue (busy_timeout) instead of failing. PostgreSQL has
+# row locks and needs none of this.
+SQLITE_IMMEDIATE = "overseas_sqlite_immediate"
+
+
 def _sqlite_setup(engine: Engine) -> None:
     # pysqlite's own transaction handling breaks SAVEPOINT and defers BEGIN; let SQLAlchemy
     # emit BEGIN itself (SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional
@@ -59,7 +66,8 @@ def _sqlite_setup(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def build_engine(url: str, *, pool_size: int = 10) -> Engine:
@@ -86,7 +94,10 @@ def get_session() -> Iterator[Session]:
     Declared with `scope="function"` where used, so the commit happens before the response
     is sent and a failed commit can never follow a 2xx.
     """
-    with Session(get_engine(), expire_on_commit=False) as session:
+    engine = get_engine()
+    with Session(engine, expire_on_commit=False) as session:
+        if engine.dialect.name == "sqlite":
+            session.connection(execution_options={SQLITE_IMMEDIATE: True})
         try:
             yield session
             session.commit()

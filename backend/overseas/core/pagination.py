@@ -104,7 +104,7 @@ def paginate(
     """
     total = None
     if params.include_total:
-        total = session.exec(select(func.count()).select_from(stmt.subquery())).one()  # type: ignore[call-overload]
+        total = session.scalar(select(func.count()).select_from(stmt.subquery()))
     if params.cursor:
         values = decode_cursor(params.cursor, order_name, len(order))
         stmt = stmt.where(_after(order, values))

@@ -1,0 +1,104 @@
+# Overseas Work Registry: `make run` serves it, `make test` checks it. Both set up what they need.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+CHROMIUM ?= /usr/bin/chromium
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/public -type f 2>/dev/null)
+
+.PHONY: run test setup lint typecheck test-backend test-backend-sqlite test-backend-postgres \
+        test-frontend test-browser openapi openapi-check frontend chromium clean help
+
+help:
+	@echo "make run     - set up and serve the API and the web app on http://$(HOST):$(PORT) (SQLite)"
+	@echo "make test    - lint, types, backend tests (SQLite and PostgreSQL), frontend and browser tests"
+	@echo "make openapi - regenerate openapi/openapi.json and the frontend's client"
+
+# --- setup -------------------------------------------------------------------------------
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+frontend: frontend/dist/index.html
+
+setup: $(BIN)/.installed frontend
+
+# A local settings file with a fresh secret, made once.
+.env:
+	sed "s/^OVERSEAS_SECRET_KEY=.*/OVERSEAS_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(32))')/" .env.example > .env
+
+chromium:
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	  || { echo "could not install chromium; install it (apt-get install chromium)"; exit 1; }; }
+
+# --- run ---------------------------------------------------------------------------------
+
+run: setup .env
+	$(BIN)/overseas db upgrade
+	@test -f var/.demo-loaded || { $(BIN)/overseas demo load && touch var/.demo-loaded; }
+	@$(BIN)/overseas demo logins
+	@echo "Serving on http://$(HOST):$(PORT)  (API docs at /docs)"
+	$(BIN)/overseas serve --host $(HOST) --port $(PORT)
+
+# --- checks ------------------------------------------------------------------------------
+
+test: lint typecheck test-backend test-frontend test-browser
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check backend tests migrations bench
+	$(BIN)/ruff format --check backend tests migrations bench
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+test-backend: test-backend-sqlite test-backend-postgres
+
+test-backend-sqlite: $(BIN)/.installed
+	OVERSEAS_TEST_DATABASE_URL= $(BIN)/pytest -q
+
+# PostgreSQL when OVERSEAS_TEST_DATABASE_URL names one, or when one answers locally.
+test-backend-postgres: $(BIN)/.installed
+	@url="$${OVERSEAS_TEST_DATABASE_URL:-}"; \
+	if [ -z "$$url" ] && $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  url="$(PG_URL)"; fi; \
+	if [ -n "$$url" ]; then \
+	  echo "Backend tests on PostgreSQL"; OVERSEAS_TEST_DATABASE_URL="$$url" $(BIN)/pytest -q; \
+	else echo "No PostgreSQL answers at $(PG_URL) and OVERSEAS_TEST_DATABASE_URL is unset: PostgreSQL tests not run"; fi
+
+test-frontend: frontend/node_modules/.installed openapi-check
+	cd frontend && npm run typecheck && npm test
+
+test-browser: setup chromium
+	CHROMIUM_PATH=$(CHROMIUM) bash tests/browser/run.sh
+
+# --- OpenAPI -----------------------------------------------------------------------------
+
+openapi: $(BIN)/.installed frontend/node_modules/.installed
+	OVERSEAS_ENV=development $(BIN)/overseas openapi --output openapi/openapi.json
+	cd frontend && npm run generate
+
+# The committed client must be what the committed OpenAPI document generates.
+openapi-check: frontend/node_modules/.installed
+	@tmp=$$(mktemp -d); \
+	cd frontend && npx openapi-typescript ../openapi/openapi.json -o $$tmp/schema.d.ts >/dev/null \
+	&& diff -q $$tmp/schema.d.ts src/api/schema.d.ts >/dev/null \
+	|| { echo "frontend/src/api/schema.d.ts is stale: run 'make openapi' and commit"; rm -rf $$tmp; exit 1; }; \
+	rm -rf $$tmp
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist .mypy_cache .ruff_cache .pytest_cache

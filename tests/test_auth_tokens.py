@@ -1,0 +1,275 @@
+"""Token grants and every way a token or login can be refused."""
+
+import base64
+import json
+import time
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+from jose import jwt
+from sqlmodel import Session
+
+from overseas.auth.models import LoginFailure, Role
+from overseas.core.config import get_settings
+from overseas.core.db import utcnow
+from overseas.core.security import JWT_ALGORITHM, create_access_token
+from tests.factories import PASSWORD, Factory
+
+TOKEN = "/api/v1/auth/token"
+ME = "/api/v1/auth/me"
+
+
+def _login(client: TestClient, username: str, password: str) -> "object":
+    return client.post(
+        TOKEN, data={"grant_type": "password", "username": username, "password": password}
+    )
+
+
+def _assert_problem(response: "object", status: int, code: str) -> None:
+    assert response.status_code == status, response.text  # type: ignore[attr-defined]
+    assert response.headers["content-type"].startswith("application/problem+json")  # type: ignore[attr-defined]
+    assert response.json()["code"] == code  # type: ignore[attr-defined]
+
+
+def test_password_grant_returns_a_working_token(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer)
+    r = _login(client, user.username, PASSWORD)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["token_type"] == "bearer"
+    assert body["expires_in"] == get_settings().access_token_minutes * 60
+    me = client.get(ME, headers={"Authorization": f"Bearer {body['access_token']}"})
+    assert me.status_code == 200
+    assert me.json() == {
+        "id": user.id,
+        "username": user.username,
+        "role": "officer",
+        "agency_id": None,
+        "kind": "user",
+    }
+
+
+def test_token_claims_are_pinned_and_complete(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.agency)
+    token = _login(client, user.username, PASSWORD).json()["access_token"]
+    header = json.loads(base64.urlsafe_b64decode(token.split(".")[0] + "=="))
+    assert header["alg"] == "HS256"
+    claims = jwt.decode(token, get_settings().secret_key, algorithms=[JWT_ALGORITHM])
+    assert claims["sub"] == f"user:{user.id}"
+    assert claims["role"] == "agency"
+    assert claims["agency_id"] == user.agency_id
+    assert claims["exp"] > claims["iat"]
+
+
+def test_username_is_case_insensitive(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.viewer)
+    assert _login(client, user.username.upper(), PASSWORD).status_code == 200
+
+
+def test_client_credentials_grant(client: TestClient, make: Factory) -> None:
+    api_client = make.api_client(Role.agency, secret="the-client-secret-1")
+    r = client.post(
+        TOKEN,
+        data={
+            "grant_type": "client_credentials",
+            "client_id": api_client.client_id,
+            "client_secret": "the-client-secret-1",
+        },
+    )
+    assert r.status_code == 200, r.text
+    me = client.get(ME, headers={"Authorization": f"Bearer {r.json()['access_token']}"})
+    assert me.json()["kind"] == "client"
+    assert me.json()["username"] == api_client.name
+    assert me.json()["agency_id"] == api_client.agency_id
+
+
+def test_wrong_password_is_401(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer)
+    _assert_problem(_login(client, user.username, "not-the-password"), 401, "invalid_credentials")
+
+
+def test_unknown_user_is_401_like_a_wrong_password(client: TestClient) -> None:
+    r = _login(client, "nobody-here", "whatever-password")
+    _assert_problem(r, 401, "invalid_credentials")
+    assert r.json()["detail"] == "wrong username or password"
+
+
+def test_inactive_user_cannot_log_in(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer, active=False)
+    _assert_problem(_login(client, user.username, PASSWORD), 401, "invalid_credentials")
+
+
+def test_wrong_client_secret_is_401(client: TestClient, make: Factory) -> None:
+    api_client = make.api_client(Role.viewer)
+    r = client.post(
+        TOKEN,
+        data={
+            "grant_type": "client_credentials",
+            "client_id": api_client.client_id,
+            "client_secret": "wrong-secret",
+        },
+    )
+    _assert_problem(r, 401, "invalid_credentials")
+
+
+def test_unknown_grant_type_is_422(client: TestClient) -> None:
+    r = client.post(TOKEN, data={"grant_type": "implicit", "username": "a", "password": "b"})
+    _assert_problem(r, 422, "validation_error")
+    assert r.json()["errors"][0]["field"] == "grant_type"
+
+
+def test_password_grant_without_password_is_422(client: TestClient) -> None:
+    r = client.post(TOKEN, data={"grant_type": "password", "username": "someone"})
+    _assert_problem(r, 422, "validation_error")
+    assert r.json()["errors"][0]["field"] == "password"
+
+
+def test_missing_token_is_401(client: TestClient) -> None:
+    r = client.get(ME)
+    _assert_problem(r, 401, "not_authenticated")
+    assert r.headers["www-authenticate"] == "Bearer"
+
+
+def test_garbage_token_is_401(client: TestClient) -> None:
+    _assert_problem(
+        client.get(ME, headers={"Authorization": "Bearer not.a.jwt"}), 401, "not_authenticated"
+    )
+
+
+def test_expired_token_is_401(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer)
+    now = int(time.time())
+    token = jwt.encode(
+        {"sub": f"user:{user.id}", "role": "officer", "iat": now - 7200, "exp": now - 3600},
+        get_settings().secret_key,
+        algorithm="HS256",
+    )
+    _assert_problem(
+        client.get(ME, headers={"Authorization": f"Bearer {token}"}), 401, "not_authenticated"
+    )
+
+
+def test_token_signed_with_another_key_is_401(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.admin)
+    now = int(time.time())
+    token = jwt.encode(
+        {"sub": f"user:{user.id}", "role": "admin", "iat": now, "exp": now + 600},
+        "some-other-secret-key-entirely",
+        algorithm="HS256",
+    )
+    _assert_problem(
+        client.get(ME, headers={"Authorization": f"Bearer {token}"}), 401, "not_authenticated"
+    )
+
+
+def test_token_with_alg_none_is_401(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.admin)
+    now = int(time.time())
+
+    def b64(data: dict[str, object]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+    claims = {"sub": f"user:{user.id}", "role": "admin", "iat": now, "exp": now + 600}
+    token = f"{b64({'alg': 'none', 'typ': 'JWT'})}.{b64(claims)}."
+    _assert_problem(
+        client.get(ME, headers={"Authorization": f"Bearer {token}"}), 401, "not_authenticated"
+    )
+
+
+def test_token_with_another_algorithm_is_401(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.admin)
+    now = int(time.time())
+    token = jwt.encode(
+        {"sub": f"user:{user.id}", "role": "admin", "iat": now, "exp": now + 600},
+        get_settings().secret_key,
+        algorithm="HS512",
+    )
+    _assert_problem(
+        client.get(ME, headers={"Authorization": f"Bearer {token}"}), 401, "not_authenticated"
+    )
+
+
+def test_token_without_exp_is_401(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.admin)
+    token = jwt.encode(
+        {"sub": f"user:{user.id}", "role": "admin", "iat": int(time.time())},
+        get_settings().secret_key,
+        algorithm="HS256",
+    )
+    _assert_problem(
+        client.get(ME, headers={"Authorization": f"Bearer {token}"}), 401, "not_authenticated"
+    )
+
+
+def test_revoked_client_token_stops_working(
+    client: TestClient, make: Factory, session: Session
+) -> None:
+    api_client = make.api_client(Role.agency)
+    token, _ = create_access_token(f"client:{api_client.id}", "agency", api_client.agency_id)
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get(ME, headers=headers).status_code == 200
+    revoked = client.delete(
+        f"/api/v1/api-clients/{api_client.id}", headers=make.headers(Role.admin)
+    )
+    assert revoked.status_code == 204
+    _assert_problem(client.get(ME, headers=headers), 401, "not_authenticated")
+
+
+def test_deactivated_user_token_stops_working(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer)
+    headers = make.headers_for(user)
+    assert client.get(ME, headers=headers).status_code == 200
+    r = client.patch(
+        f"/api/v1/users/{user.id}", json={"active": False}, headers=make.headers(Role.admin)
+    )
+    assert r.status_code == 200
+    _assert_problem(client.get(ME, headers=headers), 401, "not_authenticated")
+
+
+def test_role_without_the_right_is_403(client: TestClient, make: Factory) -> None:
+    r = client.get("/api/v1/users", headers=make.headers(Role.officer))
+    _assert_problem(r, 403, "forbidden")
+
+
+def test_sixth_failed_login_in_the_window_is_429(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer)
+    for _ in range(5):
+        _assert_problem(_login(client, user.username, "wrong-password"), 401, "invalid_credentials")
+    r = _login(client, user.username, "wrong-password")
+    _assert_problem(r, 429, "too_many_login_attempts")
+    assert 0 < int(r.headers["retry-after"]) <= 15 * 60
+    # Locked even with the right password until the window passes.
+    _assert_problem(_login(client, user.username, PASSWORD), 429, "too_many_login_attempts")
+
+
+def test_throttle_counts_unknown_usernames_too(client: TestClient) -> None:
+    for _ in range(5):
+        _login(client, "ghost-user", "wrong-password")
+    _assert_problem(_login(client, "ghost-user", "wrong-password"), 429, "too_many_login_attempts")
+
+
+def test_failures_outside_the_window_do_not_count(
+    client: TestClient, make: Factory, session: Session
+) -> None:
+    user = make.user(Role.officer)
+    old = utcnow() - timedelta(minutes=16)
+    for _ in range(5):
+        session.add(LoginFailure(username=user.username, at=old))
+    session.commit()
+    assert _login(client, user.username, PASSWORD).status_code == 200
+
+
+def test_throttle_is_per_username(client: TestClient, make: Factory) -> None:
+    locked, other = make.user(Role.officer), make.user(Role.officer)
+    for _ in range(6):
+        _login(client, locked.username, "wrong-password")
+    assert _login(client, other.username, PASSWORD).status_code == 200
+
+
+def test_success_clears_earlier_failures(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer)
+    for _ in range(4):
+        _login(client, user.username, "wrong-password")
+    assert _login(client, user.username, PASSWORD).status_code == 200
+    for _ in range(4):
+        _assert_problem(_login(client, user.username, "wrong-password"), 401, "invalid_credentials")

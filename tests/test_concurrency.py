@@ -1,0 +1,131 @@
+"""ETag / If-Match, and optimistic locking under truly concurrent sessions."""
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, delete
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session
+
+from overseas.agencies.models import Agency
+from overseas.auth.models import Role
+from tests.factories import Factory
+
+
+def test_get_carries_an_etag_and_patch_returns_the_next(client: TestClient, make: Factory) -> None:
+    headers = make.headers(Role.officer)
+    agency = make.agency()
+    r = client.get(f"/api/v1/agencies/{agency.id}", headers=headers)
+    assert r.headers["etag"] == '"1"'
+    r = client.patch(
+        f"/api/v1/agencies/{agency.id}",
+        json={"phone": "0905123456"},
+        headers={**headers, "If-Match": r.headers["etag"]},
+    )
+    assert r.status_code == 200, r.text
+    assert r.headers["etag"] == '"2"'
+    assert r.json()["version"] == 2
+
+
+def test_patch_with_a_stale_if_match_is_412_and_changes_nothing(
+    client: TestClient, make: Factory
+) -> None:
+    headers = make.headers(Role.officer)
+    agency = make.agency(name="Tên cũ")
+    url = f"/api/v1/agencies/{agency.id}"
+    first = client.patch(url, json={"name": "Tên mới"}, headers={**headers, "If-Match": '"1"'})
+    assert first.status_code == 200
+    stale = client.patch(url, json={"name": "Tên khác"}, headers={**headers, "If-Match": '"1"'})
+    assert stale.status_code == 412
+    assert stale.headers["content-type"].startswith("application/problem+json")
+    assert stale.json()["code"] == "precondition_failed"
+    after = client.get(url, headers=headers)
+    assert after.json()["name"] == "Tên mới"
+    assert after.headers["etag"] == '"2"'
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/markets/JP", {"notes": "x"}),
+        ("/api/v1/areas/502", {"name": "Thành phố Tam Kỳ"}),
+    ],
+)
+def test_stale_if_match_on_reference_data_is_412(
+    client: TestClient, make: Factory, path: str, body: dict[str, str]
+) -> None:
+    r = client.patch(path, json=body, headers={**make.headers(Role.admin), "If-Match": '"99"'})
+    assert r.status_code == 412
+
+
+def test_weak_and_wildcard_if_match_are_accepted(client: TestClient, make: Factory) -> None:
+    headers = make.headers(Role.officer)
+    agency = make.agency()
+    url = f"/api/v1/agencies/{agency.id}"
+    assert (
+        client.patch(url, json={"name": "A"}, headers={**headers, "If-Match": 'W/"1"'}).status_code
+        == 200
+    )
+    assert (
+        client.patch(url, json={"name": "B"}, headers={**headers, "If-Match": "*"}).status_code
+        == 200
+    )
+
+
+@pytest.fixture
+def committed_agency(engine: Engine) -> "object":
+    with Session(engine) as s:
+        agency = Agency(licence_no="RACE-1/GP", name="Race", tax_code="0399999999")
+        s.add(agency)
+        s.commit()
+        agency_id = agency.id
+    yield agency_id
+    with Session(engine) as s:
+        s.exec(delete(Agency).where(Agency.id == agency_id))  # type: ignore[arg-type]
+        s.commit()
+
+
+def test_two_concurrent_edits_never_lose_one_silently(
+    engine: Engine, committed_agency: int
+) -> None:
+    # Both read version 1; the first writer wins and the second is refused, not overwritten.
+    with (
+        Session(engine, expire_on_commit=False) as one,
+        Session(engine, expire_on_commit=False) as two,
+    ):
+        a = one.get(Agency, committed_agency)
+        b = two.get(Agency, committed_agency)
+        assert a is not None and b is not None
+        two.commit()  # the second editor's read is done; its edit comes later
+        a.name = "first"
+        one.commit()
+        b.name = "second"
+        with pytest.raises(StaleDataError):
+            two.commit()
+    with Session(engine) as check:
+        stored = check.get(Agency, committed_agency)
+        assert stored is not None
+        assert (stored.name, stored.version) == ("first", 2)
+
+
+def test_request_sessions_on_sqlite_take_the_write_lock_when_they_begin(engine: Engine) -> None:
+    import sqlite3
+
+    from overseas.core import db
+
+    sessions = db.get_session()
+    next(sessions)
+    try:
+        if engine.dialect.name == "sqlite":
+            # A second writer must wait for the open request session, so it cannot race it.
+            other = sqlite3.connect(str(engine.url.database), timeout=0.05, isolation_level=None)
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            other.close()
+        else:
+            # PostgreSQL locks rows, not the database: another session writes meanwhile.
+            with Session(engine) as other_session:
+                other_session.add(Agency(licence_no="LOCK-1/GP", name="x", tax_code="0311111111"))
+                other_session.flush()
+                other_session.rollback()
+    finally:
+        sessions.close()
