@@ -1,0 +1,24 @@
+import type { InfiniteData } from '@tanstack/react-query';
+
+/** The list shape of every collection endpoint: keyset pages with an opaque cursor. */
+export interface Page<T> {
+  items: T[];
+  next_cursor?: string | null;
+  total?: number | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** For useInfiniteQuery: the next cursor, or undefined when the walk is complete. */
+export function nextCursor(page: Page<unknown>): string | undefined {
+  return page.next_cursor ?? undefined;
+}
+
+export function flattenPages<T>(data: InfiniteData<Page<T>, unknown> | undefined): T[] {
+  return data?.pages.flatMap((page) => page.items) ?? [];
+}
+
+/** `total` is only asked for on the first page; later pages leave it out. */
+export function firstTotal(data: InfiniteData<Page<unknown>, unknown> | undefined): number | null {
+  return data?.pages[0]?.total ?? null;
+}

@@ -1,0 +1,39 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { DEFAULT_PAGE_SIZE, nextCursor } from '../../api/pagination';
+import type { paths } from '../../api/schema';
+
+// Public markets are a short list, answered whole (not paged), each with its public records.
+type PublicMarketList = paths['/api/v1/public/markets']['get']['responses'][200]['content']['application/json'];
+export type PublicMarket = PublicMarketList[number];
+
+type PublicAgencyPage = paths['/api/v1/public/agencies']['get']['responses'][200]['content']['application/json'];
+export type PublicAgency = PublicAgencyPage['items'][number];
+
+export const publicKeys = {
+  all: ['public'] as const,
+  markets: () => [...publicKeys.all, 'markets'] as const,
+  agencies: (limit: number) => [...publicKeys.all, 'agencies', { limit }] as const,
+};
+
+export function usePublicMarkets() {
+  return useQuery({
+    queryKey: publicKeys.markets(),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/public/markets', { signal })),
+  });
+}
+
+export function usePublicAgencies(limit = DEFAULT_PAGE_SIZE) {
+  return useInfiniteQuery({
+    queryKey: publicKeys.agencies(limit),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/public/agencies', {
+          params: { query: { limit, cursor: pageParam, include_total: pageParam === undefined ? true : undefined } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  });
+}
