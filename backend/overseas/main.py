@@ -18,6 +18,7 @@ from overseas.auth import router as auth
 from overseas.core.config import get_settings
 from overseas.core.errors import NotFound, install_error_handlers, problem_response
 from overseas.markets import router as markets
+from overseas.placements import router as placements
 from overseas.system import router as system
 from overseas.system.idempotency import IdempotentReplay, replay_response
 from overseas.system.metrics import metrics_middleware
@@ -87,7 +88,7 @@ def create_app() -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Location", "Idempotent-Replayed", "Retry-After"],
         )
-    for module in (system, auth, areas, markets, agencies, audit):
+    for module in (system, auth, areas, markets, agencies, placements, audit):
         app.include_router(module.router)
     app.include_router(auth.users_router)
     app.include_router(auth.clients_router)

@@ -7,6 +7,7 @@ from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginFailure, User
 from overseas.markets.models import Market, MarketRecord
+from overseas.placements.models import Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
 
 metadata = SQLModel.metadata
@@ -20,6 +21,9 @@ __all__ = [
     "LoginFailure",
     "Market",
     "MarketRecord",
+    "Placement",
+    "PlacementEvent",
     "User",
+    "Worker",
     "metadata",
 ]

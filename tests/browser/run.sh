@@ -24,5 +24,13 @@ for _ in $(seq 1 100); do
 done
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
 
+# What `make run` promises: the API documentation and the markets with a demo client's token.
+curl -fsS -o /dev/null "http://127.0.0.1:$port/docs"
+token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/token" \
+  -d grant_type=client_credentials -d client_id=demo-agency1 -d client_secret=demo-secret-agency1-2026 \
+  | .venv/bin/python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+curl -fsS "http://127.0.0.1:$port/api/v1/markets" -H "Authorization: Bearer $token" | grep -q '"JP"'
+echo "server: /healthz, /docs and /api/v1/markets answer"
+
 cd frontend
 OVERSEAS_BASE_URL="http://127.0.0.1:$port" node tests/browser/run.mjs || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }

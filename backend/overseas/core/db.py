@@ -1,10 +1,11 @@
 """Database engine, column types shared by every domain, and the session dependency."""
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from fastapi import Depends
 from sqlalchemy import JSON, DateTime, Engine, create_engine, event
@@ -107,3 +108,11 @@ def get_session() -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+# The department's calendar day (Vietnam, UTC+7): ages, report deadlines, "not in the future".
+LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def today() -> date:
+    return datetime.now(LOCAL_ZONE).date()

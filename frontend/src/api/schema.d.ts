@@ -298,6 +298,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Placements
+         * @description The registry, filtered; an enterprise sees only its own placements.
+         */
+        get: operations["placements-list_placements"];
+        put?: never;
+        /**
+         * Create Placement
+         * @description Register a placement; an enterprise's is always its own.
+         */
+        post: operations["placements-create_placement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Batch Upsert
+         * @description Create or update up to 5,000 placements by `(agency_id, external_ref)`, all or nothing:
+         *     one bad item answers 422 listing every bad item, and nothing is written.
+         */
+        post: operations["placements-batch_upsert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{placement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Placement
+         * @description One placement, with its ETag.
+         */
+        get: operations["placements-get_placement"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Placement
+         * @description Remove a placement entered by mistake (officers only; the audit log keeps it).
+         */
+        delete: operations["placements-delete_placement"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Placement
+         * @description Correct a placement; `If-Match` guards against lost edits.
+         */
+        patch: operations["placements-update_placement"];
+        trace?: never;
+    };
+    "/api/v1/placements/{placement_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Placement History
+         * @description Every status change, oldest first, with who made it.
+         */
+        get: operations["placements-placement_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{placement_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition Placement
+         * @description Move a placement to its next status; `on` becomes the departure or return date.
+         */
+        post: operations["placements-transition_placement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/agencies": {
         parameters: {
             query?: never;
@@ -658,6 +771,33 @@ export interface components {
             /** Id */
             id: number;
         };
+        /** BatchItemResult */
+        BatchItemResult: {
+            /** External Ref */
+            external_ref: string | null;
+            /** Id */
+            id: number | null;
+            /** Index */
+            index: number;
+            /**
+             * Result
+             * @enum {string}
+             */
+            result: "created" | "updated" | "unchanged";
+        };
+        /** BatchResult */
+        BatchResult: {
+            /** Created */
+            created: number;
+            /** Dry Run */
+            dry_run: boolean;
+            /** Items */
+            items: components["schemas"]["BatchItemResult"][];
+            /** Unchanged */
+            unchanged: number;
+            /** Updated */
+            updated: number;
+        };
         /** Body_auth-issue_token */
         "Body_auth-issue_token": {
             /** Client Id */
@@ -675,6 +815,12 @@ export interface components {
             username?: string | null;
         };
         /**
+         * Channel
+         * @description How the worker goes abroad (Law 69/2020/QH14 Art. 5).
+         * @enum {string}
+         */
+        Channel: "public_unit" | "service_enterprise" | "contract_winner" | "internship" | "outbound_investor" | "direct_contract";
+        /**
          * FieldError
          * @description One bad field; `index` is the row of a batch or file, `row` its spreadsheet row.
          */
@@ -690,10 +836,38 @@ export interface components {
             /** Row */
             row?: number | null;
         };
+        /**
+         * Flag
+         * @enum {string}
+         */
+        Flag: "fee_above_cap" | "deposit_above_cap" | "possible_duplicate" | "late_report";
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /** History */
+        History: {
+            /** Items */
+            items: components["schemas"]["HistoryEntry"][];
+        };
+        /** HistoryEntry */
+        HistoryEntry: {
+            /** Actor */
+            actor: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Reason */
+            reason: string | null;
+            status: components["schemas"]["Status"];
         };
         /** MarketCreate */
         MarketCreate: {
@@ -878,6 +1052,15 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** Page[PlacementRead] */
+        Page_PlacementRead_: {
+            /** Items */
+            items: components["schemas"]["PlacementRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
         /** Page[UserRead] */
         Page_UserRead_: {
             /** Items */
@@ -887,6 +1070,189 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** PlacementBatch */
+        PlacementBatch: {
+            /** Items */
+            items: {
+                /** Agency Id */
+                agency_id?: number | null;
+                channel: components["schemas"]["Channel"];
+                /** Contract Months */
+                contract_months: number;
+                /** Departure Date */
+                departure_date?: string | null;
+                /** Deposit Vnd */
+                deposit_vnd?: number | null;
+                /** Employer Name */
+                employer_name?: string | null;
+                /** External Ref */
+                external_ref?: string | null;
+                /** Loan Vnd */
+                loan_vnd?: number | null;
+                /** Market Code */
+                market_code: string;
+                /** Monthly Salary */
+                monthly_salary: number | string;
+                /** Notes */
+                notes?: string | null;
+                /** Occupation */
+                occupation: string;
+                programme?: components["schemas"]["Programme"] | null;
+                /**
+                 * Registered On
+                 * Format: date
+                 */
+                registered_on: string;
+                /** Return Date */
+                return_date?: string | null;
+                /** Salary Currency */
+                salary_currency: string;
+                /** Service Fee Vnd */
+                service_fee_vnd?: number | null;
+                /** @default registered */
+                status: components["schemas"]["Status"];
+                worker: components["schemas"]["WorkerIn"];
+            }[];
+        };
+        /** PlacementIn */
+        PlacementIn: {
+            /** Agency Id */
+            agency_id?: number | null;
+            channel: components["schemas"]["Channel"];
+            /** Contract Months */
+            contract_months: number;
+            /** Departure Date */
+            departure_date?: string | null;
+            /** Deposit Vnd */
+            deposit_vnd?: number | null;
+            /** Employer Name */
+            employer_name?: string | null;
+            /** External Ref */
+            external_ref?: string | null;
+            /** Loan Vnd */
+            loan_vnd?: number | null;
+            /** Market Code */
+            market_code: string;
+            /** Monthly Salary */
+            monthly_salary: number | string;
+            /** Notes */
+            notes?: string | null;
+            /** Occupation */
+            occupation: string;
+            programme?: components["schemas"]["Programme"] | null;
+            /**
+             * Registered On
+             * Format: date
+             */
+            registered_on: string;
+            /** Return Date */
+            return_date?: string | null;
+            /** Salary Currency */
+            salary_currency: string;
+            /** Service Fee Vnd */
+            service_fee_vnd?: number | null;
+            /** @default registered */
+            status: components["schemas"]["Status"];
+            worker: components["schemas"]["WorkerIn"];
+        };
+        /** PlacementRead */
+        PlacementRead: {
+            /** Agency Id */
+            agency_id: number | null;
+            channel: components["schemas"]["Channel"];
+            /** Contract Months */
+            contract_months: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Departure Date */
+            departure_date: string | null;
+            /** Deposit Vnd */
+            deposit_vnd: number | null;
+            /** Employer Name */
+            employer_name: string | null;
+            /** External Ref */
+            external_ref: string | null;
+            /** Flags */
+            flags: components["schemas"]["Flag"][];
+            /** Id */
+            id: number;
+            /** Loan Vnd */
+            loan_vnd: number | null;
+            /** Market Code */
+            market_code: string;
+            /** Monthly Salary */
+            monthly_salary: string;
+            /** Notes */
+            notes: string | null;
+            /** Occupation */
+            occupation: string;
+            programme: components["schemas"]["Programme"] | null;
+            /**
+             * Registered On
+             * Format: date
+             */
+            registered_on: string;
+            /** Return Date */
+            return_date: string | null;
+            /** Salary Currency */
+            salary_currency: string;
+            /** Service Fee Vnd */
+            service_fee_vnd: number | null;
+            status: components["schemas"]["Status"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            worker: components["schemas"]["WorkerRead"];
+        };
+        /** PlacementUpdate */
+        PlacementUpdate: {
+            /** Agency Id */
+            agency_id?: number | null;
+            channel?: components["schemas"]["Channel"] | null;
+            /** Contract Months */
+            contract_months?: number | null;
+            /** Departure Date */
+            departure_date?: string | null;
+            /** Deposit Vnd */
+            deposit_vnd?: number | null;
+            /** Employer Name */
+            employer_name?: string | null;
+            /** External Ref */
+            external_ref?: string | null;
+            /** Loan Vnd */
+            loan_vnd?: number | null;
+            /** Market Code */
+            market_code?: string | null;
+            /** Monthly Salary */
+            monthly_salary?: number | string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Occupation */
+            occupation?: string | null;
+            programme?: components["schemas"]["Programme"] | null;
+            /** Registered On */
+            registered_on?: string | null;
+            /** Return Date */
+            return_date?: string | null;
+            /** Salary Currency */
+            salary_currency?: string | null;
+            /** Service Fee Vnd */
+            service_fee_vnd?: number | null;
+            status?: components["schemas"]["Status"] | null;
+            worker?: components["schemas"]["WorkerUpdate"] | null;
+        };
+        /**
+         * PolicyGroup
+         * @enum {string}
+         */
+        PolicyGroup: "poor_household" | "near_poor_household" | "ethnic_minority" | "land_recovered" | "merit_relative" | "demobilised_soldier";
         /**
          * Problem
          * @description The body of every 4xx/5xx answer.
@@ -908,6 +1274,11 @@ export interface components {
              */
             type: string;
         };
+        /**
+         * Programme
+         * @enum {string}
+         */
+        Programme: "TITP" | "SSW" | "EPS" | "engineer" | "other";
         /** PublicMarket */
         PublicMarket: {
             /** Code */
@@ -952,6 +1323,16 @@ export interface components {
          */
         Role: "admin" | "officer" | "inspector" | "agency" | "viewer";
         /**
+         * Sex
+         * @enum {string}
+         */
+        Sex: "male" | "female";
+        /**
+         * Status
+         * @enum {string}
+         */
+        Status: "registered" | "training" | "contracted" | "departed" | "returned" | "returned_early" | "overstayed" | "cancelled";
+        /**
          * Tier
          * @enum {string}
          */
@@ -968,6 +1349,17 @@ export interface components {
              * @constant
              */
             token_type: "bearer";
+        };
+        /** TransitionIn */
+        TransitionIn: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Reason */
+            reason?: string | null;
+            status: components["schemas"]["Status"];
         };
         /** UserCreate */
         UserCreate: {
@@ -1037,6 +1429,63 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** WorkerIn */
+        WorkerIn: {
+            /**
+             * Date Of Birth
+             * Format: date
+             */
+            date_of_birth: string;
+            /** Full Name */
+            full_name: string;
+            /** Home Area Code */
+            home_area_code: string;
+            /** National Id */
+            national_id: string;
+            /** Phone */
+            phone?: string | null;
+            /**
+             * Policy Groups
+             * @default []
+             */
+            policy_groups: components["schemas"]["PolicyGroup"][];
+            sex: components["schemas"]["Sex"];
+        };
+        /** WorkerRead */
+        WorkerRead: {
+            /**
+             * Date Of Birth
+             * Format: date
+             */
+            date_of_birth: string;
+            /** Full Name */
+            full_name: string;
+            /** Home Area Code */
+            home_area_code: string;
+            /** National Id */
+            national_id: string;
+            /** Phone */
+            phone: string | null;
+            /** Policy Groups */
+            policy_groups: components["schemas"]["PolicyGroup"][];
+            sex: components["schemas"]["Sex"];
+        };
+        /** WorkerUpdate */
+        WorkerUpdate: {
+            /** Date Of Birth */
+            date_of_birth?: string | null;
+            /** Full Name */
+            full_name?: string | null;
+            /** Home Area Code */
+            home_area_code?: string | null;
+            /** National Id */
+            national_id?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Policy Groups */
+            policy_groups?: components["schemas"]["PolicyGroup"][] | null;
+            sex?: components["schemas"]["Sex"] | null;
         };
     };
     responses: never;
@@ -2277,6 +2726,583 @@ export interface operations {
             };
             /** @description Problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "placements-list_placements": {
+        parameters: {
+            query?: {
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                /** @description Also count every matching row */
+                include_total?: boolean;
+                status?: components["schemas"]["Status"] | null;
+                market_code?: string | null;
+                agency_id?: number | null;
+                channel?: components["schemas"]["Channel"] | null;
+                /** @description Includes sub-areas and predecessors */
+                home_area_code?: string | null;
+                departed_from?: string | null;
+                departed_to?: string | null;
+                flag?: components["schemas"]["Flag"] | null;
+                /** @description Name or national_id */
+                q?: string | null;
+                updated_since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PlacementRead_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "placements-create_placement": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "placements-batch_upsert": {
+        parameters: {
+            query?: {
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "placements-get_placement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                placement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "placements-delete_placement": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                placement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "placements-update_placement": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                placement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "placements-placement_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                placement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "placements-transition_placement": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                placement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,143 @@
+"""The worker registry: workers, their placements abroad and each placement's status history."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, Index, Numeric, String, Text
+from sqlmodel import Field, SQLModel
+
+from overseas.core.db import JSONType, UTCDateTime
+from overseas.core.models import Versioned, created_at_field, updated_at_field, version_field
+
+
+class Channel(StrEnum):
+    """How the worker goes abroad (Law 69/2020/QH14 Art. 5)."""
+
+    public_unit = "public_unit"
+    service_enterprise = "service_enterprise"
+    contract_winner = "contract_winner"
+    internship = "internship"
+    outbound_investor = "outbound_investor"
+    direct_contract = "direct_contract"
+
+
+class Sex(StrEnum):
+    male = "male"
+    female = "female"
+
+
+class Programme(StrEnum):
+    TITP = "TITP"
+    SSW = "SSW"
+    EPS = "EPS"
+    engineer = "engineer"
+    other = "other"
+
+
+class Status(StrEnum):
+    registered = "registered"
+    training = "training"
+    contracted = "contracted"
+    departed = "departed"
+    returned = "returned"
+    returned_early = "returned_early"
+    overstayed = "overstayed"
+    cancelled = "cancelled"
+
+
+class PolicyGroup(StrEnum):
+    poor_household = "poor_household"
+    near_poor_household = "near_poor_household"
+    ethnic_minority = "ethnic_minority"
+    land_recovered = "land_recovered"
+    merit_relative = "merit_relative"
+    demobilised_soldier = "demobilised_soldier"
+
+
+class Flag(StrEnum):
+    fee_above_cap = "fee_above_cap"
+    deposit_above_cap = "deposit_above_cap"
+    possible_duplicate = "possible_duplicate"
+    late_report = "late_report"
+
+
+# A person, identified by the personal identification number; may go abroad several times.
+class Worker(SQLModel, table=True):
+    __tablename__ = "workers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    national_id: str = Field(max_length=12, unique=True, index=True)
+    created_at: datetime = created_at_field()
+
+
+# One worker going abroad under one contract. The worker's particulars are kept as reported
+# for this contract (a phone or home area may differ between two contracts).
+class Placement(SQLModel, Versioned, table=True):
+    __tablename__ = "placements"
+    __audited__ = True
+    __table_args__ = (
+        Index("ix_placements_updated", "updated_at", "id"),
+        Index("ix_placements_agency_ref", "agency_id", "external_ref", unique=True),
+        Index("ix_placements_departure", "departure_date", "id"),
+        Index("ix_placements_agency_id", "agency_id", "id"),
+        Index("ix_placements_status", "status", "id"),
+        Index("ix_placements_market", "market_code", "id"),
+        Index("ix_placements_channel", "channel", "id"),
+        Index("ix_placements_area", "home_area_code", "id"),
+        Index("ix_placements_national_id", "national_id"),
+        Index("ix_placements_search_name", "search_name"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int | None = Field(default=None, foreign_key="agencies.id")
+    external_ref: str | None = Field(default=None, max_length=64)
+    channel: Channel = Field(sa_type=String(24))
+    worker_id: int = Field(foreign_key="workers.id", index=True)
+    national_id: str = Field(max_length=12)
+    full_name: str = Field(max_length=200)
+    # Lower-case, without diacritics: "nguyen van an" finds "Nguyễn Văn An".
+    search_name: str = Field(max_length=200)
+    date_of_birth: date
+    sex: Sex = Field(sa_type=String(8))
+    home_area_code: str = Field(foreign_key="areas.code", max_length=10)
+    phone: str | None = Field(default=None, max_length=20)
+    policy_groups: list[str] = Field(default_factory=list, sa_type=JSONType)
+    market_code: str = Field(foreign_key="markets.code", max_length=2)
+    programme: Programme | None = Field(default=None, sa_type=String(16))
+    occupation: str = Field(max_length=200)
+    employer_name: str | None = Field(default=None, max_length=300)
+    contract_months: int
+    monthly_salary: Decimal = Field(sa_type=Numeric(14, 2))
+    salary_currency: str = Field(max_length=3)
+    service_fee_vnd: int | None = Field(default=None, sa_type=BigInteger)
+    deposit_vnd: int | None = Field(default=None, sa_type=BigInteger)
+    loan_vnd: int | None = Field(default=None, sa_type=BigInteger)
+    status: Status = Field(sa_type=String(16))
+    registered_on: date
+    departure_date: date | None = None
+    return_date: date | None = None
+    # When the system first learnt of the departure (for the late-report flag).
+    departure_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    fee_above_cap: bool = Field(default=False, index=True)
+    deposit_above_cap: bool = Field(default=False, index=True)
+    possible_duplicate: bool = Field(default=False, index=True)
+    late_report: bool = Field(default=False, index=True)
+    notes: str | None = Field(default=None, sa_type=Text)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = updated_at_field()
+    version: int = version_field()
+
+
+# One status change of a placement, with who made it.
+class PlacementEvent(SQLModel, table=True):
+    __tablename__ = "placement_events"
+    __table_args__ = (Index("ix_placement_events_placement", "placement_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    placement_id: int = Field(foreign_key="placements.id", ondelete="CASCADE")
+    status: Status = Field(sa_type=String(16))
+    on: date
+    reason: str | None = Field(default=None, max_length=500)
+    actor: str = Field(max_length=160)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)

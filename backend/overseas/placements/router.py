@@ -1,0 +1,198 @@
+"""HTTP layer for the worker registry."""
+
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from overseas.auth.dependencies import Principal, require_role
+from overseas.auth.models import Role
+from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
+from overseas.core.db import SessionDep
+from overseas.core.errors import problem_responses
+from overseas.core.pagination import Page, PageDep
+from overseas.placements import service
+from overseas.placements.models import Channel, Flag, Placement, Status
+from overseas.placements.schemas import (
+    BatchResult,
+    History,
+    HistoryEntry,
+    PlacementBatch,
+    PlacementIn,
+    PlacementRead,
+    PlacementUpdate,
+    TransitionIn,
+)
+from overseas.system.idempotency import IdempotencyDep
+
+router = APIRouter(prefix="/api/v1/placements", tags=["placements"])
+
+Reader = Annotated[
+    Principal,
+    Depends(require_role(Role.officer, Role.inspector, Role.viewer, Role.agency)),
+]
+Writer = Annotated[Principal, Depends(require_role(Role.officer, Role.agency))]
+Exporter = Annotated[Principal, Depends(require_role(Role.officer, Role.viewer, Role.agency))]
+
+
+def placement_filters(
+    status: Status | None = None,
+    market_code: Annotated[str | None, Query(max_length=2)] = None,
+    agency_id: int | None = None,
+    channel: Channel | None = None,
+    home_area_code: Annotated[
+        str | None, Query(max_length=10, description="Includes sub-areas and predecessors")
+    ] = None,
+    departed_from: date | None = None,
+    departed_to: date | None = None,
+    flag: Flag | None = None,
+    q: Annotated[str | None, Query(max_length=100, description="Name or national_id")] = None,
+    updated_since: datetime | None = None,
+) -> service.PlacementFilters:
+    return service.PlacementFilters(
+        status=status,
+        market_code=market_code,
+        agency_id=agency_id,
+        channel=channel,
+        home_area_code=home_area_code,
+        departed_from=departed_from,
+        departed_to=departed_to,
+        flag=flag,
+        q=q,
+        updated_since=updated_since,
+    )
+
+
+FiltersDep = Annotated[service.PlacementFilters, Depends(placement_filters)]
+
+
+def load_placement(placement_id: int, session: SessionDep, principal: Reader) -> Placement:
+    return service.get_visible(session, principal, placement_id)
+
+
+PlacementDep = Annotated[Placement, Depends(load_placement)]
+
+
+@router.get("", response_model=Page[PlacementRead], responses=problem_responses(401, 403, 422))
+def list_placements(
+    session: SessionDep, principal: Reader, page: PageDep, filters: FiltersDep
+) -> Page[PlacementRead]:
+    """The registry, filtered; an enterprise sees only its own placements."""
+    rows, cursor, total = service.list_placements(session, principal, page, filters)
+    mask = service.masks_pii(principal)
+    service.audit_pii_read(session, principal, [r.id for r in rows])
+    return Page(
+        items=[service.to_read(r, mask=mask) for r in rows], next_cursor=cursor, total=total
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=PlacementRead,
+    responses=problem_responses(401, 403, 409, 422),
+)
+def create_placement(
+    data: PlacementIn, session: SessionDep, principal: Writer, idem: IdempotencyDep
+) -> Response:
+    """Register a placement; an enterprise's is always its own."""
+    placement = service.create(session, principal, data)
+    return idem.respond(
+        service.to_read(placement),
+        headers={
+            "Location": f"/api/v1/placements/{placement.id}",
+            "ETag": f'"{placement.version}"',
+        },
+    )
+
+
+@router.post("/batch", response_model=BatchResult, responses=problem_responses(401, 403, 409, 422))
+def batch_upsert(
+    batch: PlacementBatch,
+    session: SessionDep,
+    principal: Writer,
+    idem: IdempotencyDep,
+    dry_run: bool = False,
+) -> Response:
+    """Create or update up to 5,000 placements by `(agency_id, external_ref)`, all or nothing:
+    one bad item answers 422 listing every bad item, and nothing is written."""
+    result = service.upsert(session, principal, batch.items, dry_run=dry_run)
+    return idem.respond(result, status_code=200)
+
+
+@router.get(
+    "/{placement_id}", response_model=PlacementRead, responses=problem_responses(401, 403, 404)
+)
+def get_placement(
+    placement: PlacementDep, session: SessionDep, principal: Reader, response: Response
+) -> PlacementRead:
+    """One placement, with its ETag."""
+    set_etag(response, placement.version)
+    service.audit_pii_read(session, principal, [placement.id])
+    return service.to_read(placement, mask=service.masks_pii(principal))
+
+
+@router.patch(
+    "/{placement_id}",
+    response_model=PlacementRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+)
+def update_placement(
+    placement_id: int,
+    data: PlacementUpdate,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    if_match: IfMatchDep = None,
+) -> PlacementRead:
+    """Correct a placement; `If-Match` guards against lost edits."""
+    placement = service.get_visible(session, principal, placement_id)
+    check_if_match(if_match, placement.version)
+    placement = service.update_placement(session, principal, placement, data)
+    set_etag(response, placement.version)
+    return service.to_read(placement)
+
+
+@router.delete("/{placement_id}", status_code=204, responses=problem_responses(401, 403, 404, 412))
+def delete_placement(
+    placement_id: int,
+    session: SessionDep,
+    principal: Annotated[Principal, Depends(require_role(Role.officer))],
+    if_match: IfMatchDep = None,
+) -> Response:
+    """Remove a placement entered by mistake (officers only; the audit log keeps it)."""
+    placement = service.get_visible(session, principal, placement_id)
+    check_if_match(if_match, placement.version)
+    service.delete(session, placement)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{placement_id}/transitions",
+    response_model=PlacementRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+)
+def transition_placement(
+    placement_id: int,
+    data: TransitionIn,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    if_match: IfMatchDep = None,
+) -> PlacementRead:
+    """Move a placement to its next status; `on` becomes the departure or return date."""
+    placement = service.get_visible(session, principal, placement_id)
+    check_if_match(if_match, placement.version)
+    placement = service.transition(session, principal, placement, data)
+    set_etag(response, placement.version)
+    return service.to_read(placement)
+
+
+@router.get(
+    "/{placement_id}/history", response_model=History, responses=problem_responses(401, 403, 404)
+)
+def placement_history(placement: PlacementDep, session: SessionDep) -> History:
+    """Every status change, oldest first, with who made it."""
+    return History(
+        items=[HistoryEntry.model_validate(e) for e in service.history(session, placement)]
+    )

@@ -1,0 +1,241 @@
+"""The registry's rules: identity numbers, ages, dates, statuses, legal fee and deposit caps.
+
+Pure functions over plain values, so that the single-record API, the batch and the file import
+apply exactly the same checks, and the batch can run them without touching the database.
+"""
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from overseas.placements.models import Channel, Flag, Sex, Status
+
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
+
+# Law 69/2020/QH14 Art. 5 and Art. 8: an enterprise is behind every channel but these two.
+CHANNELS_WITHOUT_AGENCY = frozenset({Channel.direct_contract, Channel.public_unit})
+
+# Statuses in which the worker has left (departure_date required) and has come back.
+DEPARTED_STATUSES = frozenset(
+    {Status.departed, Status.returned, Status.returned_early, Status.overstayed}
+)
+RETURNED_STATUSES = frozenset({Status.returned, Status.returned_early})
+# A placement still under way: it makes another of the same person a possible duplicate.
+ACTIVE_STATUSES = frozenset(
+    {Status.registered, Status.training, Status.contracted, Status.departed, Status.overstayed}
+)
+
+# API contract: the allowed transitions; anything else is 409 invalid_transition.
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.registered: frozenset({Status.training, Status.contracted, Status.cancelled}),
+    Status.training: frozenset({Status.contracted, Status.cancelled}),
+    Status.contracted: frozenset({Status.departed, Status.cancelled}),
+    Status.departed: frozenset({Status.returned, Status.returned_early, Status.overstayed}),
+    Status.overstayed: frozenset({Status.returned}),
+    Status.returned: frozenset(),
+    Status.returned_early: frozenset(),
+    Status.cancelled: frozenset(),
+}
+
+
+def _reachable(start: Status) -> frozenset[Status]:
+    seen: set[Status] = set()
+    todo = list(TRANSITIONS[start])
+    while todo:
+        s = todo.pop()
+        if s not in seen:
+            seen.add(s)
+            todo.extend(TRANSITIONS[s])
+    return frozenset(seen)
+
+
+# A full record (batch, import, PATCH) may move a placement several steps forward at once,
+# e.g. an enterprise reporting "departed" for a worker last reported "registered".
+REACHABLE = {s: _reachable(s) for s in Status}
+
+
+def can_transition(current: Status, new: Status) -> bool:
+    return new in TRANSITIONS[current]
+
+
+def can_move(current: Status, new: Status) -> bool:
+    return new == current or new in REACHABLE[current]
+
+
+def normalise_name(value: str) -> str:
+    """NFC (one code point per accented letter, as Vietnamese keyboards differ) and single
+    spaces, so that the same name typed twice is stored the same."""
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def fold(value: str) -> str:
+    """Lower case without diacritics, for search: "Nguyễn Văn Đức" -> "nguyen van duc"."""
+    decomposed = unicodedata.normalize("NFD", value.replace("Đ", "D").replace("đ", "d"))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | None:
+    """The problem with a personal identification number, or None.
+
+    Circular 59/2021/TT-BCA Art. 7: 12 digits; digits 1-3 the province of birth registration,
+    digit 4 the century and sex (0/1 male/female born 1900-1999, 2/3 born 2000-2099, and so
+    on), digits 5-6 the last two digits of the year of birth. Legacy 9-digit identity card
+    numbers (Decree 05/1999/NĐ-CP) are still accepted as they are.
+    """
+    if not national_id.isdigit() or len(national_id) not in (9, 12):
+        return "must be 12 digits (or a legacy 9-digit identity card number)"
+    if len(national_id) == 9:
+        return None
+    century_digit = int(national_id[3])
+    century = 1900 + (century_digit // 2) * 100
+    if century_digit > 9 or not century <= date_of_birth.year < century + 100:
+        return f"digit 4 ({century_digit}) does not match a birth in {date_of_birth.year}"
+    expected_sex = Sex.male if century_digit % 2 == 0 else Sex.female
+    if expected_sex != sex:
+        return f"digit 4 ({century_digit}) is for a {expected_sex.value} worker, not {sex.value}"
+    if national_id[4:6] != f"{date_of_birth.year % 100:02d}":
+        return (
+            f"digits 5-6 ({national_id[4:6]}) do not match the year of birth {date_of_birth.year}"
+        )
+    return None
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+# Law 69/2020/QH14 Art. 44(1)(a): a worker going abroad must be at least 18.
+MINIMUM_AGE = 18
+
+# Circular 20/2021/TT-BLĐTBXH Art. 11: an enterprise reports a departure within 5 days.
+LATE_REPORT_DAYS = 5
+
+
+@dataclass(frozen=True)
+class FeeCap:
+    market_code: str
+    programme: str
+    channel: str
+    months_per_12: Decimal
+    months_max: Decimal
+    source: str
+
+
+@lru_cache
+def fee_caps() -> tuple[FeeCap, ...]:
+    with (REFERENCE / "fee_caps.csv").open(encoding="utf-8") as f:
+        return tuple(
+            FeeCap(
+                r["market_code"],
+                r["programme"],
+                r["channel"],
+                Decimal(r["cap_months_per_12"]),
+                Decimal(r["cap_months_max"]),
+                r["source"],
+            )
+            for r in csv.DictReader(f)
+        )
+
+
+@lru_cache
+def deposit_caps() -> dict[str, int]:
+    # Decree 112/2021/NĐ-CP Art. 29 and Appendix II: the deposit a worker may be asked for.
+    with (REFERENCE / "deposit_caps.csv").open(encoding="utf-8") as f:
+        return {r["market_code"]: int(r["cap_vnd"]) for r in csv.DictReader(f)}
+
+
+def fee_cap_for(market_code: str, programme: str | None, channel: str) -> FeeCap:
+    """The most specific cap: a channel rule (public units charge nothing, Law 69/2020 Art.
+    42(3)) beats a market/programme rule, which beats the general cap of Art. 23."""
+
+    def score(cap: FeeCap) -> int | None:
+        parts = ((cap.channel, channel, 4), (cap.market_code, market_code, 2))
+        total = 0
+        for wanted, actual, weight in parts:
+            if wanted == "*":
+                continue
+            if wanted != actual:
+                return None
+            total += weight
+        if cap.programme != "*":
+            if cap.programme != (programme or ""):
+                return None
+            total += 1
+        return total
+
+    candidates = [(s, c) for c in fee_caps() if (s := score(c)) is not None]
+    return max(candidates, key=lambda sc: sc[0])[1]
+
+
+def fee_cap_vnd(
+    market_code: str,
+    programme: str | None,
+    channel: str,
+    contract_months: int,
+    monthly_salary: Decimal,
+    vnd_per_unit: Decimal | None,
+) -> Decimal | None:
+    """The highest lawful service fee in VND, or None when no exchange rate is known.
+
+    Law 69/2020/QH14 Art. 23: at most 1 month's salary per 12 months of contract, at most 3.
+    """
+    cap = fee_cap_for(market_code, programme, channel)
+    months = min(cap.months_max, cap.months_per_12 * Decimal(contract_months) / Decimal(12))
+    if months == 0:
+        return Decimal(0)
+    if vnd_per_unit is None:
+        return None
+    return months * monthly_salary * vnd_per_unit
+
+
+@dataclass(frozen=True)
+class FlagInputs:
+    market_code: str
+    programme: str | None
+    channel: str
+    contract_months: int
+    monthly_salary: Decimal
+    salary_currency: str
+    service_fee_vnd: int | None
+    deposit_vnd: int | None
+    departure_date: date | None
+    departure_reported_on: date | None
+
+
+def compute_flags(
+    inputs: FlagInputs, vnd_per_unit: Decimal | None, duplicate: bool
+) -> dict[Flag, bool]:
+    rate = Decimal(1) if inputs.salary_currency == "VND" else vnd_per_unit
+    fee_above = False
+    if inputs.service_fee_vnd:
+        cap = fee_cap_vnd(
+            inputs.market_code,
+            inputs.programme,
+            inputs.channel,
+            inputs.contract_months,
+            inputs.monthly_salary,
+            rate,
+        )
+        fee_above = cap is not None and Decimal(inputs.service_fee_vnd) > cap
+    deposit_cap = deposit_caps().get(inputs.market_code)
+    deposit_above = (
+        deposit_cap is not None
+        and inputs.deposit_vnd is not None
+        and inputs.deposit_vnd > deposit_cap
+    )
+    late = (
+        inputs.departure_date is not None
+        and inputs.departure_reported_on is not None
+        and (inputs.departure_reported_on - inputs.departure_date).days > LATE_REPORT_DAYS
+    )
+    return {
+        Flag.fee_above_cap: fee_above,
+        Flag.deposit_above_cap: deposit_above,
+        Flag.possible_duplicate: duplicate,
+        Flag.late_report: late,
+    }
