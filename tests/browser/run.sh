@@ -29,7 +29,8 @@ curl -fsS -o /dev/null "http://127.0.0.1:$port/docs"
 token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/token" \
   -d grant_type=client_credentials -d client_id=demo-agency1 -d client_secret=demo-secret-agency1-2026 \
   | .venv/bin/python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
-curl -fsS "http://127.0.0.1:$port/api/v1/markets" -H "Authorization: Bearer $token" | grep -q '"JP"'
+markets=$(curl -fsS "http://127.0.0.1:$port/api/v1/markets" -H "Authorization: Bearer $token")
+[[ $markets == *'"JP"'* ]] || { echo "no markets: $markets"; exit 1; }
 echo "server: /healthz, /docs and /api/v1/markets answer"
 
 cd frontend
