@@ -74,11 +74,12 @@ def _users_create(args: argparse.Namespace) -> int:
 def _demo_load(args: argparse.Namespace) -> int:
     from overseas.demo import load_demo
 
-    if args.placements:
-        print("error: --placements needs the placements registry, not built yet", file=sys.stderr)
+    if args.placements < 0:
+        print("error: --placements must be 0 or more", file=sys.stderr)
         return 2
-    load_demo()
-    print("Demo data loaded: synthetic accounts, enterprises and market records.")
+    load_demo(placements=args.placements)
+    print("Demo data loaded: synthetic accounts, enterprises, market records", end="")
+    print(f" and {args.placements} placements." if args.placements else ".")
     return 0
 
 
@@ -133,7 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="demo_command", required=True
     )
     load = demo.add_parser("load", help="load synthetic demo data (never real people)")
-    load.add_argument("--placements", type=int, default=0)
+    load.add_argument(
+        "--placements", type=int, default=0, help="add this many synthetic placements"
+    )
     load.set_defaults(func=_demo_load)
     logins = demo.add_parser("logins", help="print the demo logins")
     logins.set_defaults(func=_demo_logins)

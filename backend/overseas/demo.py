@@ -15,6 +15,7 @@ from overseas.auth.models import ApiClient, Role, User
 from overseas.core.db import get_engine
 from overseas.core.security import hash_secret
 from overseas.markets.models import MarketRecord, RecordKind
+from overseas.placements.demo import DemoAgencyRef, load_placements
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - synthetic demo accounts, printed by `make run`
 DEMO_LABEL = "(dữ liệu mẫu)"
@@ -131,8 +132,9 @@ def demo_logins() -> list[str]:
     return lines
 
 
-def load_demo() -> None:
-    """Load the demo data; what exists already is left as it is."""
+def load_demo(placements: int = 0) -> None:
+    """Load the demo data; what exists already is left as it is. `placements` synthetic
+    placements are added on top of those already loaded."""
     with Session(get_engine()) as session:
         session.info["actor"] = "demo"
         agencies: list[Agency] = []
@@ -196,3 +198,13 @@ def load_demo() -> None:
                     )
                 )
         session.commit()
+        if placements:
+            refs = [
+                DemoAgencyRef(
+                    id=a.id,  # type: ignore[arg-type]
+                    active_since=a.licence_issued_on or date(2019, 1, 1),
+                    active_until=date(2024, 12, 31) if a.status != AgencyStatus.active else None,
+                )
+                for a in agencies
+            ]
+            load_placements(session, refs, placements)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import JSON, Table, func, insert, select, text
 from sqlmodel import Session, SQLModel
 
 
@@ -16,12 +16,19 @@ def table_of(model: type[SQLModel]) -> Table:
     return model.__table__  # type: ignore[attr-defined, no-any-return]
 
 
-def _copy_value(value: Any) -> Any:
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str | int | float | bool | Decimal | date | datetime) or value is None:
-        return value
-    return str(value)
+def dump_json(value: Any) -> str:
+    """JSON for stored documents: dates, timestamps and decimals as ISO/decimal text."""
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "value"):
+        return value.value
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -31,12 +38,20 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     conn = session.connection()
     if conn.dialect.name == "postgresql":
         columns = list(rows[0])
+        # psycopg adapts plain values itself; only JSON documents need turning into text.
+        json_columns = {c for c in columns if isinstance(table.c[c].type, JSON)}
         quoted = ", ".join(f'"{c}"' for c in columns)
         raw = conn.connection.dbapi_connection
         assert raw is not None
         with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:  # type: ignore[attr-defined]
-            for row in rows:
-                copy.write_row([_copy_value(row[c]) for c in columns])
+            if json_columns:
+                for row in rows:
+                    copy.write_row(
+                        [dump_json(row[c]) if c in json_columns else row[c] for c in columns]
+                    )
+            else:
+                for row in rows:
+                    copy.write_row([row[c] for c in columns])
         return
     conn.execute(insert(table), list(rows))
 

@@ -77,10 +77,26 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            json_serializer=_dump_json,
+        )
         _sqlite_setup(engine)
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        json_serializer=_dump_json,
+    )
+
+
+def _dump_json(value: Any) -> str:
+    from overseas.core.bulk import dump_json
+
+    return dump_json(value)
 
 
 @lru_cache

@@ -9,6 +9,7 @@ from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
 from overseas.markets.models import Market, MarketRecord, RecordKind, Tier
 from overseas.markets.schemas import MarketCreate, MarketRecordCreate, MarketUpdate
+from overseas.placements import service as placements
 
 _NOT_NULL = frozenset({"name_vi", "name_en", "tier", "programmes"})
 
@@ -82,6 +83,9 @@ def create_record(session: Session, market: Market, data: MarketRecordCreate) ->
     record = MarketRecord.model_validate(data, update={"market_code": market.code})
     session.add(record)
     session.flush()
+    if record.kind == RecordKind.wage and (record.unit or "").startswith("VND/"):
+        # A new exchange rate changes which service fees are above the legal cap.
+        placements.recompute_fee_flags(session, market.code)
     return record
 
 

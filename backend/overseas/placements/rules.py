@@ -72,6 +72,7 @@ def normalise_name(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
+@lru_cache(maxsize=65536)
 def fold(value: str) -> str:
     """Lower case without diacritics, for search: "Nguyễn Văn Đức" -> "nguyen van duc"."""
     decomposed = unicodedata.normalize("NFD", value.replace("Đ", "D").replace("đ", "d"))
@@ -87,7 +88,8 @@ def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | 
     on), digits 5-6 the last two digits of the year of birth. Legacy 9-digit identity card
     numbers (Decree 05/1999/NĐ-CP) are still accepted as they are.
     """
-    if not national_id.isdigit() or len(national_id) not in (9, 12):
+    # isascii(): str.isdigit() also accepts full-width, Arabic-Indic and superscript digits.
+    if not (national_id.isascii() and national_id.isdigit()) or len(national_id) not in (9, 12):
         return "must be 12 digits (or a legacy 9-digit identity card number)"
     if len(national_id) == 9:
         return None

@@ -10,10 +10,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import and_, bindparam, or_, tuple_, update
+from sqlalchemy import and_, bindparam, or_, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
@@ -279,7 +281,7 @@ def record_of(p: Placement) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    if hasattr(value, "value"):
+    if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
         return value.normalize()
@@ -404,24 +406,31 @@ class Planned:
 
 
 def _find_existing(
-    session: Session, records: Sequence[dict[str, Any]]
-) -> dict[tuple[int | None, str], Placement]:
-    keys = {(r["agency_id"], r["external_ref"]) for r in records if r["external_ref"]}
-    if not keys:
+    session: Session, records: Sequence[dict[str, Any]], *, lock: bool = True
+) -> dict[tuple[int | None, str], Any]:
+    """The stored placements the records would update, as Core rows (attribute access like
+    the ORM class, without its per-object cost), locked until the transaction ends."""
+    refs: dict[int | None, set[str]] = defaultdict(set)
+    for r in records:
+        if r["external_ref"]:
+            refs[r["agency_id"]].add(r["external_ref"])
+    if not refs:
         return {}
-    with_agency = [k for k in keys if k[0] is not None]
-    without = [k[1] for k in keys if k[0] is None]
-    conditions: list[Any] = []
-    if with_agency:
-        conditions.append(
-            tuple_(col(Placement.agency_id), col(Placement.external_ref)).in_(with_agency)
+    table = table_of(Placement)
+    conditions = [
+        and_(
+            table.c.agency_id == agency_id
+            if agency_id is not None
+            else table.c.agency_id.is_(None),
+            table.c.external_ref.in_(sorted(wanted)),
         )
-    if without:
-        conditions.append(
-            and_(col(Placement.agency_id).is_(None), col(Placement.external_ref).in_(without))
-        )
-    stmt = select(Placement).where(or_(*conditions)).with_for_update()
-    return {(p.agency_id, p.external_ref): p for p in session.exec(stmt).all()}  # type: ignore[misc]
+        for agency_id, wanted in refs.items()
+    ]
+    stmt = core_select(table).where(or_(*conditions))
+    if lock:
+        stmt = stmt.with_for_update()
+    rows = session.connection().execute(stmt).all()
+    return {(row.agency_id, row.external_ref): row for row in rows}
 
 
 def parse_items(
@@ -523,14 +532,19 @@ def _column_values(v: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_AUDIT_SKIP = frozenset({"created_at", "updated_at", "version", "search_name"})
+
+
 def write(
     session: Session,
     planned: Sequence[Planned],
     lookups: Lookups,
     *,
     reason: str | None = None,
+    on: date | None = None,
 ) -> None:
-    """Apply a checked plan: workers, placements, status history, duplicate flags, audit."""
+    """Apply a checked plan: workers, placements, status history, duplicate flags, audit.
+    `on` is the day of a transition, for the history of a status change."""
     to_write = [p for p in planned if p.result != "unchanged"]
     if not to_write:
         return
@@ -618,9 +632,9 @@ def write(
                 "entity": "placements",
                 "entity_id": str(pid),
                 "changes": {
-                    k: {"before": None, "after": _audit_value(val)}
+                    k: {"before": None, "after": val}
                     for k, val in row.items()
-                    if val is not None and k not in ("created_at", "updated_at", "version")
+                    if val is not None and k not in _AUDIT_SKIP
                 },
             }
         )
@@ -669,7 +683,7 @@ def write(
                 {
                     "placement_id": e.id,
                     "status": _plain(v["status"]),
-                    "on": _event_day(v),
+                    "on": on or _event_day(v),
                     "reason": reason,
                     "actor": actor,
                     "at": now,
@@ -686,7 +700,7 @@ def write(
         )
         session.connection().execute(stmt, updates)
         for p in to_write:
-            if p.existing is not None:
+            if isinstance(p.existing, Placement):
                 session.expire(p.existing)
 
     # Other placements of the same people whose duplicate flag the batch changed.
@@ -879,7 +893,7 @@ def transition(
     elif data.status in rules.RETURNED_STATUSES:
         values["return_date"] = data.on
     planned_one, lookups = _planned_change(session, placement, values)
-    write(session, [planned_one], lookups, reason=data.reason)
+    write(session, [planned_one], lookups, reason=data.reason, on=data.on)
     session.refresh(placement)
     return placement
 
@@ -900,29 +914,75 @@ def delete(session: Session, placement: Placement) -> None:
 
 
 def recompute_fee_flags(session: Session, market_code: str) -> int:
-    """After a new exchange rate: settle fee_above_cap for the market's placements."""
+    """After a new exchange rate: settle fee_above_cap for the market's placements that charge
+    a fee, reading and writing in chunks with Core statements (a market may hold 100,000s)."""
     rates = exchange_rates(session, [market_code])
+    table = table_of(Placement)
+    columns = [table.c[name] for name in ("id", "version", "fee_above_cap", *_FEE_INPUTS)]
+    actor = session.info.get("actor", audit.SYSTEM_ACTOR)
     changed = 0
     last = 0
     while True:
-        chunk = session.exec(
-            select(Placement)
-            .where(Placement.market_code == market_code, col(Placement.id) > last)
-            .where(col(Placement.service_fee_vnd) > 0)
-            .order_by(col(Placement.id))
-            .limit(2000)
-        ).all()
+        chunk = (
+            session.connection()
+            .execute(
+                core_select(*columns)
+                .where(
+                    table.c.market_code == market_code,
+                    table.c.service_fee_vnd > 0,
+                    table.c.id > last,
+                )
+                .order_by(table.c.id)
+                .limit(5000)
+            )
+            .all()
+        )
         if not chunk:
             return changed
-        for p in chunk:
-            v = record_of(p)
-            flags = rules.compute_flags(
-                _flag_inputs(v, None), rates.get((market_code, p.salary_currency)), False
+        last = chunk[-1].id
+        now = utcnow()
+        flips = []
+        for row in chunk:
+            values = dict(row._mapping) | {"deposit_vnd": None, "departure_date": None}
+            want = rules.compute_flags(
+                _flag_inputs(values, None), rates.get((market_code, row.salary_currency)), False
+            )[Flag.fee_above_cap]
+            if want != row.fee_above_cap:
+                flips.append({"_id": row.id, "flag": want})
+        if flips:
+            session.connection().execute(
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values(
+                    fee_above_cap=bindparam("flag"), updated_at=now, version=table.c.version + 1
+                ),
+                flips,
             )
-            want = flags[Flag.fee_above_cap]
-            if p.fee_above_cap != want:
-                p.fee_above_cap = want
-                session.add(p)
-                changed += 1
-        session.flush()
-        last = chunk[-1].id  # type: ignore[assignment]
+            bulk_insert(
+                session,
+                table_of(AuditLog),
+                [
+                    {
+                        "at": now,
+                        "actor": actor,
+                        "action": "update",
+                        "entity": "placements",
+                        "entity_id": str(f["_id"]),
+                        "changes": {"fee_above_cap": {"before": not f["flag"], "after": f["flag"]}},
+                    }
+                    for f in flips
+                ],
+            )
+            changed += len(flips)
+
+
+# What the fee cap depends on, besides the exchange rate.
+_FEE_INPUTS = (
+    "market_code",
+    "programme",
+    "channel",
+    "contract_months",
+    "monthly_salary",
+    "salary_currency",
+    "service_fee_vnd",
+)
