@@ -13,6 +13,8 @@ from typing import Any
 os.environ["OVERSEAS_ENV"] = "test"
 os.environ["OVERSEAS_SECRET_KEY"] = "test-secret-" + secrets.token_hex(16)
 os.environ["OVERSEAS_FRONTEND_DIST"] = "/nonexistent-frontend-dist"
+# Feeds show changes at once in tests; the settle window has a test of its own.
+os.environ["OVERSEAS_SYNC_SETTLE_SECONDS"] = "0"
 
 import pytest
 from fastapi import Request

@@ -8,6 +8,7 @@ over the demo enterprises. Written with COPY in chunks, so a million rows take m
 """
 
 import random
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -273,13 +274,15 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
                 workers.append(
                     {"id": wid, "national_id": row["national_id"], "created_at": row["created_at"]}
                 )
-            elif Status(row["status"]) in rules.ACTIVE_STATUSES:
-                # A second contract while the first is under way: both are possible duplicates.
-                earlier = placements[-1]
-                if Status(earlier["status"]) in rules.ACTIVE_STATUSES:
-                    earlier["possible_duplicate"] = row["possible_duplicate"] = True
             placements.append(row | {"id": pid, "worker_id": wid})
             events += [e | {"placement_id": pid, "actor": "demo"} for e in history]
+        # A person's contracts all sit in one chunk: two under way at once are both flagged.
+        active = Counter(
+            p["national_id"] for p in placements if Status(p["status"]) in rules.ACTIVE_STATUSES
+        )
+        for p in placements:
+            own = 1 if Status(p["status"]) in rules.ACTIVE_STATUSES else 0
+            p["possible_duplicate"] = active[p["national_id"]] - own > 0
         bulk_insert(session, table_of(Worker), workers)
         bulk_insert(session, table_of(Placement), placements)
         bulk_insert(session, table_of(PlacementEvent), events)

@@ -8,7 +8,7 @@ the batch and the file import all go through it, so they cannot disagree.
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -24,6 +24,7 @@ from overseas.audit import service as audit
 from overseas.audit.models import AuditLog
 from overseas.auth.dependencies import Principal
 from overseas.core.bulk import allocate_ids, bulk_insert, table_of
+from overseas.core.config import get_settings
 from overseas.core.db import LOCAL_ZONE, today, utcnow
 from overseas.core.errors import (
     Conflict,
@@ -221,7 +222,12 @@ def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> An
         else:
             stmt = stmt.where(col(Placement.search_name).contains(rules.fold(q)))
     if f.updated_since:
-        stmt = stmt.where(col(Placement.updated_at) >= f.updated_since)
+        # A feed stops short of the last few seconds: a transaction that stamped its rows
+        # before committing must not land behind a cursor that has already moved on.
+        settled = utcnow() - timedelta(seconds=get_settings().sync_settle_seconds)
+        stmt = stmt.where(
+            col(Placement.updated_at) >= f.updated_since, col(Placement.updated_at) < settled
+        )
     return stmt
 
 

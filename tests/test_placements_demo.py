@@ -1,0 +1,56 @@
+"""The synthetic demo placements obey the registry's own rules and flags."""
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from overseas.placements import rules, service
+from overseas.placements.demo import DEMO_NOTE, DemoAgencyRef, load_placements
+from overseas.placements.models import Flag, Placement, PlacementEvent
+from tests.factories import Factory
+
+
+def test_demo_placements_pass_every_rule_and_carry_the_right_flags(
+    session: Session, make: Factory
+) -> None:
+    agencies = [DemoAgencyRef(make.agency().id or 0, date(2019, 1, 1)) for _ in range(3)]
+    assert load_placements(session, agencies, 3000) == 3000
+    placements = session.exec(select(Placement)).all()
+    assert len(placements) == 3000
+    active: dict[str, int] = defaultdict(int)
+    for p in placements:
+        if p.status in rules.ACTIVE_STATUSES:
+            active[p.national_id] += 1
+    rates = service.exchange_rates(session, {p.market_code for p in placements})
+    for p in placements:
+        values = service.record_of(p)
+        assert service.check_record(values) == [], (p.id, service.check_record(values))
+        assert p.notes == DEMO_NOTE
+        reported = p.departure_reported_at.date() if p.departure_reported_at else None
+        own = 1 if p.status in rules.ACTIVE_STATUSES else 0
+        expected = rules.compute_flags(
+            service._flag_inputs(values, reported),
+            rates.get((p.market_code, p.salary_currency)),
+            active[p.national_id] - own > 0,
+        )
+        assert {f: getattr(p, f.value) for f in Flag} == expected, p.id
+
+
+def test_demo_placements_look_like_the_province(session: Session, make: Factory) -> None:
+    agencies = [DemoAgencyRef(make.agency().id or 0, date(2019, 1, 1)) for _ in range(2)]
+    load_placements(session, agencies, 3000)
+    placements = session.exec(select(Placement)).all()
+    markets = Counter(p.market_code for p in placements)
+    assert [m for m, _ in markets.most_common(3)] == ["JP", "TW", "KR"]
+    assert len({p.home_area_code for p in placements}) == 18
+    assert {p.status for p in placements} == set(rules.TRANSITIONS)
+    assert any(p.possible_duplicate for p in placements)
+    assert any(p.late_report for p in placements)
+    assert any(p.deposit_above_cap for p in placements)
+    assert min(p.registered_on for p in placements) >= date(2023, 1, 1)
+    # Every placement has its history, starting with its registration.
+    first = session.exec(
+        select(PlacementEvent).where(col(PlacementEvent.placement_id) == placements[0].id)
+    ).first()
+    assert first is not None and first.status == "registered"
