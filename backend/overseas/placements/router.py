@@ -1,17 +1,18 @@
 """HTTP layer for the worker registry."""
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
+from fastapi.responses import StreamingResponse
 
-from overseas.auth.dependencies import Principal, require_role
+from overseas.auth.dependencies import CurrentPrincipal, Principal, require_role
 from overseas.auth.models import Role
 from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
-from overseas.placements import service
+from overseas.placements import files, service
 from overseas.placements.models import Channel, Flag, Placement, Status
 from overseas.placements.schemas import (
     BatchResult,
@@ -118,6 +119,66 @@ def batch_upsert(
     one bad item answers 422 listing every bad item, and nothing is written."""
     result = service.upsert(session, principal, batch.items, dry_run=dry_run)
     return idem.respond(result, status_code=200)
+
+
+@router.post(
+    "/import", response_model=BatchResult, responses=problem_responses(401, 403, 409, 413, 422)
+)
+def import_placements(
+    file: Annotated[UploadFile, File(description="A .csv (UTF-8) or .xlsx file; row 1 the header")],
+    session: SessionDep,
+    principal: Writer,
+    idem: IdempotencyDep,
+    dry_run: Annotated[bool, Form()] = False,
+    dry_run_query: Annotated[bool, Query(alias="dry_run")] = False,
+) -> Response:
+    """Create or update placements from a spreadsheet, all or nothing like the batch; each
+    error also names its spreadsheet `row`. `dry_run` (form field or query) writes nothing."""
+    result = files.import_file(session, principal, file, dry_run=dry_run or dry_run_query)
+    return idem.respond(result, status_code=200)
+
+
+def file_responses(description: str, *media_types: str) -> dict[int | str, dict[str, Any]]:
+    """A file download in the OpenAPI document, beside the problems it may answer."""
+    content = {m: {"schema": {"type": "string", "format": "binary"}} for m in media_types}
+    return {200: {"content": content, "description": description}}
+
+
+@router.get(
+    "/import-template",
+    response_class=Response,
+    responses=file_responses("The template", files.CSV_MEDIA_TYPE, files.XLSX_MEDIA_TYPE)
+    | problem_responses(401, 422),
+)
+def import_template(
+    _principal: CurrentPrincipal,
+    file_format: Annotated[files.TemplateFormat, Query(alias="format")] = files.TemplateFormat.csv,
+) -> Response:
+    """The import template: the Vietnamese headers and one made-up example row."""
+    return files.template_response(file_format)
+
+
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses=file_responses(
+        "The placements, streamed",
+        files.CSV_MEDIA_TYPE,
+        files.XLSX_MEDIA_TYPE,
+        files.NDJSON_MEDIA_TYPE,
+    )
+    | problem_responses(401, 403, 422),
+)
+def export_placements(
+    session: SessionDep,
+    principal: Exporter,
+    filters: FiltersDep,
+    file_format: Annotated[files.ExportFormat, Query(alias="format")] = files.ExportFormat.csv,
+) -> StreamingResponse:
+    """The filtered registry as CSV (UTF-8 with BOM), XLSX or NDJSON, streamed; the CSV and
+    XLSX headers are the field names, so an export can be imported again."""
+    files.audit_export(session, principal, file_format, filters)
+    return files.export_response(session.get_bind(), principal, filters, file_format)
 
 
 @router.get(

@@ -257,7 +257,9 @@ def iter_placements(
         if not rows:
             return
         yield from rows
-        session.expunge_all()
+        # Forget what was read (memory stays flat) without touching the caller's pending work.
+        for row in rows:
+            session.expunge(row)
         last = rows[-1].id
 
 

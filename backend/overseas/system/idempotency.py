@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
+from starlette.datastructures import UploadFile
 
 from overseas.auth.dependencies import CurrentPrincipal
 from overseas.core.config import get_settings
@@ -45,15 +46,37 @@ def replay_response(stored: IdempotencyKey) -> JSONResponse:
     return JSONResponse(stored.body, status_code=stored.status_code, headers=headers)
 
 
+async def _form_fingerprint(request: Request) -> str:
+    """The fields and file contents of a multipart form: the boundary between the parts is
+    random, so the raw body of the same upload differs from one send to the next."""
+    form = await request.form()  # already parsed by the route, and cached on the request
+    parts: list[tuple[str, str, str]] = []
+    for name, value in form.multi_items():
+        if isinstance(value, UploadFile):
+            digest = hashlib.sha256()
+            await value.seek(0)
+            while chunk := await value.read(64 * 1024):
+                digest.update(chunk)
+            await value.seek(0)
+            parts.append((name, "file", digest.hexdigest()))
+        else:
+            parts.append((name, "text", value))
+    return json.dumps(sorted(parts), separators=(",", ":"))
+
+
 async def request_fingerprint(request: Request) -> str:
     """A hash of what the request asks for: method, path, query and body."""
-    raw = await request.body()
     body: Any
-    try:
-        # The same JSON with other spacing or key order is the same request.
-        body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":"))
-    except (ValueError, UnicodeDecodeError):
-        body = hashlib.sha256(raw).hexdigest()
+    content_type = request.headers.get("content-type", "").lower()
+    if content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+        body = await _form_fingerprint(request)
+    else:
+        raw = await request.body()
+        try:
+            # The same JSON with other spacing or key order is the same request.
+            body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":"))
+        except (ValueError, UnicodeDecodeError):
+            body = hashlib.sha256(raw).hexdigest()
     text = "\n".join([request.method, request.url.path, str(request.url.query), body])
     return hashlib.sha256(text.encode()).hexdigest()
 

@@ -343,6 +343,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/placements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Placements
+         * @description The filtered registry as CSV (UTF-8 with BOM), XLSX or NDJSON, streamed; the CSV and
+         *     XLSX headers are the field names, so an export can be imported again.
+         */
+        get: operations["placements-export_placements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Placements
+         * @description Create or update placements from a spreadsheet, all or nothing like the batch; each
+         *     error also names its spreadsheet `row`. `dry_run` (form field or query) writes nothing.
+         */
+        post: operations["placements-import_placements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import Template
+         * @description The import template: the Vietnamese headers and one made-up example row.
+         */
+        get: operations["placements-import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/placements/{placement_id}": {
         parameters: {
             query?: never;
@@ -814,12 +876,30 @@ export interface components {
             /** Username */
             username?: string | null;
         };
+        /** Body_placements-import_placements */
+        "Body_placements-import_placements": {
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * File
+             * @description A .csv (UTF-8) or .xlsx file; row 1 the header
+             */
+            file: string;
+        };
         /**
          * Channel
          * @description How the worker goes abroad (Law 69/2020/QH14 Art. 5).
          * @enum {string}
          */
         Channel: "public_unit" | "service_enterprise" | "contract_winner" | "internship" | "outbound_investor" | "direct_contract";
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx" | "ndjson";
         /**
          * FieldError
          * @description One bad field; `index` is the row of a batch or file, `row` its spreadsheet row.
@@ -1332,6 +1412,11 @@ export interface components {
          * @enum {string}
          */
         Status: "registered" | "training" | "contracted" | "departed" | "returned" | "returned_early" | "overstayed" | "cancelled";
+        /**
+         * TemplateFormat
+         * @enum {string}
+         */
+        TemplateFormat: "csv" | "xlsx";
         /**
          * Tier
          * @enum {string}
@@ -2931,6 +3016,194 @@ export interface operations {
             };
             /** @description Problem */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "placements-export_placements": {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ExportFormat"];
+                status?: components["schemas"]["Status"] | null;
+                market_code?: string | null;
+                agency_id?: number | null;
+                channel?: components["schemas"]["Channel"] | null;
+                /** @description Includes sub-areas and predecessors */
+                home_area_code?: string | null;
+                departed_from?: string | null;
+                departed_to?: string | null;
+                flag?: components["schemas"]["Flag"] | null;
+                /** @description Name or national_id */
+                q?: string | null;
+                updated_since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The placements, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "placements-import_placements": {
+        parameters: {
+            query?: {
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_placements-import_placements"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "placements-import_template": {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["TemplateFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Problem */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
