@@ -7,6 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 CHROMIUM ?= /usr/bin/chromium
+DEMO_PLACEMENTS ?= 6000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/public -type f 2>/dev/null)
 
 .PHONY: run test setup lint typecheck test-backend test-backend-sqlite test-backend-postgres \
@@ -50,7 +51,7 @@ chromium:
 
 run: setup .env
 	$(BIN)/overseas db upgrade
-	@test -f var/.demo-loaded || { $(BIN)/overseas demo load && touch var/.demo-loaded; }
+	@test -f var/.demo-loaded || { $(BIN)/overseas demo load --placements $(DEMO_PLACEMENTS) && touch var/.demo-loaded; }
 	@$(BIN)/overseas demo logins
 	@echo "Serving on http://$(HOST):$(PORT)  (API docs at /docs)"
 	$(BIN)/overseas serve --host $(HOST) --port $(PORT)

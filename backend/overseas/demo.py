@@ -4,18 +4,21 @@ Everything here is invented and labelled so ("dữ liệu mẫu"); none of it de
 or real enterprises. Loading twice adds nothing the second time.
 """
 
+import csv
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
 from overseas.auth.models import ApiClient, Role, User
 from overseas.core.db import get_engine
 from overseas.core.security import hash_secret
 from overseas.markets.models import MarketRecord, RecordKind
-from overseas.placements.demo import DemoAgencyRef, load_placements
+from overseas.placements.demo import DISTRICTS, DemoAgencyRef, load_placements
+from overseas.targets.models import Target
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - synthetic demo accounts, printed by `make run`
 DEMO_LABEL = "(dữ liệu mẫu)"
@@ -121,6 +124,47 @@ RECORDS = [
 ]
 
 
+REFERENCE = Path(__file__).resolve().parent / "data" / "reference"
+# The demo spreads a 1,500 yearly quota over the districts in the proportions the province
+# used for its 1,800 quota in 2020 (Decision 458/QĐ-UBND).
+DEMO_QUOTA = 1500
+
+
+def _targets() -> list[Target]:
+    """The province's own plan (reference data), then the synthetic yearly district split."""
+    with (REFERENCE / "targets_quang_nam.csv").open(encoding="utf-8") as f:
+        plan = [
+            Target(
+                name=r["name"],
+                area_code=r["area_code"],
+                year_from=int(r["year_from"]),
+                year_to=int(r["year_to"]),
+                market_code=r["market_code"] or None,
+                value=int(r["value"]),
+                notes=r["source"],
+            )
+            for r in csv.DictReader(f)
+        ]
+    weights = DISTRICTS
+    total = sum(weights.values())
+    split = {code: round(DEMO_QUOTA * w / total) for code, w in weights.items()}
+    # Rounding may miss the quota by a few: the largest district takes the difference.
+    split[max(weights, key=lambda c: weights[c])] += DEMO_QUOTA - sum(split.values())
+    for year in (2023, 2024, 2025):
+        plan += [
+            Target(
+                name=f"Chỉ tiêu năm {year} {DEMO_LABEL}",
+                area_code=code,
+                year_from=year,
+                year_to=year,
+                value=value,
+                notes="Phân bổ mẫu theo tỷ lệ Quyết định 458/QĐ-UBND năm 2020 (dữ liệu mẫu)",
+            )
+            for code, value in sorted(split.items())
+        ]
+    return plan
+
+
 def _client_secret(username: str) -> str:
     return f"demo-secret-{username}-2026"
 
@@ -182,6 +226,17 @@ def load_demo(placements: int = 0) -> None:
                         secret_hash=hash_secret(_client_secret(f"agency{index}")),
                     )
                 )
+        for target in _targets():
+            exists = session.exec(
+                select(Target.id).where(
+                    Target.area_code == target.area_code,
+                    Target.year_from == target.year_from,
+                    Target.year_to == target.year_to,
+                    col(Target.market_code).is_(None),
+                )
+            ).first()
+            if exists is None:
+                session.add(target)
         if session.exec(select(MarketRecord).where(MarketRecord.source == "demo")).first() is None:
             for market, kind, title, value, unit, effective_on, public in RECORDS:
                 session.add(

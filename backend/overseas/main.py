@@ -19,9 +19,11 @@ from overseas.core.config import get_settings
 from overseas.core.errors import NotFound, install_error_handlers, problem_response
 from overseas.markets import router as markets
 from overseas.placements import router as placements
+from overseas.reports import router as reports
 from overseas.system import router as system
 from overseas.system.idempotency import IdempotentReplay, replay_response
 from overseas.system.metrics import metrics_middleware
+from overseas.targets import router as targets
 
 DESCRIPTION = """The provincial register of workers going abroad under contract (Law 69/2020/QH14):
 targets, placements, inspections of recruitment enterprises and market information.
@@ -88,11 +90,13 @@ def create_app() -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Location", "Idempotent-Replayed", "Retry-After"],
         )
-    for module in (system, auth, areas, markets, agencies, placements, audit):
+    modules = (system, auth, areas, markets, agencies, placements, targets, reports, audit)
+    for module in modules:
         app.include_router(module.router)
     app.include_router(auth.users_router)
     app.include_router(auth.clients_router)
     app.include_router(agencies.public_router)
     app.include_router(markets.public_router)
+    app.include_router(targets.public_router)
     _mount_spa(app, settings.frontend_dist)
     return app

@@ -9,6 +9,7 @@ from overseas.auth.models import ApiClient, LoginFailure, User
 from overseas.markets.models import Market, MarketRecord
 from overseas.placements.models import Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
+from overseas.targets.models import DepartureTally, Target
 
 metadata = SQLModel.metadata
 
@@ -17,12 +18,14 @@ __all__ = [
     "ApiClient",
     "Area",
     "AuditLog",
+    "DepartureTally",
     "IdempotencyKey",
     "LoginFailure",
     "Market",
     "MarketRecord",
     "Placement",
     "PlacementEvent",
+    "Target",
     "User",
     "Worker",
     "metadata",

@@ -22,6 +22,7 @@ from overseas.core.db import today
 from overseas.placements import rules
 from overseas.placements.models import Placement, PlacementEvent, Status, Worker
 from overseas.placements.service import exchange_rates
+from overseas.targets import tallies
 
 DEMO_NOTE = "Dữ liệu mẫu (synthetic demo record)"
 DEMO_PREFIX = "DEMO-"
@@ -285,6 +286,7 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
             p["possible_duplicate"] = active[p["national_id"]] - own > 0
         bulk_insert(session, table_of(Worker), workers)
         bulk_insert(session, table_of(Placement), placements)
+        tallies.apply(session, Counter(k for p in placements for k in tallies.keys_of(p)))
         bulk_insert(session, table_of(PlacementEvent), events)
         session.commit()
         made += len(batch)

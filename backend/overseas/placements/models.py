@@ -132,7 +132,10 @@ class Placement(SQLModel, Versioned, table=True):
 # One status change of a placement, with who made it.
 class PlacementEvent(SQLModel, table=True):
     __tablename__ = "placement_events"
-    __table_args__ = (Index("ix_placement_events_placement", "placement_id", "id"),)
+    __table_args__ = (
+        Index("ix_placement_events_placement", "placement_id", "id"),
+        Index("ix_placement_events_status_on", "status", "on"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     placement_id: int = Field(foreign_key="placements.id", ondelete="CASCADE")

@@ -5,7 +5,7 @@ per kind), and `_write` applies the plan with bulk statements. The single-record
 the batch and the file import all go through it, so they cannot disagree.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -46,6 +46,7 @@ from overseas.placements.schemas import (
     TransitionIn,
     WorkerRead,
 )
+from overseas.targets import tallies
 
 WORKER_FIELDS = (
     "national_id",
@@ -604,6 +605,8 @@ def write(
     rows: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     audits: list[dict[str, Any]] = []
+    # Departures counted for progress, kept in the same transaction as the placements.
+    tally: Counter[tallies.Key] = Counter()
     for p, pid in zip(creates, new_pids, strict=True):
         v = p.values
         reported_at = now if v["departure_date"] else None
@@ -647,6 +650,7 @@ def write(
             }
         )
         p.values["id"] = pid
+        tally.update(tallies.keys_of(row))
     bulk_insert(session, table_of(Placement), rows)
 
     updates: list[dict[str, Any]] = []
@@ -676,6 +680,8 @@ def write(
             if k != "updated_at" and not _same(before[k], val)
         }
         updates.append(row | {"_id": e.id, "version": e.version + 1})
+        tally.update(tallies.keys_of(row))
+        tally.subtract(tallies.keys_of(e))
         audits.append(
             {
                 "at": now,
@@ -742,6 +748,7 @@ def write(
         ]
     bulk_insert(session, table_of(PlacementEvent), events)
     bulk_insert(session, table_of(AuditLog), audits)
+    tallies.apply(session, tally)
 
 
 def _audit_value(value: Any) -> Any:
@@ -909,6 +916,7 @@ def transition(
 def delete(session: Session, placement: Placement) -> None:
     """Remove a placement entered by mistake (history goes with it; the audit keeps it)."""
     nid = placement.national_id
+    tallies.apply(session, Counter({key: -1 for key in tallies.keys_of(placement)}))
     session.delete(placement)
     session.flush()
     others = session.exec(select(Placement).where(Placement.national_id == nid)).all()

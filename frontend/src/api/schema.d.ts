@@ -473,6 +473,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Progress
+         * @description Departures against the target for an area and span (default: the widest target span
+         *     of the area), with a projection and one breakdown (`by`).
+         */
+        get: operations["targets-get_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/agencies": {
         parameters: {
             query?: never;
@@ -511,6 +532,99 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Public Progress
+         * @description The same aggregates for the public: counts only, no personal data.
+         */
+        get: operations["public-get_public_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Annual Report
+         * @description The provincial annual report: departures by market, sex, channel, policy group and
+         *     area against the year's target; returns, early returns and overstays.
+         */
+        get: operations["reports-annual_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Targets
+         * @description Targets, ordered by id.
+         */
+        get: operations["targets-list_targets"];
+        put?: never;
+        /**
+         * Create Target
+         * @description Set a target; one per area, span and market (409 on a duplicate).
+         */
+        post: operations["targets-create_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{target_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Target
+         * @description One target, with its ETag.
+         */
+        get: operations["targets-get_target"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Target
+         * @description Remove a target.
+         */
+        delete: operations["targets-delete_target"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Target
+         * @description Change a target; `If-Match` guards against lost edits.
+         */
+        patch: operations["targets-update_target"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -701,6 +815,42 @@ export interface components {
             status?: components["schemas"]["AgencyStatus"] | null;
             /** Tax Code */
             tax_code?: string | null;
+        };
+        /** AnnualReport */
+        AnnualReport: {
+            /** Area Code */
+            area_code: string;
+            /** Area Name */
+            area_name: string;
+            /** By Area */
+            by_area: components["schemas"]["ReportLine"][];
+            /** By Channel */
+            by_channel: components["schemas"]["ReportLine"][];
+            /** By Market */
+            by_market: components["schemas"]["ReportLine"][];
+            /** By Policy Group */
+            by_policy_group: components["schemas"]["ReportLine"][];
+            /** By Sex */
+            by_sex: components["schemas"]["ReportLine"][];
+            departures: components["schemas"]["DepartureSummary"];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            /**
+             * Period From
+             * Format: date
+             */
+            period_from: string;
+            /**
+             * Period To
+             * Format: date
+             */
+            period_to: string;
+            returns: components["schemas"]["ReturnSummary"];
+            /** Year */
+            year: number;
         };
         /** ApiClientCreate */
         ApiClientCreate: {
@@ -895,6 +1045,15 @@ export interface components {
          * @enum {string}
          */
         Channel: "public_unit" | "service_enterprise" | "contract_winner" | "internship" | "outbound_investor" | "direct_contract";
+        /** DepartureSummary */
+        DepartureSummary: {
+            /** Percent */
+            percent: string | null;
+            /** Target */
+            target: number | null;
+            /** Total */
+            total: number;
+        };
         /**
          * ExportFormat
          * @enum {string}
@@ -1141,6 +1300,15 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** Page[TargetRead] */
+        Page_TargetRead_: {
+            /** Items */
+            items: components["schemas"]["TargetRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
         /** Page[UserRead] */
         Page_UserRead_: {
             /** Items */
@@ -1359,6 +1527,54 @@ export interface components {
          * @enum {string}
          */
         Programme: "TITP" | "SSW" | "EPS" | "engineer" | "other";
+        /** Progress */
+        Progress: {
+            /** Actual */
+            actual: number;
+            /** Area Code */
+            area_code: string;
+            /** By */
+            by: ("year" | "area" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
+            /** Market Code */
+            market_code: string | null;
+            /** Percent */
+            percent: string | null;
+            projection: components["schemas"]["Projection"];
+            /** Rows */
+            rows: components["schemas"]["ProgressRow"][];
+            /** Target */
+            target: number | null;
+            /** Year From */
+            year_from: number;
+            /** Year To */
+            year_to: number;
+        };
+        /** ProgressRow */
+        ProgressRow: {
+            /** Actual */
+            actual: number;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Percent */
+            percent: string | null;
+            /** Target */
+            target: number | null;
+        };
+        /** Projection */
+        Projection: {
+            /**
+             * Expected At End
+             * @description Departures at the end of the span if the yearly pace so far holds
+             */
+            expected_at_end: number | null;
+            /**
+             * Required Per Year
+             * @description Departures each remaining year of the span (this one included) must bring to meet the target
+             */
+            required_per_year: number | null;
+        };
         /** PublicMarket */
         PublicMarket: {
             /** Code */
@@ -1397,6 +1613,24 @@ export interface components {
          * @enum {string}
          */
         RecordKind: "demand" | "wage" | "fee_cap" | "policy" | "warning" | "opportunity" | "note";
+        /** ReportLine */
+        ReportLine: {
+            /** Count */
+            count: number;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+        };
+        /** ReturnSummary */
+        ReturnSummary: {
+            /** Overstayed */
+            overstayed: number;
+            /** Returned */
+            returned: number;
+            /** Returned Early */
+            returned_early: number;
+        };
         /**
          * Role
          * @enum {string}
@@ -1412,6 +1646,66 @@ export interface components {
          * @enum {string}
          */
         Status: "registered" | "training" | "contracted" | "departed" | "returned" | "returned_early" | "overstayed" | "cancelled";
+        /** TargetCreate */
+        TargetCreate: {
+            /** Area Code */
+            area_code: string;
+            /** Market Code */
+            market_code?: string | null;
+            /** Name */
+            name: string;
+            /** Notes */
+            notes?: string | null;
+            /** Value */
+            value: number;
+            /** Year From */
+            year_from: number;
+            /** Year To */
+            year_to: number;
+        };
+        /** TargetRead */
+        TargetRead: {
+            /** Area Code */
+            area_code: string;
+            /** Id */
+            id: number;
+            /** Market Code */
+            market_code: string | null;
+            /** Name */
+            name: string;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Value */
+            value: number;
+            /** Version */
+            version: number;
+            /** Year From */
+            year_from: number;
+            /** Year To */
+            year_to: number;
+        };
+        /** TargetUpdate */
+        TargetUpdate: {
+            /** Area Code */
+            area_code?: string | null;
+            /** Market Code */
+            market_code?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Value */
+            value?: number | null;
+            /** Year From */
+            year_from?: number | null;
+            /** Year To */
+            year_to?: number | null;
+        };
         /**
          * TemplateFormat
          * @enum {string}
@@ -3596,6 +3890,53 @@ export interface operations {
             };
         };
     };
+    "targets-get_progress": {
+        parameters: {
+            query?: {
+                /** @description Default: the root area */
+                area_code?: string | null;
+                year_from?: number | null;
+                year_to?: number | null;
+                market_code?: string | null;
+                by?: ("year" | "area" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     "public-list_public_agencies": {
         parameters: {
             query?: {
@@ -3649,6 +3990,447 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicMarket"][];
+                };
+            };
+        };
+    };
+    "public-get_public_progress": {
+        parameters: {
+            query?: {
+                /** @description Default: the root area */
+                area_code?: string | null;
+                year_from?: number | null;
+                year_to?: number | null;
+                market_code?: string | null;
+                by?: ("year" | "area" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "reports-annual_report": {
+        parameters: {
+            query: {
+                year: number;
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report (JSON or XLSX) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "targets-list_targets": {
+        parameters: {
+            query?: {
+                area_code?: string | null;
+                market_code?: string | null;
+                /** @description Targets whose span includes this year */
+                year?: number | null;
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                /** @description Also count every matching row */
+                include_total?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TargetRead_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "targets-create_target": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "targets-get_target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "targets-delete_target": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                target_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "targets-update_target": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                target_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
                 };
             };
         };

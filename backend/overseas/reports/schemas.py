@@ -1,0 +1,43 @@
+"""API shapes for the annual report."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+
+class ReportLine(BaseModel):
+    key: str
+    label: str
+    count: int
+
+
+# Departures of the year against its target.
+class DepartureSummary(BaseModel):
+    total: int
+    target: int | None
+    percent: Decimal | None
+
+
+# Workers who came back, came back early or stayed on, by the day it happened.
+class ReturnSummary(BaseModel):
+    returned: int
+    returned_early: int
+    overstayed: int
+
+
+# The provincial annual report on workers going abroad under contract.
+class AnnualReport(BaseModel):
+    year: int
+    area_code: str
+    area_name: str
+    period_from: date
+    period_to: date
+    generated_at: datetime
+    departures: DepartureSummary
+    by_market: list[ReportLine]
+    by_sex: list[ReportLine]
+    by_channel: list[ReportLine]
+    by_policy_group: list[ReportLine]
+    by_area: list[ReportLine]
+    returns: ReturnSummary

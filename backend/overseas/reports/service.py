@@ -1,0 +1,162 @@
+"""The provincial annual report: JSON for systems, an XLSX workbook to send upward."""
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from overseas.core.db import utcnow
+from overseas.placements.models import PlacementEvent, Status
+from overseas.reports.schemas import AnnualReport, DepartureSummary, ReportLine, ReturnSummary
+from overseas.targets import progress as progress_service
+from overseas.targets.progress import AreaTree, tally_rows
+
+
+def annual_report(session: Session, year: int) -> AnnualReport:
+    tree = AreaTree.load(session)
+    root = tree.root()
+    lines: dict[str, list[ReportLine]] = {}
+    summary = progress_service.progress(
+        session, area_code=root, year_from=year, year_to=year, by="market"
+    )
+    lines["market"] = [ReportLine(key=r.key, label=r.label, count=r.actual) for r in summary.rows]
+    for by in ("sex", "channel", "policy_group"):
+        rows = progress_service.progress(
+            session,
+            area_code=root,
+            year_from=year,
+            year_to=year,
+            by=by,
+        ).rows
+        lines[by] = [ReportLine(key=r.key, label=r.label, count=r.actual) for r in rows]
+    # Areas at the finest level that has departures (the former districts, then communes).
+    per_area: dict[str, int] = {}
+    for _y, code, _m, _v, n in tally_rows(session, "sex", tree.within(root), year, year, None):
+        per_area[code] = per_area.get(code, 0) + n
+    lines["area"] = [
+        ReportLine(key=code, label=tree.names.get(code, code), count=n)
+        for code, n in sorted(per_area.items())
+    ]
+    return AnnualReport(
+        year=year,
+        area_code=root,
+        area_name=tree.names[root],
+        period_from=date(year, 1, 1),
+        period_to=date(year, 12, 31),
+        generated_at=utcnow(),
+        departures=DepartureSummary(
+            total=summary.actual, target=summary.target, percent=summary.percent
+        ),
+        by_market=lines["market"],
+        by_sex=lines["sex"],
+        by_channel=lines["channel"],
+        by_policy_group=lines["policy_group"],
+        by_area=lines["area"],
+        returns=_returns(session, year),
+    )
+
+
+def _returns(session: Session, year: int) -> ReturnSummary:
+    """Placements that reached each status during the year (by the day it happened)."""
+    wanted = (Status.returned, Status.returned_early, Status.overstayed)
+    counts = dict(
+        session.exec(
+            select(PlacementEvent.status, func.count(func.distinct(PlacementEvent.placement_id)))
+            .where(
+                col(PlacementEvent.status).in_([s.value for s in wanted]),
+                col(PlacementEvent.on) >= date(year, 1, 1),
+                col(PlacementEvent.on) <= date(year, 12, 31),
+            )
+            .group_by(col(PlacementEvent.status))
+        ).all()
+    )
+    return ReturnSummary(**{s.value: int(counts.get(s.value, 0)) for s in wanted})
+
+
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+NUMBER = "#,##0"
+PERCENT = '0.0"%"'
+
+
+def _title(ws: Any, report: AnnualReport, heading: str) -> None:
+    ws.append([heading])
+    ws.append(
+        [
+            f"Kỳ báo cáo: từ {report.period_from:%d/%m/%Y} đến {report.period_to:%d/%m/%Y} — "
+            f"{report.area_name}"
+        ]
+    )
+    ws.append([])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"].font = Font(italic=True)
+
+
+def _table(wb: Workbook, report: AnnualReport, title: str, heading: str, first: str,
+           lines: Sequence[ReportLine]) -> None:  # fmt: skip
+    ws = wb.create_sheet(title)
+    _title(ws, report, heading)
+    ws.append(["STT", first, "Số người xuất cảnh"])
+    header_row = ws.max_row
+    for cell in ws[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+    for i, line in enumerate(lines, start=1):
+        ws.append([i, line.label, line.count])
+    first_data = header_row + 1
+    ws.append(["", "Tổng cộng", sum(line.count for line in lines)])
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    for row in ws.iter_rows(min_row=first_data, min_col=3, max_col=3):
+        for cell in row:
+            cell.number_format = NUMBER
+    for index, width in enumerate((6, 48, 20), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+
+
+def annual_workbook(report: AnnualReport) -> bytes:
+    """One sheet per breakdown, Vietnamese headings, totals rows, the period on every sheet."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Tổng hợp"
+    _title(
+        ws, report, f"BÁO CÁO KẾT QUẢ ĐƯA NGƯỜI LAO ĐỘNG ĐI LÀM VIỆC Ở NƯỚC NGOÀI NĂM {report.year}"
+    )
+    summary = [
+        ("Số người xuất cảnh trong năm", report.departures.total, NUMBER),
+        ("Chỉ tiêu năm", report.departures.target, NUMBER),
+        ("Tỷ lệ hoàn thành chỉ tiêu", report.departures.percent, PERCENT),
+        ("Số người về nước đúng hạn", report.returns.returned, NUMBER),
+        ("Số người về nước trước hạn", report.returns.returned_early, NUMBER),
+        ("Số người ở lại quá hạn", report.returns.overstayed, NUMBER),
+    ]
+    ws.append(["Chỉ tiêu", "Giá trị"])
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+    for label, value, fmt in summary:
+        ws.append([label, float(value) if fmt == PERCENT and value is not None else value])
+        ws.cell(row=ws.max_row, column=2).number_format = fmt
+    ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["B"].width = 18
+    _table(wb, report, "Theo thị trường", "Số người xuất cảnh theo thị trường", "Thị trường",
+           report.by_market)  # fmt: skip
+    _table(wb, report, "Theo giới tính", "Số người xuất cảnh theo giới tính", "Giới tính",
+           report.by_sex)  # fmt: skip
+    _table(wb, report, "Theo kênh", "Số người xuất cảnh theo hình thức đi", "Hình thức",
+           report.by_channel)  # fmt: skip
+    _table(wb, report, "Theo đối tượng", "Số người xuất cảnh thuộc đối tượng chính sách",
+           "Đối tượng", report.by_policy_group)  # fmt: skip
+    _table(wb, report, "Theo địa bàn", "Số người xuất cảnh theo địa bàn", "Địa bàn",
+           report.by_area)  # fmt: skip
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

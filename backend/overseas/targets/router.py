@@ -1,0 +1,155 @@
+"""HTTP layer for targets and progress."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from overseas.auth.dependencies import CurrentPrincipal, Principal, require_role
+from overseas.auth.models import Role
+from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
+from overseas.core.db import SessionDep
+from overseas.core.errors import problem_responses
+from overseas.core.pagination import Page, PageDep
+from overseas.system.idempotency import IdempotencyDep
+from overseas.targets import progress as progress_service
+from overseas.targets import service
+from overseas.targets.models import Target
+from overseas.targets.schemas import (
+    YEAR_MAX,
+    YEAR_MIN,
+    By,
+    Progress,
+    TargetCreate,
+    TargetRead,
+    TargetUpdate,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["targets"])
+public_router = APIRouter(prefix="/api/v1/public", tags=["public"])
+
+StaffReader = Annotated[
+    Principal, Depends(require_role(Role.admin, Role.officer, Role.inspector, Role.viewer))
+]
+TargetWriter = Annotated[Principal, Depends(require_role(Role.officer))]
+
+
+def load_target(target_id: int, session: SessionDep, _p: StaffReader) -> Target:
+    return service.get_target(session, target_id)
+
+
+TargetDep = Annotated[Target, Depends(load_target)]
+
+
+@router.get("/targets", response_model=Page[TargetRead], responses=problem_responses(401, 403, 422))
+def list_targets(
+    session: SessionDep,
+    _p: StaffReader,
+    page: PageDep,
+    area_code: str | None = None,
+    market_code: str | None = None,
+    year: Annotated[int | None, Query(description="Targets whose span includes this year")] = None,
+) -> Page[TargetRead]:
+    """Targets, ordered by id."""
+    rows, cursor, total = service.list_targets(
+        session, page, area_code=area_code, market_code=market_code, year=year
+    )
+    return Page(items=[TargetRead.model_validate(r) for r in rows], next_cursor=cursor, total=total)
+
+
+@router.post(
+    "/targets",
+    status_code=201,
+    response_model=TargetRead,
+    responses=problem_responses(401, 403, 409, 422),
+)
+def create_target(
+    data: TargetCreate, session: SessionDep, _p: TargetWriter, idem: IdempotencyDep
+) -> Response:
+    """Set a target; one per area, span and market (409 on a duplicate)."""
+    target = service.create_target(session, data)
+    return idem.respond(
+        TargetRead.model_validate(target),
+        headers={"Location": f"/api/v1/targets/{target.id}", "ETag": f'"{target.version}"'},
+    )
+
+
+@router.get(
+    "/targets/{target_id}", response_model=TargetRead, responses=problem_responses(401, 403, 404)
+)
+def get_target(target: TargetDep, response: Response) -> TargetRead:
+    """One target, with its ETag."""
+    set_etag(response, target.version)
+    return TargetRead.model_validate(target)
+
+
+@router.patch(
+    "/targets/{target_id}",
+    response_model=TargetRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+)
+def update_target(
+    target_id: int,
+    data: TargetUpdate,
+    session: SessionDep,
+    _p: TargetWriter,
+    response: Response,
+    if_match: IfMatchDep = None,
+) -> TargetRead:
+    """Change a target; `If-Match` guards against lost edits."""
+    target = service.get_target(session, target_id)
+    check_if_match(if_match, target.version)
+    target = service.update_target(session, target, data)
+    set_etag(response, target.version)
+    return TargetRead.model_validate(target)
+
+
+@router.delete(
+    "/targets/{target_id}", status_code=204, responses=problem_responses(401, 403, 404, 412)
+)
+def delete_target(
+    target_id: int, session: SessionDep, _p: TargetWriter, if_match: IfMatchDep = None
+) -> Response:
+    """Remove a target."""
+    target = service.get_target(session, target_id)
+    check_if_match(if_match, target.version)
+    service.delete_target(session, target)
+    return Response(status_code=204)
+
+
+YearQuery = Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)]
+
+
+def _progress(
+    session: SessionDep,
+    area_code: Annotated[
+        str | None, Query(max_length=10, description="Default: the root area")
+    ] = None,
+    year_from: YearQuery = None,
+    year_to: YearQuery = None,
+    market_code: Annotated[str | None, Query(max_length=2)] = None,
+    by: By | None = None,
+) -> Progress:
+    return progress_service.progress(
+        session,
+        area_code=area_code,
+        year_from=year_from,
+        year_to=year_to,
+        market_code=market_code,
+        by=by,
+    )
+
+
+@router.get("/progress", response_model=Progress, responses=problem_responses(401, 422))
+def get_progress(_p: CurrentPrincipal, result: Annotated[Progress, Depends(_progress)]) -> Progress:
+    """Departures against the target for an area and span (default: the widest target span
+    of the area), with a projection and one breakdown (`by`)."""
+    return result
+
+
+@public_router.get("/progress", response_model=Progress, responses=problem_responses(422))
+def get_public_progress(
+    result: Annotated[Progress, Depends(_progress)], response: Response
+) -> Progress:
+    """The same aggregates for the public: counts only, no personal data."""
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return result

@@ -1,0 +1,136 @@
+"""Departure tallies: maintained with every placement write, read by progress and reports.
+
+A placement counts as a departure in the year of its departure_date once its status is
+departed, returned, returned_early or overstayed (API contract, Targets and progress).
+"""
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import bindparam, delete, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, select
+
+from overseas.core.bulk import table_of
+from overseas.placements.models import Status
+from overseas.targets.models import DepartureTally
+
+COUNTED = frozenset({Status.departed, Status.returned, Status.returned_early, Status.overstayed})
+COUNTED_VALUES = tuple(sorted(s.value for s in COUNTED))
+DIMENSIONS = ("channel", "agency", "sex", "policy_group")
+# The breakdown every placement has exactly one value of: its sum is the total.
+TOTAL_DIMENSION = "sex"
+NO_AGENCY = ""
+
+Key = tuple[int, str, str, str, str]
+
+
+def _plain(value: Any) -> str:
+    return str(getattr(value, "value", value))
+
+
+def keys_of(p: Mapping[str, Any] | Any) -> list[Key]:
+    """The tally rows one placement adds to (none when it is not a departure)."""
+    get: Callable[[str], Any] = p.get if isinstance(p, Mapping) else lambda k: getattr(p, k)
+    if _plain(get("status")) not in COUNTED_VALUES or get("departure_date") is None:
+        return []
+    year, area, market = get("departure_date").year, get("home_area_code"), get("market_code")
+    agency = get("agency_id")
+    keys: list[Key] = [
+        (year, area, market, "channel", _plain(get("channel"))),
+        (year, area, market, "agency", str(agency) if agency is not None else NO_AGENCY),
+        (year, area, market, "sex", _plain(get("sex"))),
+    ]
+    keys += [(year, area, market, "policy_group", _plain(g)) for g in get("policy_groups") or []]
+    return keys
+
+
+def delta(before: Iterable[Key], after: Iterable[Key]) -> Counter[Key]:
+    change: Counter[Key] = Counter()
+    change.update(after)
+    change.subtract(before)
+    return change
+
+
+def apply(session: Session, change: Counter[Key]) -> None:
+    """Add the changes with one upsert statement; sorted, so that two transactions touching
+    the same rows lock them in the same order (no deadlock)."""
+    rows = [
+        {"year": k[0], "area_code": k[1], "market_code": k[2], "dimension": k[3], "value": k[4],
+         "count": n}
+        for k, n in sorted(change.items())
+        if n
+    ]  # fmt: skip
+    if not rows:
+        return
+    table = table_of(DepartureTally)
+    conn = session.connection()
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["year", "area_code", "market_code", "dimension", "value"],
+        set_={"count": table.c.count + stmt.excluded.count},
+    )
+    conn.execute(stmt, rows)
+
+
+_REBUILD = {
+    "postgresql": """
+        INSERT INTO departure_tallies (year, area_code, market_code, dimension, value, count)
+        SELECT y, home_area_code, market_code, d, v, count(*) FROM (
+            SELECT CAST(EXTRACT(YEAR FROM departure_date) AS INTEGER) AS y, home_area_code,
+                   market_code, dims.d, dims.v
+            FROM placements
+            CROSS JOIN LATERAL (VALUES ('channel', channel),
+                                       ('agency', COALESCE(CAST(agency_id AS TEXT), '')),
+                                       ('sex', sex)) AS dims(d, v)
+            WHERE status IN :counted AND departure_date IS NOT NULL
+            UNION ALL
+            SELECT CAST(EXTRACT(YEAR FROM departure_date) AS INTEGER), home_area_code,
+                   market_code, 'policy_group', g
+            FROM placements, jsonb_array_elements_text(policy_groups) AS g
+            WHERE status IN :counted AND departure_date IS NOT NULL
+        ) AS t GROUP BY y, home_area_code, market_code, d, v
+    """,
+    "sqlite": """
+        INSERT INTO departure_tallies (year, area_code, market_code, dimension, value, count)
+        SELECT y, home_area_code, market_code, d, v, count(*) FROM (
+            SELECT CAST(strftime('%Y', departure_date) AS INTEGER) AS y, home_area_code,
+                   market_code, 'channel' AS d, channel AS v
+            FROM placements WHERE status IN :counted AND departure_date IS NOT NULL
+            UNION ALL
+            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_code, market_code,
+                   'agency', COALESCE(CAST(agency_id AS TEXT), '')
+            FROM placements WHERE status IN :counted AND departure_date IS NOT NULL
+            UNION ALL
+            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_code, market_code,
+                   'sex', sex
+            FROM placements WHERE status IN :counted AND departure_date IS NOT NULL
+            UNION ALL
+            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_code, market_code,
+                   'policy_group', g.value
+            FROM placements, json_each(placements.policy_groups) AS g
+            WHERE status IN :counted AND departure_date IS NOT NULL
+        ) GROUP BY y, home_area_code, market_code, d, v
+    """,
+}
+
+
+def rebuild(session: Session) -> None:
+    """Recount every tally from the placements (after a bulk load, or to repair)."""
+    conn = session.connection()
+    conn.execute(delete(table_of(DepartureTally)))
+    statement = text(_REBUILD[conn.dialect.name]).bindparams(
+        bindparam("counted", COUNTED_VALUES, expanding=True)
+    )
+    conn.execute(statement)
+
+
+def snapshot(session: Session) -> dict[Key, int]:
+    """Every non-zero tally, for comparing the kept summary with a recount."""
+    rows = session.exec(select(DepartureTally)).all()
+    return {
+        (r.year, r.area_code, r.market_code, r.dimension, r.value): r.count for r in rows if r.count
+    }
