@@ -116,7 +116,11 @@ def app(session: Session) -> Iterator[object]:
 
     @application.middleware("http")
     async def _check_audit(request: Request, call_next: Any) -> Any:
-        audited = request.method in _WRITES and request.url.path not in _UNAUDITED_PATHS
+        audited = (
+            request.method in _WRITES
+            and request.url.path not in _UNAUDITED_PATHS
+            and request.query_params.get("dry_run") != "true"
+        )
         before = _last_audit_id(session) if audited else 0
         response = await call_next(request)
         replayed = response.headers.get("Idempotent-Replayed") == "true"
