@@ -17,6 +17,7 @@ from overseas.audit import router as audit
 from overseas.auth import router as auth
 from overseas.core.config import get_settings
 from overseas.core.errors import NotFound, install_error_handlers, problem_response
+from overseas.inspections import router as inspections
 from overseas.markets import router as markets
 from overseas.placements import router as placements
 from overseas.reports import router as reports
@@ -90,7 +91,18 @@ def create_app() -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Location", "Idempotent-Replayed", "Retry-After"],
         )
-    modules = (system, auth, areas, markets, agencies, placements, targets, reports, audit)
+    modules = (
+        system,
+        auth,
+        areas,
+        markets,
+        agencies,
+        placements,
+        targets,
+        inspections,
+        reports,
+        audit,
+    )
     for module in modules:
         app.include_router(module.router)
     app.include_router(auth.users_router)

@@ -6,6 +6,7 @@ from overseas.agencies.models import Agency
 from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginFailure, User
+from overseas.inspections.models import Inspection, Violation
 from overseas.markets.models import Market, MarketRecord
 from overseas.placements.models import Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
@@ -20,6 +21,7 @@ __all__ = [
     "AuditLog",
     "DepartureTally",
     "IdempotencyKey",
+    "Inspection",
     "LoginFailure",
     "Market",
     "MarketRecord",
@@ -27,6 +29,7 @@ __all__ = [
     "PlacementEvent",
     "Target",
     "User",
+    "Violation",
     "Worker",
     "metadata",
 ]

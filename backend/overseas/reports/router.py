@@ -32,7 +32,8 @@ def annual_report(
     format: Literal["json", "xlsx"] = "json",
 ) -> Response:
     """The provincial annual report: departures by market, sex, channel, policy group and
-    area against the year's target; returns, early returns and overstays."""
+    area against the year's target; returns, early returns and overstays; inspections
+    concluded, violations and fines."""
     report = service.annual_report(session, year)
     if format == "xlsx":
         return Response(

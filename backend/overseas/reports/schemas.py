@@ -26,6 +26,16 @@ class ReturnSummary(BaseModel):
     overstayed: int
 
 
+# Inspections of enterprises concluded during the year, their violations and fines.
+class InspectionSummary(BaseModel):
+    concluded: int
+    with_violations: int
+    by_kind: list[ReportLine]
+    violations: int
+    by_category: list[ReportLine]
+    fines_vnd: int
+
+
 # The provincial annual report on workers going abroad under contract.
 class AnnualReport(BaseModel):
     year: int
@@ -41,3 +51,4 @@ class AnnualReport(BaseModel):
     by_policy_group: list[ReportLine]
     by_area: list[ReportLine]
     returns: ReturnSummary
+    inspections: InspectionSummary

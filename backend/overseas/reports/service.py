@@ -1,6 +1,7 @@
 """The provincial annual report: JSON for systems, an XLSX workbook to send upward."""
 
 import io
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -12,8 +13,15 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from overseas.core.db import utcnow
+from overseas.inspections.models import Inspection, Violation
 from overseas.placements.models import PlacementEvent, Status
-from overseas.reports.schemas import AnnualReport, DepartureSummary, ReportLine, ReturnSummary
+from overseas.reports.schemas import (
+    AnnualReport,
+    DepartureSummary,
+    InspectionSummary,
+    ReportLine,
+    ReturnSummary,
+)
 from overseas.targets import progress as progress_service
 from overseas.targets.progress import AreaTree, tally_rows
 
@@ -59,6 +67,55 @@ def annual_report(session: Session, year: int) -> AnnualReport:
         by_policy_group=lines["policy_group"],
         by_area=lines["area"],
         returns=_returns(session, year),
+        inspections=_inspections(session, year),
+    )
+
+
+KIND_LABELS = {
+    "scheduled": "Theo kế hoạch",
+    "unscheduled": "Đột xuất",
+    "complaint": "Theo khiếu nại",
+}
+CATEGORY_LABELS = {
+    "late_or_missing_report": "Báo cáo chậm hoặc không báo cáo",
+    "worker_data_not_updated": "Không cập nhật thông tin người lao động",
+    "fee_above_cap": "Thu tiền dịch vụ vượt mức trần",
+    "deposit_breach": "Vi phạm về tiền ký quỹ",
+    "orientation_breach": "Vi phạm về giáo dục định hướng",
+    "licence_misuse": "Sử dụng giấy phép sai quy định",
+    "other": "Vi phạm khác",
+}
+
+
+def _inspections(session: Session, year: int) -> InspectionSummary:
+    """Inspections concluded during the year, with their violations and fines."""
+    concluded = session.exec(
+        select(Inspection).where(
+            col(Inspection.concluded_on) >= date(year, 1, 1),
+            col(Inspection.concluded_on) <= date(year, 12, 31),
+        )
+    ).all()
+    ids = [i.id for i in concluded]
+    violations = (
+        session.exec(select(Violation).where(col(Violation.inspection_id).in_(ids))).all()
+        if ids
+        else []
+    )
+    kinds = Counter(str(i.kind) for i in concluded)
+    categories = Counter(str(v.category) for v in violations)
+    return InspectionSummary(
+        concluded=len(concluded),
+        with_violations=sum(1 for i in concluded if i.result == "violations"),
+        by_kind=[
+            ReportLine(key=k, label=KIND_LABELS.get(k, k), count=n)
+            for k, n in sorted(kinds.items())
+        ],
+        violations=len(violations),
+        by_category=[
+            ReportLine(key=c, label=CATEGORY_LABELS.get(c, c), count=n)
+            for c, n in sorted(categories.items())
+        ],
+        fines_vnd=sum(v.fine_vnd for v in violations),
     )
 
 
@@ -97,11 +154,18 @@ def _title(ws: Any, report: AnnualReport, heading: str) -> None:
     ws["A2"].font = Font(italic=True)
 
 
-def _table(wb: Workbook, report: AnnualReport, title: str, heading: str, first: str,
-           lines: Sequence[ReportLine]) -> None:  # fmt: skip
+def _table(
+    wb: Workbook,
+    report: AnnualReport,
+    title: str,
+    heading: str,
+    first: str,
+    lines: Sequence[ReportLine],
+    count_label: str = "Số người xuất cảnh",
+) -> None:
     ws = wb.create_sheet(title)
     _title(ws, report, heading)
-    ws.append(["STT", first, "Số người xuất cảnh"])
+    ws.append(["STT", first, count_label])
     header_row = ws.max_row
     for cell in ws[header_row]:
         cell.font = Font(bold=True)
@@ -137,6 +201,10 @@ def annual_workbook(report: AnnualReport) -> bytes:
         ("Số người về nước đúng hạn", report.returns.returned, NUMBER),
         ("Số người về nước trước hạn", report.returns.returned_early, NUMBER),
         ("Số người ở lại quá hạn", report.returns.overstayed, NUMBER),
+        ("Số cuộc thanh tra, kiểm tra đã kết luận", report.inspections.concluded, NUMBER),
+        ("Số cuộc phát hiện vi phạm", report.inspections.with_violations, NUMBER),
+        ("Số vi phạm", report.inspections.violations, NUMBER),
+        ("Tổng số tiền phạt (VND)", report.inspections.fines_vnd, NUMBER),
     ]
     ws.append(["Chỉ tiêu", "Giá trị"])
     for cell in ws[ws.max_row]:
@@ -157,6 +225,10 @@ def annual_workbook(report: AnnualReport) -> bytes:
            "Đối tượng", report.by_policy_group)  # fmt: skip
     _table(wb, report, "Theo địa bàn", "Số người xuất cảnh theo địa bàn", "Địa bàn",
            report.by_area)  # fmt: skip
+    _table(wb, report, "Thanh tra", "Các cuộc thanh tra, kiểm tra doanh nghiệp đã kết luận",
+           "Hình thức", report.inspections.by_kind, count_label="Số cuộc")  # fmt: skip
+    _table(wb, report, "Vi phạm", "Vi phạm phát hiện qua thanh tra, kiểm tra", "Loại vi phạm",
+           report.inspections.by_category, count_label="Số vi phạm")  # fmt: skip
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -237,6 +237,10 @@ def progress(
             n = sum(per_area[c] for c in tree.within(child))
             t = targets.value(child, year_from, year_to, market)
             rows.append(_row(child, tree.names[child], t, n))
+        # People homed in the area itself (under none of its units) get a row of their own,
+        # so that the rows add up to `actual`.
+        if per_area[area]:
+            rows.append(_row(area, tree.names[area], None, per_area[area]))
     elif by == "market":
         per_market: dict[str, int] = defaultdict(int)
         for _y, _a, code, _v, n in base:

@@ -4,7 +4,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
@@ -50,11 +57,14 @@ class TargetCreate(BaseModel):
     value: int = Field(ge=0, le=10_000_000)
     notes: str | None = Field(default=None, max_length=2000)
 
-    @model_validator(mode="after")
-    def _span(self) -> "TargetCreate":
-        if self.year_to < self.year_from:
-            raise ValueError("year_to is before year_from")
-        return self
+    # On the field, not the model, so that the 422 names `year_to` rather than the body.
+    @field_validator("year_to")
+    @classmethod
+    def _span(cls, year_to: int, info: ValidationInfo) -> int:
+        year_from = info.data.get("year_from")
+        if year_from is not None and year_to < year_from:
+            raise ValueError("is before year_from")
+        return year_to
 
 
 # A change to a target; every field optional.

@@ -52,6 +52,26 @@ export interface paths {
         patch: operations["agencies-update_agency"];
         trace?: never;
     };
+    "/api/v1/agencies/{agency_id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Agency Compliance
+         * @description An enterprise's inspection record and registry signals, with its risk score.
+         */
+        get: operations["inspections-agency_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-clients": {
         parameters: {
             query?: never;
@@ -204,6 +224,136 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Inspections
+         * @description Inspections, oldest first; `overdue=true` keeps those with a remedy past due. An
+         *     enterprise sees its own once concluded.
+         */
+        get: operations["inspections-list_inspections"];
+        put?: never;
+        /**
+         * Create Inspection
+         * @description Plan an inspection of an enterprise.
+         */
+        post: operations["inspections-create_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspection Priorities
+         * @description Active enterprises ranked by risk score, each with its factors (weight times value).
+         */
+        get: operations["inspections-inspection_priorities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Inspection
+         * @description One inspection with its violations, and its ETag.
+         */
+        get: operations["inspections-get_inspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Inspection
+         * @description Change an inspection's particulars; `If-Match` guards against lost edits.
+         */
+        patch: operations["inspections-update_inspection"];
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition Inspection
+         * @description planned → in_progress → concluded (needs `result`) → closed (needs every violation
+         *     remedied or waived); anything else is 409.
+         */
+        post: operations["inspections-transition_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/violations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Violation
+         * @description Record a violation found by the inspection.
+         */
+        post: operations["inspections-add_violation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/violations/{violation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Violation
+         * @description Record a remedy (remedied_on), waive it, or correct the finding.
+         */
+        patch: operations["inspections-update_violation"];
         trace?: never;
     };
     "/api/v1/market-records": {
@@ -564,7 +714,8 @@ export interface paths {
         /**
          * Annual Report
          * @description The provincial annual report: departures by market, sex, channel, policy group and
-         *     area against the year's target; returns, early returns and overstays.
+         *     area against the year's target; returns, early returns and overstays; inspections
+         *     concluded, violations and fines.
          */
         get: operations["reports-annual_report"];
         put?: never;
@@ -838,6 +989,7 @@ export interface components {
              * Format: date-time
              */
             generated_at: string;
+            inspections: components["schemas"]["InspectionSummary"];
             /**
              * Period From
              * Format: date
@@ -1040,11 +1192,45 @@ export interface components {
             file: string;
         };
         /**
+         * Category
+         * @description Kinds of breach, after Decree 12/2022/NĐ-CP Chapter IV (sanctions in the field of
+         *     Vietnamese workers working abroad under contract).
+         * @enum {string}
+         */
+        Category: "late_or_missing_report" | "worker_data_not_updated" | "fee_above_cap" | "deposit_breach" | "orientation_breach" | "licence_misuse" | "other";
+        /**
          * Channel
          * @description How the worker goes abroad (Law 69/2020/QH14 Art. 5).
          * @enum {string}
          */
         Channel: "public_unit" | "service_enterprise" | "contract_winner" | "internship" | "outbound_investor" | "direct_contract";
+        /** Compliance */
+        Compliance: {
+            /** Agency Id */
+            agency_id: number;
+            /** Early Return Rate */
+            early_return_rate: string | null;
+            /** Fines Vnd */
+            fines_vnd: number;
+            /** Flagged Placements */
+            flagged_placements: number;
+            /** Last Inspected On */
+            last_inspected_on: string | null;
+            /** Late Report Rate */
+            late_report_rate: string | null;
+            /** Open Violations */
+            open_violations: number;
+            /** Overdue Remedies */
+            overdue_remedies: number;
+            /** Overstay Rate */
+            overstay_rate: string | null;
+            /** Placements */
+            placements: number;
+            /** Risk Factors */
+            risk_factors: components["schemas"]["RiskFactor"][];
+            /** Risk Score */
+            risk_score: string;
+        };
         /** DepartureSummary */
         DepartureSummary: {
             /** Percent */
@@ -1108,6 +1294,120 @@ export interface components {
             reason: string | null;
             status: components["schemas"]["Status"];
         };
+        /** InspectionCreate */
+        InspectionCreate: {
+            /** Agency Id */
+            agency_id: number;
+            /** Decision Date */
+            decision_date?: string | null;
+            /** Decision No */
+            decision_no?: string | null;
+            kind: components["schemas"]["Kind"];
+            /** Lead Inspector */
+            lead_inspector?: string | null;
+            /** Planned On */
+            planned_on?: string | null;
+            /** Scope From */
+            scope_from?: string | null;
+            /** Scope To */
+            scope_to?: string | null;
+            /** Summary */
+            summary?: string | null;
+        };
+        /** InspectionRead */
+        InspectionRead: {
+            /** Agency Id */
+            agency_id: number;
+            /** Closed On */
+            closed_on: string | null;
+            /** Concluded On */
+            concluded_on: string | null;
+            /** Decision Date */
+            decision_date: string | null;
+            /** Decision No */
+            decision_no: string | null;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["Kind"];
+            /** Lead Inspector */
+            lead_inspector: string | null;
+            /** Planned On */
+            planned_on: string | null;
+            result: components["schemas"]["Result"] | null;
+            /** Scope From */
+            scope_from: string | null;
+            /** Scope To */
+            scope_to: string | null;
+            /** Started On */
+            started_on: string | null;
+            status: components["schemas"]["InspectionStatus"];
+            /** Summary */
+            summary: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Violations */
+            violations: components["schemas"]["ViolationRead"][];
+        };
+        /**
+         * InspectionStatus
+         * @enum {string}
+         */
+        InspectionStatus: "planned" | "in_progress" | "concluded" | "closed";
+        /** InspectionSummary */
+        InspectionSummary: {
+            /** By Category */
+            by_category: components["schemas"]["ReportLine"][];
+            /** By Kind */
+            by_kind: components["schemas"]["ReportLine"][];
+            /** Concluded */
+            concluded: number;
+            /** Fines Vnd */
+            fines_vnd: number;
+            /** Violations */
+            violations: number;
+            /** With Violations */
+            with_violations: number;
+        };
+        /** InspectionTransition */
+        InspectionTransition: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            result?: components["schemas"]["Result"] | null;
+            status: components["schemas"]["InspectionStatus"];
+            /** Summary */
+            summary?: string | null;
+        };
+        /** InspectionUpdate */
+        InspectionUpdate: {
+            /** Decision Date */
+            decision_date?: string | null;
+            /** Decision No */
+            decision_no?: string | null;
+            kind?: components["schemas"]["Kind"] | null;
+            /** Lead Inspector */
+            lead_inspector?: string | null;
+            /** Planned On */
+            planned_on?: string | null;
+            /** Scope From */
+            scope_from?: string | null;
+            /** Scope To */
+            scope_to?: string | null;
+            /** Summary */
+            summary?: string | null;
+        };
+        /**
+         * Kind
+         * @enum {string}
+         */
+        Kind: "scheduled" | "unscheduled" | "complaint";
         /** MarketCreate */
         MarketCreate: {
             /** Code */
@@ -1268,6 +1568,15 @@ export interface components {
         Page_AuditRead_: {
             /** Items */
             items: components["schemas"]["AuditRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[InspectionRead] */
+        Page_InspectionRead_: {
+            /** Items */
+            items: components["schemas"]["InspectionRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
             /** Total */
@@ -1501,6 +1810,42 @@ export interface components {
          * @enum {string}
          */
         PolicyGroup: "poor_household" | "near_poor_household" | "ethnic_minority" | "land_recovered" | "merit_relative" | "demobilised_soldier";
+        /** Priorities */
+        Priorities: {
+            /** Items */
+            items: components["schemas"]["Priority"][];
+        };
+        /** Priority */
+        Priority: {
+            /** Agency Id */
+            agency_id: number;
+            /** Early Return Rate */
+            early_return_rate: string | null;
+            /** Fines Vnd */
+            fines_vnd: number;
+            /** Flagged Placements */
+            flagged_placements: number;
+            /** Last Inspected On */
+            last_inspected_on: string | null;
+            /** Late Report Rate */
+            late_report_rate: string | null;
+            /** Licence No */
+            licence_no: string;
+            /** Name */
+            name: string;
+            /** Open Violations */
+            open_violations: number;
+            /** Overdue Remedies */
+            overdue_remedies: number;
+            /** Overstay Rate */
+            overstay_rate: string | null;
+            /** Placements */
+            placements: number;
+            /** Risk Factors */
+            risk_factors: components["schemas"]["RiskFactor"][];
+            /** Risk Score */
+            risk_score: string;
+        };
         /**
          * Problem
          * @description The body of every 4xx/5xx answer.
@@ -1622,6 +1967,11 @@ export interface components {
             /** Label */
             label: string;
         };
+        /**
+         * Result
+         * @enum {string}
+         */
+        Result: "compliant" | "violations";
         /** ReturnSummary */
         ReturnSummary: {
             /** Overstayed */
@@ -1630,6 +1980,19 @@ export interface components {
             returned: number;
             /** Returned Early */
             returned_early: number;
+        };
+        /** RiskFactor */
+        RiskFactor: {
+            /** Description */
+            description: string;
+            /** Name */
+            name: string;
+            /** Score */
+            score: string;
+            /** Value */
+            value: string;
+            /** Weight */
+            weight: string;
         };
         /**
          * Role
@@ -1808,6 +2171,70 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** ViolationCreate */
+        ViolationCreate: {
+            category: components["schemas"]["Category"];
+            /** Description */
+            description: string;
+            /**
+             * Fine Vnd
+             * @default 0
+             */
+            fine_vnd: number;
+            /** Legal Basis */
+            legal_basis?: string | null;
+            /** Remedied On */
+            remedied_on?: string | null;
+            /** Remedy */
+            remedy?: string | null;
+            /** Remedy Due */
+            remedy_due?: string | null;
+            /**
+             * Waived
+             * @default false
+             */
+            waived: boolean;
+        };
+        /** ViolationRead */
+        ViolationRead: {
+            category: components["schemas"]["Category"];
+            /** Description */
+            description: string;
+            /** Fine Vnd */
+            fine_vnd: number;
+            /** Id */
+            id: number;
+            /** Legal Basis */
+            legal_basis: string | null;
+            /** Remedied On */
+            remedied_on: string | null;
+            /** Remedy */
+            remedy: string | null;
+            /** Remedy Due */
+            remedy_due: string | null;
+            /** Version */
+            version: number;
+            /** Waived */
+            waived: boolean;
+        };
+        /** ViolationUpdate */
+        ViolationUpdate: {
+            category?: components["schemas"]["Category"] | null;
+            /** Description */
+            description?: string | null;
+            /** Fine Vnd */
+            fine_vnd?: number | null;
+            /** Legal Basis */
+            legal_basis?: string | null;
+            /** Remedied On */
+            remedied_on?: string | null;
+            /** Remedy */
+            remedy?: string | null;
+            /** Remedy Due */
+            remedy_due?: string | null;
+            /** Waived */
+            waived?: boolean | null;
         };
         /** WorkerIn */
         WorkerIn: {
@@ -2129,6 +2556,67 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                     "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "inspections-agency_compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agency_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Compliance"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -2688,6 +3176,552 @@ export interface operations {
             };
             /** @description Problem */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "inspections-list_inspections": {
+        parameters: {
+            query?: {
+                agency_id?: number | null;
+                status?: components["schemas"]["InspectionStatus"] | null;
+                kind?: components["schemas"]["Kind"] | null;
+                overdue?: boolean | null;
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                /** @description Also count every matching row */
+                include_total?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InspectionRead_"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "inspections-create_inspection": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "inspections-inspection_priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Priorities"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "inspections-get_inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "inspections-update_inspection": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "inspections-transition_inspection": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "inspections-add_violation": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "inspections-update_violation": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                inspection_id: number;
+                violation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationRead"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,212 @@
+"""HTTP layer for inspections, compliance and priorities."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
+
+from overseas.auth.dependencies import Principal, require_role
+from overseas.auth.models import Role
+from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
+from overseas.core.db import SessionDep
+from overseas.core.errors import problem_responses
+from overseas.core.pagination import Page, PageDep
+from overseas.inspections import service
+from overseas.inspections.models import Inspection, InspectionStatus, Kind
+from overseas.inspections.schemas import (
+    Compliance,
+    InspectionCreate,
+    InspectionRead,
+    InspectionTransition,
+    InspectionUpdate,
+    Priorities,
+    ViolationCreate,
+    ViolationRead,
+    ViolationUpdate,
+)
+from overseas.system.idempotency import IdempotencyDep
+
+router = APIRouter(prefix="/api/v1", tags=["inspections"])
+
+Reader = Annotated[
+    Principal,
+    Depends(require_role(Role.admin, Role.officer, Role.inspector, Role.viewer, Role.agency)),
+]
+Writer = Annotated[Principal, Depends(require_role(Role.inspector, Role.officer))]
+
+
+def load_inspection(inspection_id: int, session: SessionDep, principal: Reader) -> Inspection:
+    return service.get_visible(session, principal, inspection_id)
+
+
+InspectionDep = Annotated[Inspection, Depends(load_inspection)]
+
+
+@router.get(
+    "/inspections", response_model=Page[InspectionRead], responses=problem_responses(401, 422)
+)
+def list_inspections(
+    session: SessionDep,
+    principal: Reader,
+    page: PageDep,
+    agency_id: int | None = None,
+    status: InspectionStatus | None = None,
+    kind: Kind | None = None,
+    overdue: bool | None = None,
+) -> Page[InspectionRead]:
+    """Inspections, oldest first; `overdue=true` keeps those with a remedy past due. An
+    enterprise sees its own once concluded."""
+    items, cursor, total = service.list_inspections(
+        session, principal, page, agency_id=agency_id, status=status, kind=kind, overdue=overdue
+    )
+    return Page(items=items, next_cursor=cursor, total=total)
+
+
+@router.get(
+    "/inspections/priorities",
+    response_model=Priorities,
+    responses=problem_responses(401, 403),
+)
+def inspection_priorities(session: SessionDep, _p: Writer) -> Priorities:
+    """Active enterprises ranked by risk score, each with its factors (weight times value)."""
+    return Priorities(items=service.priorities(session))
+
+
+@router.post(
+    "/inspections",
+    status_code=201,
+    response_model=InspectionRead,
+    responses=problem_responses(401, 403, 422),
+)
+def create_inspection(
+    data: InspectionCreate, session: SessionDep, _p: Writer, idem: IdempotencyDep
+) -> Response:
+    """Plan an inspection of an enterprise."""
+    inspection = service.create_inspection(session, data)
+    return idem.respond(
+        service.read_one(session, inspection),
+        headers={
+            "Location": f"/api/v1/inspections/{inspection.id}",
+            "ETag": f'"{inspection.version}"',
+        },
+    )
+
+
+@router.get(
+    "/inspections/{inspection_id}",
+    response_model=InspectionRead,
+    responses=problem_responses(401, 404),
+)
+def get_inspection(
+    inspection: InspectionDep, session: SessionDep, response: Response
+) -> InspectionRead:
+    """One inspection with its violations, and its ETag."""
+    set_etag(response, inspection.version)
+    return service.read_one(session, inspection)
+
+
+@router.patch(
+    "/inspections/{inspection_id}",
+    response_model=InspectionRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+)
+def update_inspection(
+    inspection_id: int,
+    data: InspectionUpdate,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    if_match: IfMatchDep = None,
+) -> InspectionRead:
+    """Change an inspection's particulars; `If-Match` guards against lost edits."""
+    inspection = service.get_visible(session, principal, inspection_id)
+    check_if_match(if_match, inspection.version)
+    inspection = service.update_inspection(session, inspection, data)
+    set_etag(response, inspection.version)
+    return service.read_one(session, inspection)
+
+
+@router.post(
+    "/inspections/{inspection_id}/transitions",
+    response_model=InspectionRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+)
+def transition_inspection(
+    inspection_id: int,
+    data: InspectionTransition,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    if_match: IfMatchDep = None,
+) -> InspectionRead:
+    """planned → in_progress → concluded (needs `result`) → closed (needs every violation
+    remedied or waived); anything else is 409."""
+    inspection = service.get_visible(session, principal, inspection_id)
+    check_if_match(if_match, inspection.version)
+    inspection = service.transition(session, inspection, data)
+    set_etag(response, inspection.version)
+    return service.read_one(session, inspection)
+
+
+@router.post(
+    "/inspections/{inspection_id}/violations",
+    status_code=201,
+    response_model=ViolationRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+def add_violation(
+    inspection_id: int,
+    data: ViolationCreate,
+    session: SessionDep,
+    principal: Writer,
+    idem: IdempotencyDep,
+) -> Response:
+    """Record a violation found by the inspection."""
+    inspection = service.get_visible(session, principal, inspection_id)
+    violation = service.add_violation(session, inspection, data)
+    return idem.respond(
+        ViolationRead.model_validate(violation),
+        headers={
+            "Location": f"/api/v1/inspections/{inspection_id}/violations/{violation.id}",
+            "ETag": f'"{violation.version}"',
+        },
+    )
+
+
+@router.patch(
+    "/inspections/{inspection_id}/violations/{violation_id}",
+    response_model=ViolationRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+)
+def update_violation(
+    inspection_id: int,
+    violation_id: int,
+    data: ViolationUpdate,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    if_match: IfMatchDep = None,
+) -> ViolationRead:
+    """Record a remedy (remedied_on), waive it, or correct the finding."""
+    inspection = service.get_visible(session, principal, inspection_id)
+    violation = service.get_violation(session, inspection, violation_id)
+    check_if_match(if_match, violation.version)
+    violation = service.update_violation(session, inspection, violation, data)
+    set_etag(response, violation.version)
+    return ViolationRead.model_validate(violation)
+
+
+@router.get(
+    "/agencies/{agency_id}/compliance",
+    response_model=Compliance,
+    responses=problem_responses(401, 403, 404),
+)
+def agency_compliance(
+    agency_id: int,
+    session: SessionDep,
+    principal: Annotated[
+        Principal,
+        Depends(require_role(Role.admin, Role.officer, Role.inspector, Role.viewer, Role.agency)),
+    ],
+) -> Compliance:
+    """An enterprise's inspection record and registry signals, with its risk score."""
+    return service.compliance(session, principal, agency_id)
