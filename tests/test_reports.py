@@ -1,0 +1,372 @@
+"""The provincial annual report on a hand-made registry: departures of the year by market, sex,
+channel, policy group and area against the target; returns, early returns and overstays by
+the day they happened; the XLSX workbook; who may ask for it."""
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from overseas.auth.models import Role
+from tests.factories import Factory
+from tests.helpers import assert_problem
+from tests.placement_data import item, national_id
+
+REPORT = "/api/v1/reports/annual"
+PLACEMENTS = "/api/v1/placements"
+SHEETS = [
+    "Tổng hợp",
+    "Theo thị trường",
+    "Theo giới tính",
+    "Theo kênh",
+    "Theo đối tượng",
+    "Theo địa bàn",
+]
+TABLES = {
+    "Theo thị trường": "by_market",
+    "Theo giới tính": "by_sex",
+    "Theo kênh": "by_channel",
+    "Theo đối tượng": "by_policy_group",
+    "Theo địa bàn": "by_area",
+}
+
+
+@dataclass
+class Spec:
+    """One placement: created with `status` and `departure`, then moved by `steps`."""
+
+    area: str
+    market: str
+    channel: str
+    agency: str | None
+    sex: str
+    groups: list[str]
+    status: str
+    departure: str | None = None
+    returned: str | None = None
+    steps: list[tuple[str, str]] = field(default_factory=list)
+
+
+SE, PU, CW, DC = "service_enterprise", "public_unit", "contract_winner", "direct_contract"
+# Departures of 2025: R1 R3 R4 R5 R8 R11. Returned in 2025: R2 R7 R11; early: R5; overstayed: R6.
+DATA: dict[str, Spec] = {
+    "R1": Spec("506", "JP", SE, "A", "male", ["poor_household"], "departed", "2025-01-01"),
+    "R2": Spec(
+        "506",
+        "JP",
+        SE,
+        "A",
+        "female",
+        [],
+        "departed",
+        "2024-12-31",
+        steps=[("returned", "2025-05-05")],
+    ),
+    "R3": Spec(
+        "502",
+        "KR",
+        PU,
+        None,
+        "male",
+        ["ethnic_minority", "poor_household"],
+        "departed",
+        "2025-12-31",
+    ),
+    "R4": Spec("48", "DE", DC, None, "female", ["land_recovered"], "departed", "2025-07-01"),
+    "R5": Spec(
+        "511",
+        "JP",
+        CW,
+        "B",
+        "female",
+        ["near_poor_household"],
+        "contracted",
+        steps=[("departed", "2025-03-10"), ("returned_early", "2025-09-09")],
+    ),
+    "R6": Spec(
+        "49",
+        "TW",
+        SE,
+        "B",
+        "male",
+        [],
+        "departed",
+        "2023-06-01",
+        steps=[("overstayed", "2025-02-02")],
+    ),
+    "R7": Spec(
+        "506",
+        "JP",
+        SE,
+        "A",
+        "male",
+        [],
+        "departed",
+        "2024-03-03",
+        steps=[("overstayed", "2024-12-31"), ("returned", "2025-01-01")],
+    ),
+    "R8": Spec(
+        "506",
+        "JP",
+        SE,
+        "B",
+        "male",
+        [],
+        "departed",
+        "2025-04-04",
+        steps=[("returned_early", "2026-01-01")],
+    ),
+    "R9": Spec("506", "JP", SE, "A", "male", [], "registered", "2025-05-05"),
+    "R10": Spec("502", "KR", SE, "A", "female", ["poor_household"], "cancelled", "2025-06-06"),
+    # Reported once back: its history starts at "returned" on the return date.
+    "R11": Spec(
+        "49", "KR", SE, "B", "male", ["merit_relative"], "returned", "2025-02-01", "2025-08-08"
+    ),
+}
+
+
+def build(client: TestClient, make: Factory) -> dict[str, str]:
+    officer = make.headers(Role.officer)
+    agencies = {"A": make.agency().id, "B": make.agency().id}
+    for n, (ref, s) in enumerate(DATA.items()):
+        payload = item(
+            ref,
+            agency_id=agencies[s.agency] if s.agency else None,
+            channel=s.channel,
+            market_code=s.market,
+            programme="other",
+            service_fee_vnd=None,
+            status=s.status,
+            registered_on="2023-01-15",
+            departure_date=s.departure,
+            return_date=s.returned,
+            worker={
+                "national_id": national_id(900 + n, sex=s.sex),
+                "full_name": f"Người Báo Cáo {ref}",
+                "sex": s.sex,
+                "home_area_code": s.area,
+                "policy_groups": s.groups,
+            },
+        )
+        r = client.post(PLACEMENTS, json=payload, headers=officer)
+        assert r.status_code == 201, r.text
+        for status, on in s.steps:
+            r = client.post(
+                f"{PLACEMENTS}/{r.json()['id']}/transitions",
+                json={"status": status, "on": on},
+                headers=officer,
+            )
+            assert r.status_code == 200, r.text
+    for area, year_from, year_to, value in [("49", 2023, 2030, 100), ("49", 2025, 2025, 8)]:
+        body = {
+            "name": f"Chỉ tiêu {year_from}-{year_to}",
+            "area_code": area,
+            "year_from": year_from,
+            "year_to": year_to,
+            "value": value,
+        }
+        r = client.post("/api/v1/targets", json=body, headers=officer)
+        assert r.status_code == 201, r.text
+    return officer
+
+
+@pytest.fixture
+def officer(client: TestClient, make: Factory) -> dict[str, str]:
+    return build(client, make)
+
+
+def _report(client: TestClient, headers: dict[str, str], year: int) -> dict[str, Any]:
+    r = client.get(REPORT, params={"year": year}, headers=headers)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    return r.json()  # type: ignore[no-any-return]
+
+
+def _lines(lines: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    return [(x["key"], x["label"], x["count"]) for x in lines]
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def test_annual_report_counts_the_year(client: TestClient, officer: dict[str, str]) -> None:
+    body = _report(client, officer, 2025)
+    assert (body["year"], body["area_code"], body["area_name"]) == (2025, "48", "Thành phố Đà Nẵng")
+    assert (body["period_from"], body["period_to"]) == ("2025-01-01", "2025-12-31")
+    d = body["departures"]
+    # The province's yearly target reaches Đà Nẵng through succession; 6 of 8.
+    assert (d["total"], d["target"], str(d["percent"])) == (6, 8, "75.0")
+    assert _lines(body["by_market"]) == [
+        ("DE", "Đức", 1),
+        ("JP", "Nhật Bản", 3),
+        ("KR", "Hàn Quốc", 2),
+    ]
+    assert _lines(body["by_sex"]) == [("male", "Nam", 4), ("female", "Nữ", 2)]
+    assert _lines(body["by_channel"]) == [
+        ("service_enterprise", "Doanh nghiệp dịch vụ", 3),
+        ("contract_winner", "Doanh nghiệp trúng thầu, nhận thầu", 1),
+        ("direct_contract", "Hợp đồng cá nhân trực tiếp", 1),
+        ("public_unit", "Đơn vị sự nghiệp công", 1),
+    ]
+    assert _lines(body["by_policy_group"]) == [
+        ("poor_household", "Hộ nghèo", 2),
+        ("ethnic_minority", "Dân tộc thiểu số", 1),
+        ("land_recovered", "Bị thu hồi đất", 1),
+        ("merit_relative", "Thân nhân người có công", 1),
+        ("near_poor_household", "Hộ cận nghèo", 1),
+    ]
+    assert _lines(body["by_area"]) == [
+        ("48", "Thành phố Đà Nẵng", 1),
+        ("49", "Tỉnh Quảng Nam", 1),
+        ("502", "Thành phố Tam Kỳ", 1),
+        ("506", "Huyện Đại Lộc", 2),
+        ("511", "Huyện Phước Sơn", 1),
+    ]
+    for key in ("by_market", "by_sex", "by_channel", "by_area"):
+        assert sum(x["count"] for x in body[key]) == d["total"], key
+    # By the day it happened: R2, R7 (after overstaying in 2024) and R11 came back in 2025;
+    # R5 early (R8's early return is in 2026); R6 stayed on.
+    assert body["returns"] == {"returned": 3, "returned_early": 1, "overstayed": 1}
+
+    # Other years of the same registry.
+    body = _report(client, officer, 2024)
+    # R2 on Dec 31 and R7; no yearly target for 2024 (the plan spans 2023-2030).
+    assert (body["departures"]["total"], body["departures"]["target"]) == (2, None)
+    assert body["departures"]["percent"] is None
+    assert _lines(body["by_area"]) == [("506", "Huyện Đại Lộc", 2)]
+    assert body["returns"] == {"returned": 0, "returned_early": 0, "overstayed": 1}
+    body = _report(client, officer, 2026)
+    assert body["departures"]["total"] == 0
+    assert body["returns"] == {"returned": 0, "returned_early": 1, "overstayed": 0}
+    body = _report(client, officer, 2023)
+    assert _lines(body["by_market"]) == [("TW", "Đài Loan (Trung Quốc)", 1)]
+    assert body["returns"] == {"returned": 0, "returned_early": 0, "overstayed": 0}
+
+
+def test_annual_report_of_an_empty_year(client: TestClient, make: Factory) -> None:
+    body = _report(client, make.headers(Role.viewer), 2030)
+    assert body["departures"] == {"total": 0, "target": None, "percent": None}
+    for key in ("by_market", "by_sex", "by_channel", "by_policy_group", "by_area"):
+        assert body[key] == [], key
+    assert body["returns"] == {"returned": 0, "returned_early": 0, "overstayed": 0}
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+
+def _cells(ws: Worksheet) -> list[Any]:
+    return [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+def _table(ws: Worksheet) -> tuple[list[Any], Any, list[Any]]:
+    """The data rows, the totals row and the count cells of a breakdown sheet."""
+    rows = list(ws.iter_rows())
+    header = next(i for i, row in enumerate(rows) if row[0].value == "STT")
+    total = next(i for i, row in enumerate(rows) if row[1].value == "Tổng cộng")
+    assert total > header
+    return rows[header + 1 : total], rows[total], [r[2] for r in rows[header + 1 : total + 1]]
+
+
+def test_annual_report_workbook(client: TestClient, officer: dict[str, str]) -> None:
+    report = _report(client, officer, 2025)
+    r = client.get(REPORT, params={"year": 2025, "format": "xlsx"}, headers=officer)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert "bao-cao-nam-2025.xlsx" in r.headers["content-disposition"]
+    wb = load_workbook(io.BytesIO(r.content))
+    assert wb.sheetnames[: len(SHEETS)] == SHEETS
+
+    for ws in wb.worksheets:
+        text = " ".join(str(v) for v in _cells(ws))
+        assert "01/01/2025" in text and "31/12/2025" in text, ws.title
+
+    summary = {row[0].value: row[1] for row in wb["Tổng hợp"].iter_rows() if row[0].value}
+    values = [
+        ("Số người xuất cảnh trong năm", 6),
+        ("Chỉ tiêu năm", 8),
+        ("Số người về nước đúng hạn", 3),
+        ("Số người về nước trước hạn", 1),
+        ("Số người ở lại quá hạn", 1),
+    ]
+    for label, value in values:
+        assert summary[label].value == value, label
+        assert summary[label].number_format == "#,##0", label
+    percent = summary["Tỷ lệ hoàn thành chỉ tiêu"]
+    assert percent.value == pytest.approx(75.0)
+    assert "0.0" in percent.number_format
+
+    for title, key in TABLES.items():
+        lines, total, counts = _table(wb[title])
+        expected = [(x["label"], x["count"]) for x in report[key]]
+        assert [(row[1].value, row[2].value) for row in lines] == expected, title
+        assert [row[0].value for row in lines] == list(range(1, len(expected) + 1)), title
+        assert total[2].value == sum(row[2].value for row in lines), title
+        assert total[2].value == sum(count for _label, count in expected), title
+        assert all(c.number_format == "#,##0" for c in counts), title
+    # Every breakdown sheet, the inspection ones included, adds up and formats its counts.
+    for ws in wb.worksheets[1:]:
+        lines, total, counts = _table(ws)
+        assert total[2].value == sum(row[2].value for row in lines), ws.title
+        assert all(c.number_format == "#,##0" for c in counts), ws.title
+    assert _table(wb["Theo thị trường"])[1][2].value == report["departures"]["total"] == 6
+    assert _table(wb["Theo địa bàn"])[1][2].value == 6
+    assert _table(wb["Theo đối tượng"])[1][2].value == 6  # R3 is in two groups, R8 in none
+
+
+def test_annual_report_workbook_of_an_empty_year(client: TestClient, make: Factory) -> None:
+    r = client.get(REPORT, params={"year": 2030, "format": "xlsx"}, headers=make.headers())
+    assert r.status_code == 200, r.text
+    wb = load_workbook(io.BytesIO(r.content))
+    assert wb.sheetnames[: len(SHEETS)] == SHEETS
+    for title in TABLES:
+        lines, total, _counts = _table(wb[title])
+        assert lines == [] and total[2].value == 0, title
+        assert "01/01/2030" in " ".join(str(v) for v in _cells(wb[title]))
+
+
+# --- access and validation --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [Role.officer, Role.viewer])
+def test_officer_and_viewer_get_the_report(client: TestClient, make: Factory, role: Role) -> None:
+    headers = make.headers(role)
+    assert _report(client, headers, 2025)["year"] == 2025
+    r = client.get(REPORT, params={"year": 2025, "format": "xlsx"}, headers=headers)
+    assert r.status_code == 200, r.text
+
+
+@pytest.mark.parametrize("role", [Role.agency, Role.inspector, Role.admin])
+def test_other_roles_may_not_get_the_report(client: TestClient, make: Factory, role: Role) -> None:
+    headers = make.headers(role)
+    for fmt in ("json", "xlsx"):
+        r = client.get(REPORT, params={"year": 2025, "format": fmt}, headers=headers)
+        assert_problem(r, 403, "forbidden")
+
+
+def test_report_without_token_is_401(client: TestClient) -> None:
+    assert_problem(client.get(REPORT, params={"year": 2025}), 401, "not_authenticated")
+    r = client.get(REPORT, params={"year": 2025}, headers={"Authorization": "Bearer nope"})
+    assert_problem(r, 401, "not_authenticated")
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({}, "year"),
+        ({"year": "last"}, "year"),
+        ({"year": 1999}, "year"),
+        ({"year": 2101}, "year"),
+        ({"year": 2025, "format": "pdf"}, "format"),
+    ],
+)
+def test_report_bad_query_is_422_naming_the_field(
+    client: TestClient, make: Factory, params: dict[str, Any], field: str
+) -> None:
+    r = client.get(REPORT, params=params, headers=make.headers(Role.officer))
+    assert_problem(r, 422, "validation_error", field)
