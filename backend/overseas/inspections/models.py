@@ -79,6 +79,7 @@ class ViolationBase(SQLModel):
     remedy: str | None = Field(default=None, sa_type=Text)
     remedy_due: date | None = None
     remedied_on: date | None = None
+    # The remedy is waived (not needed any more); the fine stands.
     waived: bool = False
 
 

@@ -16,7 +16,9 @@ def _text(value: object) -> object:
     return value
 
 
-Text = Annotated[str | None, BeforeValidator(_text)]
+# Stripped, blank as null. Listed after a length limit so the limit applies to the text and
+# never to null (in front of it, pydantic measures None and fails with a 500).
+BlankAsNull = BeforeValidator(_text)
 
 
 # A violation as the API shows it.
@@ -41,9 +43,9 @@ class ViolationCreate(BaseModel):
 
     category: Category
     description: Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=5000)]
-    legal_basis: Annotated[Text, Field(max_length=300)] = None
+    legal_basis: Annotated[str | None, Field(max_length=300), BlankAsNull] = None
     fine_vnd: int = Field(default=0, ge=0, le=10**12)
-    remedy: Annotated[Text, Field(max_length=5000)] = None
+    remedy: Annotated[str | None, Field(max_length=5000), BlankAsNull] = None
     remedy_due: date | None = None
     remedied_on: date | None = None
     waived: bool = False
@@ -54,10 +56,10 @@ class ViolationUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     category: Category | None = None
-    description: Annotated[Text, Field(max_length=5000)] = None
-    legal_basis: Annotated[Text, Field(max_length=300)] = None
+    description: Annotated[str | None, Field(max_length=5000), BlankAsNull] = None
+    legal_basis: Annotated[str | None, Field(max_length=300), BlankAsNull] = None
     fine_vnd: int | None = Field(default=None, ge=0, le=10**12)
-    remedy: Annotated[Text, Field(max_length=5000)] = None
+    remedy: Annotated[str | None, Field(max_length=5000), BlankAsNull] = None
     remedy_due: date | None = None
     remedied_on: date | None = None
     waived: bool | None = None
@@ -85,24 +87,19 @@ class InspectionRead(BaseModel):
     updated_at: datetime
 
 
-def _scope_in_order(scope_from: date | None, scope_to: date | None) -> None:
-    if scope_from and scope_to and scope_to < scope_from:
-        raise ValueError("scope_to is before scope_from")
-
-
 # A planned inspection of an enterprise.
 class InspectionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     agency_id: int
     kind: Kind
-    decision_no: Annotated[Text, Field(max_length=64)] = None
+    decision_no: Annotated[str | None, Field(max_length=64), BlankAsNull] = None
     decision_date: date | None = None
     scope_from: date | None = None
     scope_to: date | None = None
-    lead_inspector: Annotated[Text, Field(max_length=200)] = None
+    lead_inspector: Annotated[str | None, Field(max_length=200), BlankAsNull] = None
     planned_on: date | None = None
-    summary: Annotated[Text, Field(max_length=20000)] = None
+    summary: Annotated[str | None, Field(max_length=20000), BlankAsNull] = None
 
 
 # A change to an inspection's particulars; the status moves only through transitions.
@@ -110,13 +107,13 @@ class InspectionUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Kind | None = None
-    decision_no: Annotated[Text, Field(max_length=64)] = None
+    decision_no: Annotated[str | None, Field(max_length=64), BlankAsNull] = None
     decision_date: date | None = None
     scope_from: date | None = None
     scope_to: date | None = None
-    lead_inspector: Annotated[Text, Field(max_length=200)] = None
+    lead_inspector: Annotated[str | None, Field(max_length=200), BlankAsNull] = None
     planned_on: date | None = None
-    summary: Annotated[Text, Field(max_length=20000)] = None
+    summary: Annotated[str | None, Field(max_length=20000), BlankAsNull] = None
 
 
 # The next step of an inspection: `on` is the day it started, concluded or closed.
@@ -126,7 +123,7 @@ class InspectionTransition(BaseModel):
     status: InspectionStatus
     on: date
     result: Result | None = None
-    summary: Annotated[Text, Field(max_length=20000)] = None
+    summary: Annotated[str | None, Field(max_length=20000), BlankAsNull] = None
 
     @model_validator(mode="after")
     def _result_only_when_concluding(self) -> "InspectionTransition":

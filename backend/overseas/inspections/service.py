@@ -76,7 +76,9 @@ def violations_of(session: Session, inspection_ids: list[int]) -> dict[int, list
 
 
 def to_read(inspection: Inspection, violations: list[Violation]) -> InspectionRead:
-    data = inspection.model_dump()
+    # Field by field: model_dump() of the table warns on every read, as the enum columns
+    # come back from the database as plain strings.
+    data = {n: getattr(inspection, n) for n in InspectionRead.model_fields if n != "violations"}
     data["violations"] = [ViolationRead.model_validate(v) for v in violations]
     return InspectionRead.model_validate(data)
 
@@ -215,9 +217,21 @@ def _writable(inspection: Inspection) -> None:
         raise Conflict("a closed inspection cannot change", code="inspection_closed")
 
 
+def _check_remedy(violation: Violation) -> None:
+    if violation.remedied_on and violation.remedied_on > today():
+        raise ValidationFailed.one("remedied_on", "is in the future")
+
+
 def add_violation(session: Session, inspection: Inspection, data: ViolationCreate) -> Violation:
     _writable(inspection)
+    if inspection.result == Result.compliant:
+        raise Conflict(
+            "the inspection concluded that the enterprise is compliant; a violation found "
+            "later belongs to a new inspection",
+            code="concluded_compliant",
+        )
     violation = Violation.model_validate(data, update={"inspection_id": inspection.id})
+    _check_remedy(violation)
     session.add(violation)
     session.flush()
     return violation
@@ -239,8 +253,7 @@ def update_violation(
         data.model_dump(exclude_unset=True),
         not_null=frozenset({"category", "description", "fine_vnd", "waived"}),
     )
-    if violation.remedied_on and violation.remedied_on > today():
-        raise ValidationFailed.one("remedied_on", "is in the future")
+    _check_remedy(violation)
     session.add(violation)
     session.flush()
     return violation

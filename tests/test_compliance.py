@@ -1,0 +1,450 @@
+"""An enterprise's compliance record, the risk score that ranks whom to inspect next, and the
+inspections part of the annual report, checked against a hand-built set of enterprises."""
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from overseas.auth.models import Role
+from overseas.core.db import today
+from overseas.inspections import service
+from tests.factories import Factory
+from tests.placement_data import item, national_id
+
+INSPECTIONS = "/api/v1/inspections"
+PLACEMENTS = "/api/v1/placements"
+# The documented weights, in the order the factors are listed; they add up to 100.
+WEIGHTS = {
+    "inspection_gap": 25,
+    "overdue_remedies": 35,
+    "open_violations": 5,
+    "flagged_share": 15,
+    "early_return_rate": 5,
+    "overstay_rate": 5,
+    "late_report_rate": 10,
+}
+
+
+def days_ago(n: int) -> str:
+    return (today() - timedelta(days=n)).isoformat()
+
+
+@pytest.fixture
+def officer(make: Factory) -> dict[str, str]:
+    return make.headers(Role.officer)
+
+
+def _ok(r: Any, status: int = 200) -> dict[str, Any]:
+    assert r.status_code == status, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+class Inspections:
+    """Drives inspections through the API as one officer."""
+
+    def __init__(self, client: TestClient, headers: dict[str, str]) -> None:
+        self.client, self.headers = client, headers
+
+    def create(self, agency_id: int, kind: str = "scheduled") -> int:
+        body = {"agency_id": agency_id, "kind": kind}
+        return int(_ok(self.client.post(INSPECTIONS, json=body, headers=self.headers), 201)["id"])
+
+    def step(self, iid: int, status: str, on: str, result: str | None = None) -> None:
+        body = {"status": status, "on": on} | ({"result": result} if result else {})
+        url = f"{INSPECTIONS}/{iid}/transitions"
+        _ok(self.client.post(url, json=body, headers=self.headers))
+
+    def violation(self, iid: int, category: str = "other", **fields: Any) -> None:
+        body = {"category": category, "description": "Vi phạm"} | fields
+        url = f"{INSPECTIONS}/{iid}/violations"
+        _ok(self.client.post(url, json=body, headers=self.headers), 201)
+
+    def compliant(self, agency_id: int, concluded_on: str, *, close: bool = True) -> int:
+        iid = self.create(agency_id)
+        self.step(iid, "in_progress", concluded_on)
+        self.step(iid, "concluded", concluded_on, "compliant")
+        if close:
+            self.step(iid, "closed", concluded_on)
+        return iid
+
+
+def _placement(
+    client: TestClient, headers: dict[str, str], agency_id: int, n: int, **fields: Any
+) -> int:
+    payload = item(
+        f"CMP-{n}",
+        agency_id=agency_id,
+        registered_on=days_ago(400),
+        service_fee_vnd=None,
+        worker={"national_id": national_id(n)},
+        **fields,
+    )
+    return int(_ok(client.post(PLACEMENTS, json=payload, headers=headers), 201)["id"])
+
+
+def _move(client: TestClient, headers: dict[str, str], pid: int, *steps: tuple[str, str]) -> None:
+    for status, on in steps:
+        body = {"status": status, "on": on}
+        _ok(client.post(f"{PLACEMENTS}/{pid}/transitions", json=body, headers=headers))
+
+
+def _factors(expected: dict[str, tuple[str, str]]) -> dict[str, tuple[Decimal, int, Decimal]]:
+    """Every factor as (value, weight, score); the ones not named are zero."""
+    out = {}
+    for name, weight in WEIGHTS.items():
+        value, score = expected.get(name, ("0", "0"))
+        out[name] = (Decimal(value), weight, Decimal(score))
+    return out
+
+
+def _places(text: str) -> int:
+    return len(text.partition(".")[2])
+
+
+def _check(
+    body: dict[str, Any], record: dict[str, Any], factors: dict[str, Any], total: str
+) -> None:
+    rates = ("early_return_rate", "overstay_rate", "late_report_rate")
+    got = {k: body[k] for k in record}
+    for rate in rates:
+        if got.get(rate) is not None:
+            got[rate] = Decimal(str(got[rate]))
+    assert got == record
+    assert [f["name"] for f in body["risk_factors"]] == list(WEIGHTS)
+    assert {
+        f["name"]: (Decimal(str(f["value"])), Decimal(str(f["weight"])), Decimal(str(f["score"])))
+        for f in body["risk_factors"]
+    } == factors
+    assert [f["description"] for f in body["risk_factors"]] == [
+        service.DESCRIPTIONS[name] for name in WEIGHTS
+    ]
+    assert sum(Decimal(str(f["weight"])) for f in body["risk_factors"]) == 100
+    assert Decimal(str(body["risk_score"])) == Decimal(total)
+    # Rates and values to 4 decimals, scores to 2, the total to 1.
+    assert all(_places(body[rate]) == 4 for rate in rates if body[rate] is not None)
+    assert {(_places(f["value"]), _places(f["score"])) for f in body["risk_factors"]} == {(4, 2)}
+    assert _places(body["risk_score"]) == 1
+
+
+def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
+    client: TestClient, officer: dict[str, str], make: Factory
+) -> None:
+    ins = Inspections(client, officer)
+    # Created before `never`, so that only the tie-break (the longer gap first) ranks them.
+    long_ago = make.agency(name="Thanh tra bốn năm trước")
+    never = make.agency(name="Chưa từng thanh tra")
+    recent = make.agency(name="Thanh tra sáu tháng trước")
+    overdue = make.agency(name="Quá hạn khắc phục")
+    signals = make.agency(name="Nhiều dấu hiệu")
+    suspended = make.agency(name="Bị đình chỉ", status="suspended")
+    ids = {
+        "never": never.id,
+        "recent": recent.id,
+        "long_ago": long_ago.id,
+        "overdue": overdue.id,
+        "signals": signals.id,
+        "suspended": suspended.id,
+    }
+    assert all(isinstance(v, int) for v in ids.values())
+
+    # Concluded 182 days ago with one violation, remedied, and closed: nothing open.
+    iid = ins.create(ids["recent"])
+    ins.step(iid, "in_progress", days_ago(190))
+    ins.violation(
+        iid,
+        "fee_above_cap",
+        fine_vnd=20_000_000,
+        remedy_due=days_ago(160),
+        remedied_on=days_ago(150),
+    )
+    ins.step(iid, "concluded", days_ago(182), "violations")
+    ins.step(iid, "closed", days_ago(100))
+    ins.create(ids["recent"])  # planned: no bearing on the record
+
+    # Concluded four years ago: the gap is capped at 36 months.
+    ins.compliant(ids["long_ago"], days_ago(1461))
+
+    # Concluded 60 days ago: one remedy overdue, one not yet due, one waived, one remedied;
+    # a second inspection, still in progress, has another remedy overdue since yesterday.
+    iid = ins.create(ids["overdue"], "complaint")
+    ins.step(iid, "in_progress", days_ago(70))
+    ins.violation(iid, "fee_above_cap", fine_vnd=50_000_000, remedy_due=days_ago(10))
+    ins.violation(iid, "deposit_breach", fine_vnd=10_000_000, remedy_due=days_ago(-30))
+    ins.violation(iid, "other", fine_vnd=5_000_000, remedy_due=days_ago(20), waived=True)
+    ins.violation(
+        iid,
+        "orientation_breach",
+        fine_vnd=2_000_000,
+        remedy_due=days_ago(30),
+        remedied_on=days_ago(31),
+    )
+    ins.step(iid, "concluded", days_ago(60), "violations")
+    iid = ins.create(ids["overdue"], "unscheduled")
+    ins.step(iid, "in_progress", days_ago(5))
+    ins.violation(iid, "late_or_missing_report", remedy_due=days_ago(1))
+
+    # Registry signals: 8 placements, 3 flagged (2 late reports, 1 deposit above the cap);
+    # 5 departed, 3 of them back (1 early), 1 overstayed. Inspected a year ago, compliant.
+    ins.compliant(ids["signals"], days_ago(365))
+    a = ids["signals"]
+    _placement(client, officer, a, 1, status="departed", departure_date=days_ago(10))
+    pid = _placement(client, officer, a, 2, status="contracted")
+    _move(client, officer, pid, ("departed", days_ago(3)), ("returned_early", days_ago(1)))
+    pid = _placement(client, officer, a, 3, status="contracted")
+    _move(client, officer, pid, ("departed", days_ago(20)), ("overstayed", days_ago(1)))
+    _placement(client, officer, a, 4, deposit_vnd=1_000_000)
+    _placement(client, officer, a, 5)
+    pid = _placement(client, officer, a, 6)
+    _move(client, officer, pid, ("cancelled", days_ago(2)))
+    pid = _placement(client, officer, a, 7, status="contracted")
+    _move(client, officer, pid, ("departed", days_ago(4)), ("returned", days_ago(2)))
+    # Reported exactly 5 days after leaving: on time.
+    pid = _placement(client, officer, a, 8, status="contracted")
+    _move(client, officer, pid, ("departed", days_ago(5)), ("returned", days_ago(2)))
+    flags = {
+        p["external_ref"]: p["flags"]
+        for p in _ok(client.get(PLACEMENTS, params={"agency_id": a}, headers=officer))["items"]
+    }
+    assert flags == {
+        "CMP-1": ["late_report"],
+        "CMP-2": [],
+        "CMP-3": ["late_report"],
+        "CMP-4": ["deposit_above_cap"],
+        "CMP-5": [],
+        "CMP-6": [],
+        "CMP-7": [],
+        "CMP-8": [],
+    }
+
+    # Suspended, and risky: it has its record but is never proposed for inspection.
+    iid = ins.create(ids["suspended"])
+    ins.step(iid, "in_progress", days_ago(30))
+    ins.violation(iid, fine_vnd=1_000_000, remedy_due=days_ago(3))
+
+    empty = {
+        "placements": 0,
+        "flagged_placements": 0,
+        "early_return_rate": None,
+        "overstay_rate": None,
+        "late_report_rate": None,
+    }
+    expected: dict[str, tuple[dict[str, Any], dict[str, tuple[str, str]], str]] = {
+        "never": (
+            {"open_violations": 0, "overdue_remedies": 0, "fines_vnd": 0, "last_inspected_on": None}
+            | empty,
+            {"inspection_gap": ("1", "25")},
+            "25.0",
+        ),
+        "recent": (
+            {
+                "open_violations": 0,
+                "overdue_remedies": 0,
+                "fines_vnd": 20_000_000,
+                "last_inspected_on": days_ago(182),
+            }
+            | empty,
+            # 182 days / 30.4375 = 5.9795 months; / 36 = 0.16610 → 0.1661; * 25 = 4.1525
+            {"inspection_gap": ("0.1661", "4.15")},
+            "4.2",
+        ),
+        "long_ago": (
+            {
+                "open_violations": 0,
+                "overdue_remedies": 0,
+                "fines_vnd": 0,
+                "last_inspected_on": days_ago(1461),
+            }
+            | empty,
+            # 48 months, at most 36 count.
+            {"inspection_gap": ("1", "25")},
+            "25.0",
+        ),
+        "overdue": (
+            {
+                "open_violations": 3,
+                "overdue_remedies": 2,
+                "fines_vnd": 67_000_000,
+                "last_inspected_on": days_ago(60),
+            }
+            | empty,
+            {
+                # 60 / 30.4375 / 36 = 0.054757 → 0.0548; * 25 = 1.37
+                "inspection_gap": ("0.0548", "1.37"),
+                # 0.7 + 0.1 * 2
+                "overdue_remedies": ("0.9", "31.5"),
+                # 3 / 5
+                "open_violations": ("0.6", "3"),
+            },
+            "35.9",  # 35.87
+        ),
+        "signals": (
+            {
+                "open_violations": 0,
+                "overdue_remedies": 0,
+                "fines_vnd": 0,
+                "last_inspected_on": days_ago(365),
+                "placements": 8,
+                "flagged_placements": 3,
+                "early_return_rate": Decimal("0.3333"),
+                "overstay_rate": Decimal("0.2"),
+                "late_report_rate": Decimal("0.4"),
+            },
+            {
+                # 365 / 30.4375 / 36 = 0.33310 → 0.3331; * 25 = 8.3275
+                "inspection_gap": ("0.3331", "8.33"),
+                # 3 / 8 = 0.375; * 15 = 5.625, half up
+                "flagged_share": ("0.375", "5.63"),
+                # 1 early of 3 back; * 5 = 1.6665
+                "early_return_rate": ("0.3333", "1.67"),
+                # 1 overstayed of 5 departed
+                "overstay_rate": ("0.2", "1"),
+                # 2 late of 5 departed
+                "late_report_rate": ("0.4", "4"),
+            },
+            "20.6",  # 20.63
+        ),
+        "suspended": (
+            {
+                "open_violations": 1,
+                "overdue_remedies": 1,
+                "fines_vnd": 1_000_000,
+                "last_inspected_on": None,
+            }
+            | empty,
+            {
+                "inspection_gap": ("1", "25"),
+                "overdue_remedies": ("0.8", "28"),
+                "open_violations": ("0.2", "1"),
+            },
+            "54.0",
+        ),
+    }
+
+    for key, (record, factors, total) in expected.items():
+        r = client.get(f"/api/v1/agencies/{ids[key]}/compliance", headers=officer)
+        body = _ok(r)
+        assert body["agency_id"] == ids[key]
+        _check(body, record, _factors(factors), total)
+
+    priorities = _ok(client.get(f"{INSPECTIONS}/priorities", headers=officer))["items"]
+    ours = [p for p in priorities if p["agency_id"] in ids.values()]
+    # Overdue remedies, then never inspected, then long uninspected (a tie broken by the
+    # longer gap), then registry signals, then recently inspected; never the suspended one.
+    order = ["overdue", "never", "long_ago", "signals", "recent"]
+    assert [p["agency_id"] for p in ours] == [ids[k] for k in order]
+    scores = [Decimal(str(p["risk_score"])) for p in priorities]
+    assert scores == sorted(scores, reverse=True)
+    agencies = {
+        "never": never,
+        "recent": recent,
+        "long_ago": long_ago,
+        "overdue": overdue,
+        "signals": signals,
+    }
+    for key, p in zip(order, ours, strict=True):
+        record, factors, total = expected[key]
+        _check(p, record, _factors(factors), total)
+        assert (p["licence_no"], p["name"]) == (agencies[key].licence_no, agencies[key].name)
+        compliance = _ok(client.get(f"/api/v1/agencies/{ids[key]}/compliance", headers=officer))
+        assert {k: v for k, v in p.items() if k not in ("licence_no", "name")} == compliance
+
+
+def test_overdue_and_open_violations_count_at_most_one_each(
+    client: TestClient, officer: dict[str, str], make: Factory
+) -> None:
+    ins = Inspections(client, officer)
+    agency_id = make.agency().id
+    assert agency_id is not None
+    iid = ins.create(agency_id)
+    ins.step(iid, "in_progress", days_ago(40))
+    for n in range(6):
+        ins.violation(iid, fine_vnd=1_000_000, remedy_due=days_ago(n + 1))
+    # Due today: open, not yet overdue.
+    ins.violation(iid, remedy_due=today().isoformat())
+    body = _ok(client.get(f"/api/v1/agencies/{agency_id}/compliance", headers=officer))
+    record = {
+        "open_violations": 7,
+        "overdue_remedies": 6,
+        "fines_vnd": 6_000_000,
+        "last_inspected_on": None,
+        "placements": 0,
+    }
+    factors = {
+        "inspection_gap": ("1", "25"),  # in progress is not yet inspected
+        "overdue_remedies": ("1", "35"),  # 0.7 + 0.6, at most 1
+        "open_violations": ("1", "5"),  # 7 / 5, at most 1
+    }
+    _check(body, record, _factors(factors), "65.0")
+
+
+def test_the_annual_report_counts_inspections_concluded_in_the_year(
+    client: TestClient, officer: dict[str, str], make: Factory
+) -> None:
+    ins = Inspections(client, officer)
+    agency_id = make.agency().id
+    assert agency_id is not None
+    # Concluded on the last day of 2023, with two violations (one remedied, one waived).
+    last_day = ins.create(agency_id, "scheduled")
+    ins.step(last_day, "in_progress", "2023-12-01")
+    ins.violation(last_day, "fee_above_cap", fine_vnd=30_000_000, remedied_on="2023-12-20")
+    ins.violation(last_day, "deposit_breach", fine_vnd=10_000_000, waived=True)
+    ins.step(last_day, "concluded", "2023-12-31", "violations")
+    # Concluded on the first day of 2023, compliant.
+    first_day = ins.create(agency_id, "complaint")
+    ins.step(first_day, "in_progress", "2023-01-01")
+    ins.step(first_day, "concluded", "2023-01-01", "compliant")
+    # Concluded mid-2023 and closed in 2024: it counts in the year it was concluded.
+    mid_year = ins.create(agency_id, "scheduled")
+    ins.step(mid_year, "in_progress", "2023-05-01")
+    ins.violation(mid_year, "fee_above_cap", fine_vnd=5_000_000, remedied_on="2023-07-01")
+    ins.step(mid_year, "concluded", "2023-06-15", "violations")
+    ins.step(mid_year, "closed", "2024-02-01")
+    # Started in 2023, concluded on the first day of 2024: not in 2023.
+    next_year = ins.create(agency_id, "unscheduled")
+    ins.step(next_year, "in_progress", "2023-12-20")
+    ins.violation(next_year, "other", fine_vnd=99_000_000)
+    ins.step(next_year, "concluded", "2024-01-01", "violations")
+    # Concluded on the last day of 2022.
+    ins.compliant(agency_id, "2022-12-31", close=False)
+    # Started in 2023, never concluded.
+    running = ins.create(agency_id, "unscheduled")
+    ins.step(running, "in_progress", "2023-06-01")
+    ins.violation(running, "licence_misuse", fine_vnd=7_000_000)
+
+    def inspections(year: int) -> dict[str, Any]:
+        r = client.get("/api/v1/reports/annual", params={"year": year}, headers=officer)
+        return _ok(r)["inspections"]  # type: ignore[no-any-return]
+
+    assert inspections(2023) == {
+        "concluded": 3,
+        "with_violations": 2,
+        "by_kind": [
+            {"key": "complaint", "label": "Theo khiếu nại", "count": 1},
+            {"key": "scheduled", "label": "Theo kế hoạch", "count": 2},
+        ],
+        "violations": 3,
+        "by_category": [
+            {"key": "deposit_breach", "label": "Vi phạm về tiền ký quỹ", "count": 1},
+            {"key": "fee_above_cap", "label": "Thu tiền dịch vụ vượt mức trần", "count": 2},
+        ],
+        "fines_vnd": 45_000_000,
+    }
+    assert inspections(2024) == {
+        "concluded": 1,
+        "with_violations": 1,
+        "by_kind": [{"key": "unscheduled", "label": "Đột xuất", "count": 1}],
+        "violations": 1,
+        "by_category": [{"key": "other", "label": "Vi phạm khác", "count": 1}],
+        "fines_vnd": 99_000_000,
+    }
+    assert inspections(2022) == {
+        "concluded": 1,
+        "with_violations": 0,
+        "by_kind": [{"key": "scheduled", "label": "Theo kế hoạch", "count": 1}],
+        "violations": 0,
+        "by_category": [],
+        "fines_vnd": 0,
+    }
