@@ -1,7 +1,7 @@
 """The worker registry: every query and rule application for placements.
 
-One path writes placements: `upsert` plans a list of records (lookups once per batch, one query
-per kind), and `_write` applies the plan with bulk statements. The single-record endpoints,
+One path writes placements: `plan` checks a list of records (lookups once per batch, one query
+per kind), and `write` applies the plan with bulk statements. The single-record endpoints,
 the batch and the file import all go through it, so they cannot disagree.
 """
 
@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
 from overseas.areas.models import Area
+from overseas.areas.service import AreaTree
 from overseas.audit import service as audit
 from overseas.audit.models import AuditLog
 from overseas.auth.dependencies import Principal
@@ -161,26 +162,6 @@ def get_visible(session: Session, principal: Principal, placement_id: int) -> Pl
     return placement
 
 
-def area_codes_within(session: Session, code: str) -> set[str]:
-    """The area, everything under it, and every area it succeeded (with what was under
-    those): a query for Đà Nẵng (48) includes the former Quảng Nam districts."""
-    rows = session.exec(select(Area.code, Area.parent_code, Area.successor_code)).all()
-    children: dict[str, set[str]] = defaultdict(set)
-    for area_code, parent, successor in rows:
-        if parent:
-            children[parent].add(area_code)
-        if successor:
-            children[successor].add(area_code)
-    found: set[str] = set()
-    todo = [code]
-    while todo:
-        current = todo.pop()
-        if current not in found:
-            found.add(current)
-            todo.extend(children[current])
-    return found
-
-
 @dataclass
 class PlacementFilters:
     status: Status | None = None
@@ -208,7 +189,7 @@ def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> An
     if f.channel:
         stmt = stmt.where(Placement.channel == f.channel)
     if f.home_area_code:
-        codes = area_codes_within(session, f.home_area_code.strip())
+        codes = AreaTree.load(session).within(f.home_area_code.strip())
         stmt = stmt.where(col(Placement.home_area_code).in_(sorted(codes)))
     if f.departed_from:
         stmt = stmt.where(col(Placement.departure_date) >= f.departed_from)

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from overseas.areas.service import AreaTree
 from overseas.core.db import utcnow
 from overseas.inspections.models import Inspection, Violation
 from overseas.placements.models import PlacementEvent, Status
@@ -23,7 +24,7 @@ from overseas.reports.schemas import (
     ReturnSummary,
 )
 from overseas.targets import progress as progress_service
-from overseas.targets.progress import AreaTree, tally_rows
+from overseas.targets.progress import tally_rows
 
 
 def annual_report(session: Session, year: int) -> AnnualReport:

@@ -8,7 +8,6 @@ sum of the yearly targets across the span, or else the sum of the children's tar
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -18,7 +17,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency
-from overseas.areas.models import Area
+from overseas.areas.service import AreaTree
 from overseas.core.db import today
 from overseas.core.errors import ValidationFailed
 from overseas.markets.models import Market
@@ -46,51 +45,6 @@ LABELS_VI = {
     },
 }
 NO_AGENCY_LABEL = "Không qua doanh nghiệp"
-
-
-@dataclass
-class AreaTree:
-    """The units and their links, loaded once per request (a few dozen rows)."""
-
-    names: dict[str, str]
-    children: dict[str, list[str]]
-
-    @classmethod
-    def load(cls, session: Session) -> "AreaTree":
-        rows = session.exec(
-            select(Area.code, Area.name, Area.parent_code, Area.successor_code)
-        ).all()
-        names = {code: name for code, name, _p, _s in rows}
-        parent_of = {code: parent for code, _n, parent, _s in rows}
-        linked: dict[str, set[str]] = defaultdict(set)
-        for code, _name, parent, successor in rows:
-            if parent:
-                linked[parent].add(code)
-            if successor:
-                linked[successor].add(code)
-        # A district of a merged province is reached through the province: list the top-most.
-        children = {
-            code: sorted(c for c in kids if parent_of.get(c) not in kids)
-            for code, kids in linked.items()
-        }
-        return cls(names, children)
-
-    def root(self) -> str:
-        linked = {c for kids in self.children.values() for c in kids}
-        roots = sorted(code for code in self.names if code not in linked)
-        if not roots:
-            raise ValidationFailed.one("area_code", "no root area is defined")
-        return roots[0]
-
-    def within(self, code: str) -> set[str]:
-        found: set[str] = set()
-        todo = [code]
-        while todo:
-            current = todo.pop()
-            if current not in found:
-                found.add(current)
-                todo.extend(self.children.get(current, []))
-        return found
 
 
 class Targets:
