@@ -71,12 +71,13 @@ async def request_fingerprint(request: Request) -> str:
     if content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
         body = await _form_fingerprint(request)
     else:
-        raw = await request.body()
         try:
-            # The same JSON with other spacing or key order is the same request.
-            body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":"))
+            # The same JSON with other spacing or key order is the same request. Starlette
+            # keeps the parsed body, so the endpoint does not parse it a second time.
+            parsed = await request.json()
+            body = json.dumps(parsed, sort_keys=True, separators=(",", ":"))
         except (ValueError, UnicodeDecodeError):
-            body = hashlib.sha256(raw).hexdigest()
+            body = hashlib.sha256(await request.body()).hexdigest()
     text = "\n".join([request.method, request.url.path, str(request.url.query), body])
     return hashlib.sha256(text.encode()).hexdigest()
 
