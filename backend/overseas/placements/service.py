@@ -516,8 +516,16 @@ def _event_day(v: dict[str, Any]) -> date:
     return today()
 
 
+# The record fields that hold enum members after validation (stored as their values).
+_ENUM_FIELDS = ("channel", "sex", "programme", "status")
+
+
 def _column_values(v: dict[str, Any]) -> dict[str, Any]:
-    out = {name: _plain(v[name]) if name != "monthly_salary" else v[name] for name in RECORD_FIELDS}
+    out = {name: v[name] for name in RECORD_FIELDS}
+    for name in _ENUM_FIELDS:
+        value = out[name]
+        if isinstance(value, Enum):
+            out[name] = value.value
     out["search_name"] = rules.fold(v["full_name"])
     return out
 
