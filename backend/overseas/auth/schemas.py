@@ -46,6 +46,7 @@ class UserRead(BaseModel):
     active: bool
     created_at: datetime
     updated_at: datetime
+    version: int
 
 
 # A new user; the password is write-only.
