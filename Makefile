@@ -11,7 +11,7 @@ DEMO_PLACEMENTS ?= 6000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/public -type f 2>/dev/null)
 
 .PHONY: run test setup lint typecheck test-backend test-backend-sqlite test-backend-postgres \
-        test-frontend test-browser openapi openapi-check frontend chromium clean help
+        test-frontend test-browser guide-images openapi openapi-check frontend chromium clean help
 
 help:
 	@echo "make run     - set up and serve the API and the web app on http://$(HOST):$(PORT) (SQLite)"
@@ -86,6 +86,10 @@ test-frontend: frontend/node_modules/.installed openapi-check
 
 test-browser: setup chromium
 	CHROMIUM_PATH=$(CHROMIUM) bash tests/browser/run.sh
+
+# Refresh the user guide's screenshots (docs/images) from a browser test run.
+guide-images: setup chromium
+	OVERSEAS_GUIDE_IMAGES=1 CHROMIUM_PATH=$(CHROMIUM) bash tests/browser/run.sh
 
 # --- OpenAPI -----------------------------------------------------------------------------
 

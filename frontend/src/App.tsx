@@ -1,16 +1,29 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { can } from './auth/roles';
 import { useToken } from './auth/useToken';
+import { ErrorAlert } from './components/ErrorAlert';
+import { ForbiddenPage } from './components/ForbiddenPage';
 import { Header } from './components/Header';
 import { Loading } from './components/Loading';
+import { useMe } from './features/auth/api';
 import { useI18n } from './i18n/I18nProvider';
-import { matchPath, navigate, useLocation } from './router/router';
-import { NotFoundPage, routes } from './routes';
+import { matchPath, navigate, RouteParamsContext, useLocation } from './router/router';
+import { notFound, routes } from './routes';
+import { usePage } from './router/usePage';
 
 function RouteView() {
   const { pathname, search } = useLocation();
   const token = useToken();
-  const route = routes.find((r) => matchPath(r.path, pathname) !== null);
+  const me = useMe();
+  let params: Record<string, string> = {};
+  const route = routes.find((r) => {
+    const match = matchPath(r.path, pathname);
+    if (match) params = match;
+    return match !== null;
+  });
   const blocked = route?.auth === true && !token;
+  // The page's code downloads while the user's role is still being asked for.
+  const Page = usePage(route ?? notFound, !blocked);
 
   useEffect(() => {
     if (blocked) {
@@ -19,11 +32,16 @@ function RouteView() {
   }, [blocked, pathname, search]);
 
   if (blocked) return null;
-  const Page = route?.page ?? NotFoundPage;
+  if (route?.can) {
+    if (me.isError) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
+    if (!me.data) return <Loading />;
+    if (!can(me.data.role, route.can)) return <ForbiddenPage />;
+  }
+  if (!Page) return <Loading />;
   return (
-    <Suspense fallback={<Loading />}>
+    <RouteParamsContext.Provider value={params}>
       <Page />
-    </Suspense>
+    </RouteParamsContext.Provider>
   );
 }
 
@@ -50,8 +68,11 @@ export function App() {
       </a>
       <Header />
       <main id="main" ref={mainRef} tabIndex={-1} className="container">
-        <RouteView />
+        <RouteView key={pathname} />
       </main>
+      <footer className="site-footer">
+        <div className="container">{t('app.footer')}</div>
+      </footer>
     </>
   );
 }

@@ -12,7 +12,7 @@ export OVERSEAS_DATABASE_URL="sqlite:///$work/browser.db"
 export OVERSEAS_FRONTEND_DIST="$PWD/frontend/dist"
 
 .venv/bin/overseas db upgrade
-.venv/bin/overseas demo load >/dev/null
+.venv/bin/overseas demo load --placements 2000 >/dev/null
 .venv/bin/overseas serve --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }

@@ -104,3 +104,8 @@ export function toApiError(response: Response | undefined, body: unknown): ApiEr
 export function networkError(cause: unknown): ApiError {
   return new ApiError({ status: 0, code: NETWORK_ERROR, title: 'Network error', cause });
 }
+
+/** True for a 404 answer (for an enterprise user, also another enterprise's record). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}

@@ -2146,6 +2146,8 @@ export interface components {
             updated_at: string;
             /** Username */
             username: string;
+            /** Version */
+            version: number;
         };
         /** UserUpdate */
         UserUpdate: {

@@ -32,7 +32,6 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = translate(lang, 'app.name');
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {

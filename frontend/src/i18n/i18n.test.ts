@@ -22,17 +22,40 @@ describe('dictionaries', () => {
     }
   });
 
-  // Every code the API documents must reach the user translated.
+  // Every code the API answers with must reach the user translated.
   it.each([
     'invalid_credentials',
     'too_many_login_attempts',
+    'too_many_requests',
     'not_authenticated',
     'forbidden',
     'not_found',
     'validation_error',
     'conflict',
+    'invalid_transition',
     'precondition_failed',
+    'idempotency_key_reused',
+    'idempotency_key_in_progress',
     'internal_error',
+    'open_violations',
+    'result_required',
+    'violations_required',
+    'violations_recorded',
+    'not_started',
+    'inspection_closed',
+    'concluded_compliant',
+    'target_exists',
+    'external_ref_exists',
+    'username_taken',
+    'licence_no_taken',
+    'market_exists',
+    'area_exists',
+    'invalid_file',
+    'payload_too_large',
+    'unsupported_media_type',
+    'method_not_allowed',
+    'not_acceptable',
+    'http_error',
   ])('translates the API error code %s', (code) => {
     expect(Object.keys(vi)).toContain(`errors.${code}`);
   });

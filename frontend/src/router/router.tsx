@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { createContext, useContext, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 // A small history router: the app has a handful of pages, and the backend serves
 // index.html for every non-API path, so plain URLs like /markets work on reload.
@@ -58,6 +58,23 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
     }
   }
   return params;
+}
+
+/** The `:name` parts of the current route's pattern, provided by the route view. */
+export const RouteParamsContext = createContext<Record<string, string>>({});
+
+export function useParams(): Record<string, string> {
+  return useContext(RouteParamsContext);
+}
+
+/** A query string from the non-empty values, with its leading `?` (or '' when none). */
+export function toSearch(values: Record<string, string | number | boolean | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== null && value !== undefined && value !== '' && value !== false) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 /** Only same-app absolute paths are followed after login, never another origin. */

@@ -4,8 +4,11 @@
 //   CHROMIUM_PATH      the Chromium binary; default /usr/bin/chromium
 //
 // Each test gets its own browser profile, so storage never leaks between tests. A screenshot
-// of every page visited is saved in tests/browser/screenshots/ for the user guide.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+// of every page visited is saved in tests/browser/screenshots/. The user guide's pictures
+// (1280×800) go to docs/images/ only with OVERSEAS_GUIDE_IMAGES=1 (make guide-images), so
+// that an ordinary run leaves the committed pictures alone.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +27,15 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const DESKTOP = { width: 1280, height: 900 };
+const GUIDE_IMAGES = process.env.OVERSEAS_GUIDE_IMAGES
+  ? fileURLToPath(new URL('../../../docs/images/', import.meta.url))
+  : join(SCREENSHOTS, 'guide');
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'demo-pass-2026';
 const TIMEOUT_MS = 15_000;
+const vnNumber = new Intl.NumberFormat('vi-VN');
 
 const tests = [];
 function test(name, fn) {
@@ -48,6 +56,9 @@ async function withPage(fn, { viewport = DESKTOP } = {}) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
   });
   const pageErrors = [];
   try {
@@ -72,6 +83,13 @@ async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** A picture for the user guide: the visible 1280×800 window, after drawing has settled. */
+async function guideShot(page, name) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(GUIDE_IMAGES, `${name}.png`) });
+}
+
 async function expectVisible(locator, what) {
   try {
     await locator.first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
@@ -88,6 +106,22 @@ async function expectPath(page, pathname) {
   }
 }
 
+async function expectText(locator, expected, what) {
+  try {
+    await locator.first().waitFor({ state: 'attached', timeout: TIMEOUT_MS });
+    const deadline = Date.now() + TIMEOUT_MS;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = (await locator.first().textContent())?.trim() ?? '';
+      if (expected instanceof RegExp ? expected.test(text) : text === expected) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${what}: page shows "${text}", expected "${expected}"`);
+  } catch (error) {
+    throw error instanceof Error && error.message.startsWith(what) ? error : new Error(`${what}: ${error.message}`);
+  }
+}
+
 /** Logs in through the form using only the keyboard. */
 async function login(page, username, password = PASSWORD) {
   await page.goto(`${BASE_URL}/login`);
@@ -98,21 +132,106 @@ async function login(page, username, password = PASSWORD) {
   await page.keyboard.press('Enter');
 }
 
-test('the public landing lists markets and enterprises without login', async () => {
+/** Logs in and waits for the role's start page. */
+async function loginTo(page, username, home) {
+  await login(page, username);
+  await expectPath(page, home);
+}
+
+// --- the API, called directly to check what the pages show --------------------------------
+
+const tokens = new Map();
+
+async function token(username) {
+  if (!tokens.has(username)) {
+    const response = await fetch(`${BASE_URL}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username, password: PASSWORD }),
+    });
+    assert(response.ok, `login of ${username} through the API answered ${response.status}`);
+    tokens.set(username, (await response.json()).access_token);
+  }
+  return tokens.get(username);
+}
+
+async function api(username, path) {
+  const response = await fetch(`${BASE_URL}/api/v1${path}`, { headers: { Authorization: `Bearer ${await token(username)}` } });
+  assert(response.ok, `GET ${path} as ${username} answered ${response.status}`);
+  const type = response.headers.get('Content-Type') ?? '';
+  return type.includes('json') ? response.json() : response.text();
+}
+
+/** No serious or critical accessibility findings on the page as it is now (axe-core). */
+async function expectAccessible(page, what) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: TIMEOUT_MS }).catch(() => {});
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: await readFile(AXE_SOURCE, 'utf8') });
+  }
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  assert(violations.length === 0, `accessibility findings on ${what}:\n    ${violations.join('\n    ')}`);
+}
+
+/** A CSV line, quoting what needs it. */
+function csvLine(cells) {
+  return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
+
+/** The rows of a small CSV text (quotes and commas inside quotes handled; no line breaks in cells). */
+function parseCsv(text) {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const cells = [];
+      let cell = '';
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quoted && c === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (c === '"') quoted = !quoted;
+        else if (c === ',' && !quoted) {
+          cells.push(cell);
+          cell = '';
+        } else cell += c;
+      }
+      cells.push(cell);
+      return cells;
+    });
+}
+
+// --- tests ----------------------------------------------------------------------------------
+
+test('the public page shows progress, markets and enterprises without login', async () => {
+  const progress = await fetch(`${BASE_URL}/api/v1/public/progress`).then((r) => r.json());
   await withPage(async (page) => {
     await page.goto(`${BASE_URL}/`);
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Thông tin công khai' }), 'public heading');
+    await expectText(page.getByTestId('progress-actual'), vnNumber.format(progress.actual), 'public departures');
     await expectVisible(page.getByText('Nhật Bản', { exact: true }), 'market Nhật Bản');
     await expectVisible(page.getByText('Hàn Quốc', { exact: true }), 'market Hàn Quốc');
     const agencyRows = page.locator('section[aria-labelledby="public-agencies"] tbody tr');
     await expectVisible(agencyRows, 'a licensed enterprise');
     await expectVisible(page.getByRole('link', { name: 'Đăng nhập' }), 'login link');
     await screenshot(page, 'public');
+    await guideShot(page, 'trang-cong-khai');
   });
   await withPage(
     async (page) => {
       await page.goto(`${BASE_URL}/`);
       await expectVisible(page.getByText('Nhật Bản', { exact: true }), 'market Nhật Bản on a phone');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `the public page scrolls sideways by ${overflow}px`);
       await screenshot(page, 'public-phone');
     },
     { viewport: PHONE },
@@ -132,39 +251,332 @@ test('a wrong password shows the translated error', async () => {
   });
 });
 
-test('an officer logs in and sees the markets page', async () => {
+test('each role lands on its own start page with its own menu', async () => {
+  const expected = {
+    admin: { home: '/dashboard', has: ['Tổng quan', 'Tài khoản', 'Kết nối API'], lacks: ['Hồ sơ người lao động', 'Nhập từ tệp'] },
+    officer: { home: '/dashboard', has: ['Tổng quan', 'Hồ sơ người lao động', 'Nhập từ tệp', 'Chỉ tiêu'], lacks: ['Tài khoản'] },
+    inspector: { home: '/dashboard', has: ['Thanh tra, kiểm tra', 'Hồ sơ người lao động'], lacks: ['Nhập từ tệp', 'Tài khoản'] },
+    viewer: { home: '/dashboard', has: ['Tổng quan', 'Hồ sơ người lao động'], lacks: ['Nhập từ tệp', 'Tài khoản'] },
+    agency1: {
+      home: '/placements',
+      has: ['Hồ sơ người lao động', 'Nhập từ tệp', 'Thanh tra, kiểm tra', 'Doanh nghiệp của tôi'],
+      lacks: ['Tổng quan', 'Chỉ tiêu', 'Tài khoản', 'Doanh nghiệp'],
+    },
+  };
+  for (const [username, { home, has, lacks }] of Object.entries(expected)) {
+    await withPage(async (page) => {
+      await loginTo(page, username, home);
+      const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      await expectVisible(menu, `${username}'s menu`);
+      for (const name of has) await expectVisible(menu.getByRole('link', { name, exact: true }), `${username}'s menu item ${name}`);
+      for (const name of lacks) {
+        assert((await menu.getByRole('link', { name, exact: true }).count()) === 0, `${username}'s menu shows ${name}`);
+      }
+    });
+  }
+});
+
+test("the dashboard's figures are the API's", async () => {
+  const progress = await api('officer', '/progress');
+  const byYear = await api('officer', '/progress?by=year');
+  const byArea = await api('officer', '/progress?by=area&area_code=49');
+  const flags = ['fee_above_cap', 'deposit_above_cap', 'possible_duplicate', 'late_report'];
+  const flagTotals = await Promise.all(flags.map((flag) => api('officer', `/placements?flag=${flag}&include_total=true&limit=1`)));
+  const overdue = await api('officer', '/inspections?overdue=true&include_total=true&limit=1');
+  assert(progress.actual > 0, 'the demo data has no departures');
+
   await withPage(async (page) => {
-    await page.goto(`${BASE_URL}/markets`);
-    await expectPath(page, '/login');
-    await screenshot(page, 'login');
-    await login(page, 'officer');
-    await expectPath(page, '/markets');
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'Thị trường' }), 'markets heading');
-    await expectVisible(page.getByRole('rowheader', { name: 'Nhật Bản' }), 'row Nhật Bản');
-    const whoami = page.getByTestId('whoami');
-    await expectVisible(whoami, 'whoami badge');
-    const badge = await whoami.innerText();
-    assert(badge.includes('officer') && badge.includes('Cán bộ nghiệp vụ'), `whoami badge reads "${badge}"`);
-    await screenshot(page, 'markets');
+    await loginTo(page, 'officer', '/dashboard');
+    const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+    await expectText(page.getByTestId('progress-actual'), vnNumber.format(progress.actual), 'departures');
+    await expectText(page.getByTestId('progress-target'), vnNumber.format(progress.target), 'target');
+    await expectText(page.getByTestId('progress-percent'), percent.format(Number(progress.percent) / 100), 'percent');
+    await expectText(page.getByTestId('progress-expected'), vnNumber.format(progress.projection.expected_at_end), 'projection');
+    await expectText(page.getByTestId('progress-required'), vnNumber.format(progress.projection.required_per_year), 'yearly pace');
+    for (const [i, flag] of flags.entries()) {
+      await expectText(page.getByTestId(`alert-flag-${flag}`), vnNumber.format(flagTotals[i].total), `flag ${flag}`);
+    }
+    await expectText(page.getByTestId('alert-overdue'), vnNumber.format(overdue.total), 'overdue remedies');
+    for (const [testId, data] of [
+      ['by-year', byYear],
+      ['by-area', byArea],
+    ]) {
+      for (const row of data.rows) {
+        const cell = page.locator(`[data-testid="${testId}"] tr[data-key="${row.key}"] td[data-value]`);
+        const shown = await cell.getAttribute('data-value');
+        assert(Number(shown) === row.actual, `${testId} ${row.key}: page shows ${shown}, API ${row.actual}`);
+      }
+    }
+    await page.locator('.chart canvas').first().waitFor({ state: 'visible' });
+    await screenshot(page, 'dashboard');
+    await guideShot(page, 'tong-quan');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải báo cáo năm (Excel)' }).click(),
+    ]);
+    assert(download.suggestedFilename().endsWith('.xlsx'), `annual report file named ${download.suggestedFilename()}`);
   });
 });
 
-test('the markets page fits a phone screen', async () => {
-  await withPage(
-    async (page) => {
-      await login(page, 'officer');
-      await expectVisible(page.getByRole('rowheader', { name: 'Nhật Bản' }), 'row Nhật Bản');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
-      await screenshot(page, 'markets-phone');
-    },
-    { viewport: PHONE },
-  );
+test('a placement with a mistake shows the error on its input, keeps the values, then saves', async () => {
+  const name = `Trần Thị Kiểm Thử ${Date.now() % 100000}`;
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.goto(`${BASE_URL}/placements/new`);
+    await page.getByLabel('Họ và tên').fill(name);
+    // Born in 1998 but digits 5–6 say 97: the API rejects the identification number.
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('049197001234');
+    await page.getByLabel('Ngày sinh').fill('1998-05-20');
+    await page.getByLabel('Giới tính').selectOption('female');
+    await page.getByLabel('Quê quán (địa bàn)').selectOption('506');
+    await page.getByLabel('Hộ nghèo', { exact: true }).check();
+    await page.getByLabel('Doanh nghiệp', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Thị trường').selectOption('JP');
+    await page.getByLabel('Chương trình').selectOption('SSW');
+    await page.getByLabel('Ngành nghề').fill('Điều dưỡng');
+    await page.getByLabel('Thời hạn hợp đồng (tháng)').fill('36');
+    await page.getByLabel('Lương tháng').fill('200000');
+    await page.getByLabel('Loại tiền lương').fill('JPY');
+    await page.getByLabel('Tiền dịch vụ').fill('30.000.000');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+
+    const nationalId = page.locator('#placement-worker-national_id');
+    await expectVisible(page.locator('#placement-worker-national_id-error'), 'the error under the identification number');
+    const message = await page.locator('#placement-worker-national_id-error').innerText();
+    assert(message.includes('Chữ số thứ 5–6 (97) không khớp với năm sinh 1998'), `the field error reads "${message}"`);
+    assert((await nationalId.getAttribute('aria-invalid')) === 'true', 'the input is not marked invalid');
+    assert((await page.locator('[aria-invalid="true"]').count()) === 1, 'other inputs are marked invalid too');
+    await expectVisible(page.getByRole('alert').filter({ hasText: 'Dữ liệu không hợp lệ' }), 'the error summary');
+    await screenshot(page, 'placement-error');
+    await page.locator('.error-summary').scrollIntoViewIfNeeded();
+    await guideShot(page, 'ho-so-loi');
+
+    // Nothing typed is lost, even across a reload.
+    await page.reload();
+    await expectVisible(page.getByText('Đã khôi phục dữ liệu bạn nhập trước đó'), 'the restored-draft notice');
+    assert((await page.getByLabel('Họ và tên').inputValue()) === name, 'the name was lost on reload');
+    assert((await page.getByLabel('Tiền dịch vụ').inputValue()) === '30.000.000', 'the fee was lost on reload');
+    assert(await page.getByLabel('Hộ nghèo', { exact: true }).isChecked(), 'the policy group was lost on reload');
+
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('049198001234');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL((url) => /^\/placements\/\d+$/.test(url.pathname));
+    await expectVisible(page.getByRole('heading', { level: 1, name }), 'the saved record');
+    await expectVisible(page.getByText('Đã lưu.'), 'the saved notice');
+    await expectVisible(page.getByText('30.000.000'), 'the fee in VND');
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const saved = await api('officer', `/placements/${id}`);
+    assert(saved.worker.national_id === '049198001234' && saved.service_fee_vnd === 30000000, 'the API holds other values');
+    assert(saved.worker.policy_groups.includes('poor_household'), 'the policy group was not saved');
+
+    // The draft is gone once saved.
+    await page.goto(`${BASE_URL}/placements/new`);
+    assert((await page.getByLabel('Họ và tên').inputValue()) === '', 'the saved draft came back');
+
+    // A status change, with the history it leaves.
+    await page.goto(`${BASE_URL}/placements/${id}`);
+    await page.getByLabel('Trạng thái mới').selectOption('contracted');
+    await page.getByRole('button', { name: 'Cập nhật trạng thái' }).click();
+    await expectVisible(page.getByText('Đã chuyển sang trạng thái “Đã ký hợp đồng”.'), 'the transition notice');
+    await expectVisible(page.locator('.timeline').getByText('Đã ký hợp đồng'), 'the history entry');
+    await screenshot(page, 'placement-detail');
+  });
+});
+
+test('the list filters, pages with the cursor and exports what it shows', async () => {
+  const japan = await api('officer', '/placements?market_code=JP&status=departed&include_total=true&limit=1');
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.goto(`${BASE_URL}/placements`);
+    await page.getByLabel('Trạng thái', { exact: true }).selectOption('departed');
+    await page.getByLabel('Thị trường', { exact: true }).selectOption('JP');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('market_code') === 'JP');
+    await expectVisible(page.getByText(`Đang hiển thị 50 / ${vnNumber.format(japan.total)}`), 'the count of the filtered list');
+    await page.getByRole('button', { name: 'Xem thêm' }).click();
+    await expectVisible(page.getByText(`Đang hiển thị 100 / ${vnNumber.format(japan.total)}`), 'the second page');
+    const statuses = await page.locator('tbody td[data-label="Trạng thái"]').allInnerTexts();
+    assert(statuses.every((s) => s.trim() === 'Đã xuất cảnh'), 'a row of another status is listed');
+    await guideShot(page, 'danh-sach-ho-so');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
+    const text = await readFile(await download.path(), 'utf8');
+    assert(text.startsWith('\uFEFF'), 'the CSV has no byte order mark for Excel');
+    const lines = text.trim().split('\n');
+    assert(lines.length === japan.total + 1, `the CSV has ${lines.length - 1} rows, the list ${japan.total}`);
+  });
+});
+
+test('an import with a bad row lists it, then the fixed file is imported', async () => {
+  const template = parseCsv(await api('agency1', '/placements/import-template?format=csv'));
+  const [header, example] = template;
+  const column = (label) => {
+    const index = header.indexOf(label);
+    assert(index >= 0, `the template has no column "${label}"`);
+    return index;
+  };
+  const stamp = Date.now() % 1_000_000;
+  const row = (nationalId) => {
+    const cells = [...example];
+    cells[column('Mã hồ sơ')] = `KT-${stamp}`;
+    cells[column('Họ và tên')] = `Lê Văn Nhập Tệp ${stamp}`;
+    cells[column('Số định danh cá nhân')] = nationalId;
+    cells[column('Ghi chú')] = '';
+    return csvLine(cells);
+  };
+  const file = (nationalId) => ({
+    name: 'ho-so.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${csvLine(header)}\n${row(nationalId)}\n`, 'utf8'),
+  });
+
+  await withPage(async (page) => {
+    await loginTo(page, 'agency1', '/placements');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhập từ tệp' }).click();
+    await expectPath(page, '/import');
+    await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles(file('12345'));
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    const errors = page.getByTestId('import-errors');
+    await expectVisible(errors, 'the table of bad rows');
+    const firstRow = await errors.locator('tbody tr').first().innerText();
+    assert(firstRow.includes('2') && firstRow.includes('Số định danh cá nhân (CCCD)'), `the bad row reads "${firstRow}"`);
+    assert(await page.getByRole('button', { name: 'Nhập dữ liệu' }).isDisabled(), 'a file with errors can be imported');
+    await guideShot(page, 'nhap-tep-loi');
+
+    await page.getByLabel('Tệp dữ liệu (.xlsx hoặc .csv)').setInputFiles(file('048095000001'));
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await expectVisible(page.getByText('Tệp hợp lệ, sẵn sàng nhập.'), 'the clean check');
+    await expectVisible(page.getByText('Sẽ thêm mới 1 hồ sơ'), 'the planned summary');
+    await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
+    await expectVisible(page.getByText('Đã thêm mới 1 hồ sơ'), 'the import summary');
+    await screenshot(page, 'import-done');
+  });
+  const found = await api('agency1', `/placements?q=${encodeURIComponent(`Nhập Tệp ${stamp}`)}&include_total=true`);
+  assert(found.total === 1 && found.items[0].agency_id === 1, `the import left ${found.total} records`);
+});
+
+test("an enterprise sees only its own records and not another's", async () => {
+  const others = await api('agency2', '/placements?limit=1');
+  const foreignId = others.items[0].id;
+  const own = await api('agency1', '/placements?include_total=true&limit=50');
+  assert(own.items.every((p) => p.agency_id === 1), "the API lists another enterprise's record");
+
+  await withPage(async (page) => {
+    await loginTo(page, 'agency1', '/placements');
+    await expectVisible(page.getByText(`Đang hiển thị 50 / ${vnNumber.format(own.total)}`), "the enterprise's own count");
+    const ids = (await page.locator('tbody td[data-label="Mã"]').allInnerTexts()).map((s) => Number(s.trim()));
+    assert(JSON.stringify(ids) === JSON.stringify(own.items.map((p) => p.id)), 'the list differs from the API');
+    await guideShot(page, 'doanh-nghiep-ho-so');
+
+    await page.goto(`${BASE_URL}/placements/${foreignId}`);
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Không tìm thấy hồ sơ' }), 'not found for another enterprise');
+    assert((await page.getByText(others.items[0].worker.full_name).count()) === 0, "the other enterprise's worker is shown");
+
+    await page.goto(`${BASE_URL}/agencies/2`);
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Không tìm thấy doanh nghiệp' }), "another enterprise's page");
+    await page.goto(`${BASE_URL}/dashboard`);
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }), 'no dashboard');
+    await page.goto(`${BASE_URL}/agencies/1`);
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Mức độ tuân thủ' }), 'its own compliance');
+  });
+});
+
+test('an officer edits a target in the grid', async () => {
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.goto(`${BASE_URL}/targets`);
+    const cell = page.getByRole('button', { name: 'Sửa Chỉ tiêu của Thành phố Tam Kỳ năm 2026' });
+    await cell.click();
+    const input = page.getByLabel('Chỉ tiêu của Thành phố Tam Kỳ năm 2026');
+    await input.fill('80');
+    await input.press('Enter');
+    await expectText(cell, /^80,/, 'the saved cell');
+    const saved = (await api('officer', '/targets?limit=500')).items.find(
+      (t) => t.area_code === '502' && t.year_from === 2026 && t.year_to === 2026 && t.market_code === null,
+    );
+    assert(saved?.value === 80, `the API holds ${JSON.stringify(saved)}`);
+
+    // A second edit goes through If-Match with the new version.
+    await cell.click();
+    await input.fill('85');
+    await input.press('Enter');
+    await expectText(cell, /^85,/, 'the cell after a second edit');
+    await guideShot(page, 'chi-tieu');
+  });
+});
+
+test('an inspector runs an inspection from plan to close', async () => {
+  const stamp = Date.now() % 100000;
+  await withPage(async (page) => {
+    await loginTo(page, 'inspector', '/dashboard');
+    await page.goto(`${BASE_URL}/inspections/priorities`);
+    await expectVisible(page.locator('.priority').first(), 'the ranking');
+    await page.locator('.priority').first().getByText('Xem các yếu tố rủi ro').click();
+    await expectVisible(page.getByRole('rowheader', { name: 'Biện pháp khắc phục quá hạn' }).first(), 'a risk factor');
+    await guideShot(page, 'uu-tien-thanh-tra');
+
+    await page.goto(`${BASE_URL}/inspections/new`);
+    await page.getByLabel('Doanh nghiệp').selectOption({ index: 3 });
+    await page.getByLabel('Số quyết định').fill(`KT-${stamp}/QĐ-TTr`);
+    await page.getByLabel('Ngày dự kiến').fill('2026-01-10');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL((url) => /^\/inspections\/\d+$/.test(url.pathname));
+    await expectVisible(page.getByRole('heading', { level: 1, name: `Thanh tra theo quyết định KT-${stamp}/QĐ-TTr` }), 'the new inspection');
+
+    await page.getByRole('button', { name: 'Bắt đầu thanh tra' }).click();
+    await expectVisible(page.locator('.status-line').getByText('Đang tiến hành'), 'started');
+
+    await page.getByLabel('Mô tả vi phạm').fill('Không báo cáo danh sách người lao động xuất cảnh quý I.');
+    await page.getByLabel('Tiền phạt (VND)').fill('15.000.000');
+    await page.getByLabel('Hạn khắc phục').fill('2026-03-01');
+    await page.getByRole('button', { name: 'Thêm vi phạm' }).click();
+    await expectVisible(page.getByRole('heading', { name: 'Vi phạm (1)' }), 'the violation');
+
+    await page.getByLabel('Kết quả').selectOption('violations');
+    await page.getByRole('button', { name: 'Ban hành kết luận' }).click();
+    await expectVisible(page.locator('.status-line').getByText('Đã kết luận'), 'concluded');
+
+    await page.getByRole('button', { name: 'Kết thúc cuộc thanh tra' }).click();
+    await expectVisible(page.getByRole('alert').filter({ hasText: 'Còn vi phạm chưa khắc phục' }), 'close refused while open');
+
+    await page.getByLabel('Ngày đã khắc phục').fill('2026-02-20');
+    await page.getByRole('button', { name: 'Ghi nhận đã khắc phục' }).click();
+    await expectVisible(page.locator('.violation').getByText(/Đã khắc phục ngày/), 'remedied');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await guideShot(page, 'thanh-tra');
+    await page.getByRole('button', { name: 'Kết thúc cuộc thanh tra' }).click();
+    await expectVisible(page.locator('.status-line').getByText('Đã kết thúc'), 'closed');
+  });
+});
+
+test('an administrator creates an API client and sees its secret once', async () => {
+  await withPage(async (page) => {
+    await loginTo(page, 'admin', '/dashboard');
+    await page.goto(`${BASE_URL}/api-clients`);
+    await page.getByLabel('Tên kết nối').fill(`Phần mềm kiểm thử ${Date.now() % 100000}`);
+    await page.getByLabel('Doanh nghiệp').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Tạo kết nối' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kết nối đã được tạo' });
+    await expectVisible(dialog, 'the secret dialog');
+    const clientId = (await dialog.getByTestId('client-id').innerText()).trim();
+    const secret = (await dialog.getByTestId('client-secret').innerText()).trim();
+    await expectVisible(dialog.getByRole('button', { name: 'Sao chép Mã bí mật (client_secret)' }), 'the copy button');
+    const response = await fetch(`${BASE_URL}/api/v1/auth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+    });
+    assert(response.ok, `the shown secret does not log in (${response.status})`);
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    assert((await page.getByText(secret).count()) === 0, 'the secret is still on the page');
+    await expectVisible(page.getByRole('cell', { name: clientId }), 'the new client in the list');
+  });
 });
 
 test('switching to English shows Japan and survives a reload', async () => {
   await withPage(async (page) => {
-    await login(page, 'officer');
+    await loginTo(page, 'officer', '/dashboard');
+    await page.goto(`${BASE_URL}/markets`);
     await expectVisible(page.getByRole('rowheader', { name: 'Nhật Bản' }), 'row Nhật Bản');
     await page.getByLabel('Ngôn ngữ').selectOption('en');
     await expectVisible(page.getByRole('rowheader', { name: 'Japan' }), 'row Japan');
@@ -175,14 +587,34 @@ test('switching to English shows Japan and survives a reload', async () => {
     await expectVisible(page.getByText('Overseas Work Registry'), 'English product name');
     const whoami = await page.getByTestId('whoami').innerText();
     assert(whoami.includes('Officer'), `whoami badge reads "${whoami}"`);
-    await screenshot(page, 'markets-en');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Progress towards the 2023–2030 target' }), 'English dashboard');
+    await screenshot(page, 'dashboard-en');
   });
+});
+
+test('the pages fit a phone screen', async () => {
+  await withPage(
+    async (page) => {
+      await loginTo(page, 'officer', '/dashboard');
+      for (const path of ['/dashboard', '/placements', '/placements/1', '/targets', '/markets']) {
+        await page.goto(`${BASE_URL}${path}`);
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+      }
+      await page.getByRole('button', { name: 'Danh mục' }).click();
+      await page.getByRole('link', { name: 'Hồ sơ người lao động' }).click();
+      await expectPath(page, '/placements');
+      await screenshot(page, 'placements-phone');
+    },
+    { viewport: PHONE },
+  );
 });
 
 test('logging out returns to the public page', async () => {
   await withPage(async (page) => {
-    await login(page, 'officer');
-    await expectPath(page, '/markets');
+    await loginTo(page, 'officer', '/dashboard');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await expectPath(page, '/');
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Thông tin công khai' }), 'public heading');
@@ -192,6 +624,45 @@ test('logging out returns to the public page', async () => {
     await page.goto(`${BASE_URL}/markets`);
     await expectPath(page, '/login');
   });
+});
+
+test('every page passes an axe-core scan without serious or critical findings', async () => {
+  const inspection = (await api('officer', '/inspections?limit=1')).items[0].id;
+  const pages = {
+    none: ['/', '/login'],
+    officer: [
+      '/dashboard',
+      '/placements',
+      '/placements/1',
+      '/placements/1/edit',
+      '/placements/new',
+      '/import',
+      '/targets',
+      '/inspections',
+      `/inspections/${inspection}`,
+      '/inspections/new',
+      '/inspections/priorities',
+      '/markets',
+      '/markets/JP',
+      '/agencies',
+      '/agencies/1',
+    ],
+    admin: ['/users', '/api-clients'],
+    agency1: ['/placements', '/agencies/1', '/inspections'],
+  };
+  for (const [username, paths] of Object.entries(pages)) {
+    await withPage(async (page) => {
+      if (username !== 'none') {
+        await login(page, username);
+        await page.waitForURL((url) => url.pathname !== '/login');
+      }
+      for (const path of paths) {
+        await page.goto(`${BASE_URL}${path}`);
+        await expectVisible(page.locator('h1'), `the heading of ${path}`);
+        await expectAccessible(page, `${path} (${username})`);
+      }
+    });
+  }
 });
 
 async function main() {
@@ -204,6 +675,7 @@ async function main() {
     process.exit(1);
   }
   await mkdir(SCREENSHOTS, { recursive: true });
+  await mkdir(GUIDE_IMAGES, { recursive: true });
 
   let passed = 0;
   let failed = 0;

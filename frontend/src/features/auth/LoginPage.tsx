@@ -1,24 +1,31 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { homePath } from '../../auth/roles';
 import { useToken } from '../../auth/useToken';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { navigate, safeNext, useLocation } from '../../router/router';
-import { useLogin } from './api';
+import { useLogin, useMe } from './api';
 
 export default function LoginPage() {
   const { t } = useI18n();
   const token = useToken();
   const { search } = useLocation();
-  const next = safeNext(new URLSearchParams(search).get('next'), '/markets');
+  const next = new URLSearchParams(search).get('next');
   const login = useLogin();
+  const me = useMe();
+  const role = me.data?.role;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
   const ids = { username: useId(), password: useId(), hint: useId() };
 
+  // Back to the page that asked for a login, else to the role's own start page.
   useEffect(() => {
-    if (token) navigate(next, { replace: true });
-  }, [token, next]);
+    if (!token) return;
+    if (next) navigate(safeNext(next, '/'), { replace: true });
+    else if (role) navigate(homePath(role), { replace: true });
+  }, [token, next, role]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,9 +38,7 @@ export default function LoginPage() {
   };
 
   return (
-    <section className="page page--narrow">
-      <h1>{t('login.title')}</h1>
-      <p className="lead">{t('login.intro')}</p>
+    <Page title={t('login.title')} lead={t('login.intro')} narrow>
       <form className="form card" onSubmit={onSubmit} noValidate aria-describedby={missing ? ids.hint : undefined}>
         {missing && (
           <div className="alert alert--error" role="alert" id={ids.hint}>
@@ -70,6 +75,6 @@ export default function LoginPage() {
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
-    </section>
+    </Page>
   );
 }

@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router/router';
 
 export interface MarketRow {
   code: string;
@@ -46,7 +47,7 @@ export function MarketTable({ markets, caption }: { markets: MarketRow[]; captio
               <span className="code">{market.code}</span>
             </td>
             <th scope="row" data-label={t('markets.name')}>
-              {marketName(market, lang)}
+              <Link to={`/markets/${market.code}`}>{marketName(market, lang)}</Link>
             </th>
             <td data-label={t('markets.tier')}>
               <TierBadge tier={market.tier} />

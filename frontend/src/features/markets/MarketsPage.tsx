@@ -2,6 +2,7 @@ import { firstTotal, flattenPages } from '../../api/pagination';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
+import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMarkets } from './api';
 import { MarketTable } from './MarketTable';
@@ -12,9 +13,7 @@ export default function MarketsPage() {
   const markets = flattenPages(query.data);
 
   return (
-    <section className="page">
-      <h1>{t('markets.title')}</h1>
-      <p className="lead">{t('markets.intro')}</p>
+    <Page title={t('markets.title')} lead={t('markets.intro')}>
       {query.isPending && <Loading />}
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       {query.data &&
@@ -32,6 +31,6 @@ export default function MarketsPage() {
             />
           </>
         ))}
-    </section>
+    </Page>
   );
 }

@@ -1,10 +1,14 @@
+import { useMemo } from 'react';
 import { firstTotal, flattenPages } from '../../api/pagination';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
+import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ProgressBreakdown } from '../dashboard/ProgressBreakdown';
+import { ProgressSummary } from '../dashboard/ProgressSummary';
 import { marketName, TierBadge, useProgrammeList } from '../markets/MarketTable';
-import { usePublicAgencies, usePublicMarkets, type PublicAgency, type PublicMarket } from './api';
+import { usePublicAgencies, usePublicMarkets, usePublicProgress, type PublicAgency, type PublicMarket } from './api';
 
 const RECORDS_PER_MARKET = 3;
 
@@ -35,6 +39,33 @@ function MarketCard({ market }: { market: PublicMarket }) {
         </>
       )}
     </li>
+  );
+}
+
+function PublicProgress() {
+  const { t } = useI18n();
+  const progress = usePublicProgress();
+  const rows = useMemo(() => progress.data?.rows ?? [], [progress.data]);
+  const labels = useMemo(() => rows.map((row) => row.label), [rows]);
+  return (
+    <section className="section section--first" aria-labelledby="public-progress">
+      <h2 id="public-progress">
+        {progress.data
+          ? t('dashboard.progressTitle', { from: String(progress.data.year_from), to: String(progress.data.year_to) })
+          : t('dashboard.progress')}
+      </h2>
+      {progress.isPending && <Loading />}
+      {progress.isError && <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />}
+      {progress.data && (
+        <>
+          <ProgressSummary progress={progress.data} />
+          <div className="card chart-panel">
+            <h3>{t('dashboard.byYear')}</h3>
+            <ProgressBreakdown title={t('dashboard.byYear')} rows={rows} labels={labels} testId="public-by-year" />
+          </div>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -75,9 +106,8 @@ export default function PublicHomePage() {
   const agencyItems = flattenPages(agencies.data);
 
   return (
-    <div className="page">
-      <h1>{t('public.title')}</h1>
-      <p className="lead">{t('public.intro')}</p>
+    <Page title={t('public.title')} lead={t('public.intro')}>
+      <PublicProgress />
 
       <section className="section" aria-labelledby="public-markets">
         <h2 id="public-markets">{t('public.markets')}</h2>
@@ -117,6 +147,6 @@ export default function PublicHomePage() {
       </section>
 
       <p className="note">{t('public.noPersonalData')}</p>
-    </div>
+    </Page>
   );
 }

@@ -37,3 +37,11 @@ export function usePublicAgencies(limit = DEFAULT_PAGE_SIZE) {
     getNextPageParam: nextCursor,
   });
 }
+
+/** The province's aggregate progress by year: no personal data, no login. */
+export function usePublicProgress() {
+  return useQuery({
+    queryKey: [...publicKeys.all, 'progress', { by: 'year' }],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/public/progress', { params: { query: { by: 'year' } }, signal })),
+  });
+}

@@ -1,0 +1,36 @@
+import type { Role } from '../api/types';
+
+// What each role may do, as the API enforces it (API.md); the SPA only uses this to decide
+// what to show; the server still answers 403/404 on its own.
+const STAFF: Role[] = ['admin', 'officer', 'inspector', 'viewer'];
+
+const RULES = {
+  'dashboard.view': STAFF,
+  'placements.read': ['officer', 'inspector', 'viewer', 'agency'],
+  'placements.write': ['officer', 'agency'],
+  'placements.export': ['officer', 'viewer', 'agency'],
+  'placements.import': ['officer', 'agency'],
+  'targets.read': STAFF,
+  'targets.write': ['officer'],
+  'inspections.read': [...STAFF, 'agency'],
+  'inspections.write': ['officer', 'inspector'],
+  'inspections.priorities': ['officer', 'inspector'],
+  'reports.annual': ['officer', 'viewer'],
+  'agencies.list': STAFF,
+  'agencies.own': ['agency'],
+  'compliance.read': [...STAFF, 'agency'],
+  'markets.read': [...STAFF, 'agency'],
+  'markets.write': ['officer', 'admin'],
+  'admin.accounts': ['admin'],
+} satisfies Record<string, Role[]>;
+
+export type Capability = keyof typeof RULES;
+
+export function can(role: Role | null | undefined, capability: Capability): boolean {
+  return role != null && (RULES[capability] as Role[]).includes(role);
+}
+
+/** Where a user lands after logging in. */
+export function homePath(role: Role): string {
+  return can(role, 'dashboard.view') ? '/dashboard' : '/placements';
+}

@@ -1,0 +1,176 @@
+import { useId, useState, type FormEvent } from 'react';
+import { flattenPages } from '../../api/pagination';
+import type { ApiClientCreated, ApiClientRead } from '../../api/types';
+import { SelectField, TextField } from '../../components/form/Field';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
+import type { FormKit, FormValues } from '../../components/form/kit';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { LoadMore } from '../../components/LoadMore';
+import { Page } from '../../components/Page';
+import { errorsFor } from '../../forms/fieldErrors';
+import { useDraft } from '../../forms/useDraft';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useNames } from '../reference/api';
+import { useApiClients, useCreateApiClient, useRevokeApiClient, type NewApiClient } from './api';
+import { SecretDialog } from './SecretDialog';
+
+const CLIENT_ROLES: NewApiClient['role'][] = ['agency', 'officer', 'inspector', 'viewer'];
+const FIELDS = ['name', 'role', 'agency_id'];
+
+function NewClientForm({ onCreated }: { onCreated: (client: ApiClientCreated) => void }) {
+  const { t, tv } = useI18n();
+  const names = useNames();
+  const draft = useDraft<FormValues>('api-client.new', () => ({ role: 'agency' }));
+  const create = useCreateApiClient();
+  const mapped = errorsFor(create.error, FIELDS);
+  const labels = { name: t('clients.name'), role: t('users.role'), agency_id: t('users.agency') };
+  const kit: FormKit = { id: 'client-new', values: draft.values, set: (n, v) => draft.set({ [n]: v }), errors: mapped.byField };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const v = draft.values;
+    create.mutate(
+      {
+        name: (v.name ?? '').trim(),
+        role: v.role as NewApiClient['role'],
+        agency_id: v.role === 'agency' && v.agency_id ? Number(v.agency_id) : null,
+      },
+      {
+        onSuccess: (client) => {
+          draft.discard();
+          onCreated(client);
+        },
+      },
+    );
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {create.isError && <ErrorSummary formId="client-new" error={create.error} mapped={mapped} labels={labels} />}
+      <div className="form-grid">
+        <TextField kit={kit} name="name" label={labels.name} required />
+        <SelectField kit={kit} name="role" label={labels.role} required options={CLIENT_ROLES.map((r) => ({ value: r, label: tv('role', r) }))} />
+        {draft.values.role === 'agency' && (
+          <SelectField
+            kit={kit}
+            name="agency_id"
+            label={labels.agency_id}
+            required
+            placeholder={t('form.choose')}
+            options={names.agencies.map((a) => ({ value: String(a.id), label: a.name }))}
+          />
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={create.isPending}>
+          {create.isPending ? t('form.saving') : t('clients.create')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RevokeButton({ client }: { client: ApiClientRead }) {
+  const { t } = useI18n();
+  const revoke = useRevokeApiClient();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(true)}>
+        {t('clients.revoke')}
+      </button>
+    );
+  }
+  return (
+    <span className="confirm">
+      <span>{t('clients.revokeConfirm', { name: client.name })}</span>{' '}
+      <button type="button" className="button button--small button--danger" disabled={revoke.isPending} onClick={() => revoke.mutate(client.id)}>
+        {t('clients.revokeYes')}
+      </button>{' '}
+      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(false)}>
+        {t('form.cancel')}
+      </button>
+      {revoke.isError && <ErrorAlert error={revoke.error} />}
+    </span>
+  );
+}
+
+export default function ApiClientsPage() {
+  const { t, tv, formatDateTime } = useI18n();
+  const names = useNames();
+  const [includeRevoked, setIncludeRevoked] = useState(false);
+  const query = useApiClients(includeRevoked);
+  const clients = flattenPages(query.data);
+  const [created, setCreated] = useState<ApiClientCreated | null>(null);
+  const toggleId = useId();
+
+  return (
+    <Page title={t('clients.title')} lead={t('clients.intro')}>
+      <div className="checkbox">
+        <input id={toggleId} type="checkbox" checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.target.checked)} />
+        <label htmlFor={toggleId}>{t('clients.includeRevoked')}</label>
+      </div>
+      {query.isPending && <Loading />}
+      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data &&
+        (clients.length === 0 ? (
+          <p>{t('common.empty')}</p>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption className="visually-hidden">{t('clients.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('clients.name')}</th>
+                    <th scope="col">{t('clients.clientId')}</th>
+                    <th scope="col">{t('users.role')}</th>
+                    <th scope="col">{t('users.agency')}</th>
+                    <th scope="col">{t('clients.createdAt')}</th>
+                    <th scope="col">{t('common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {clients.map((client) => (
+                    <tr key={client.id}>
+                      <th scope="row" data-label={t('clients.name')}>
+                        {client.name}
+                      </th>
+                      <td data-label={t('clients.clientId')} className="code">
+                        {client.client_id}
+                      </td>
+                      <td data-label={t('users.role')}>{tv('role', client.role)}</td>
+                      <td data-label={t('users.agency')}>{names.agency(client.agency_id) || t('common.none')}</td>
+                      <td data-label={t('clients.createdAt')}>{formatDateTime(client.created_at)}</td>
+                      <td data-label={t('common.actions')}>
+                        {client.revoked_at ? (
+                          <span className="badge badge--revoked">
+                            {t('clients.revokedAt', { date: formatDateTime(client.revoked_at) })}
+                          </span>
+                        ) : (
+                          <RevokeButton client={client} />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <LoadMore
+              shown={clients.length}
+              total={null}
+              hasMore={query.hasNextPage}
+              loading={query.isFetchingNextPage}
+              onLoadMore={() => void query.fetchNextPage()}
+            />
+          </>
+        ))}
+
+      <section className="section card" aria-labelledby="clients-new">
+        <h2 id="clients-new">{t('clients.newTitle')}</h2>
+        <NewClientForm onCreated={setCreated} />
+      </section>
+
+      <SecretDialog client={created} onClose={() => setCreated(null)} />
+    </Page>
+  );
+}

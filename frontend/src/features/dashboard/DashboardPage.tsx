@@ -1,0 +1,42 @@
+import { can } from '../../auth/roles';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useMe } from '../auth/api';
+import { Alerts } from './Alerts';
+import { AnnualReportDownload } from './AnnualReportDownload';
+import { useProgress } from './api';
+import { Breakdowns } from './Breakdowns';
+import { ProgressSummary } from './ProgressSummary';
+
+export default function DashboardPage() {
+  const { t } = useI18n();
+  const { data: me } = useMe();
+  const progress = useProgress({});
+  // The headline figures are asked for first, alone: a browser opens only a few connections
+  // at once, and the alerts and charts would otherwise queue ahead of them.
+  const headlineDone = !progress.isPending;
+
+  return (
+    <Page
+      title={t('dashboard.title')}
+      lead={t('dashboard.intro')}
+      actions={me && can(me.role, 'reports.annual') ? <AnnualReportDownload /> : undefined}
+    >
+      <section className="section section--first" aria-labelledby="dashboard-progress">
+        <h2 id="dashboard-progress">
+          {progress.data
+            ? t('dashboard.progressTitle', { from: String(progress.data.year_from), to: String(progress.data.year_to) })
+            : t('dashboard.progress')}
+        </h2>
+        {progress.isPending && <Loading />}
+        {progress.isError && <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />}
+        {progress.data && <ProgressSummary progress={progress.data} />}
+      </section>
+
+      {headlineDone && me && <Alerts role={me.role} />}
+      {headlineDone && <Breakdowns />}
+    </Page>
+  );
+}

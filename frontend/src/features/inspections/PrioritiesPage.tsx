@@ -1,0 +1,62 @@
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link, toSearch } from '../../router/router';
+import { usePriorities } from './api';
+import { RiskFactors } from './RiskFactors';
+
+/** Active enterprises ranked by risk, to choose whom to inspect next. */
+export default function PrioritiesPage() {
+  const { t, formatDate, formatNumber } = useI18n();
+  const priorities = usePriorities();
+
+  return (
+    <Page title={t('priorities.title')} lead={t('priorities.intro')}>
+      {priorities.isPending && <Loading />}
+      {priorities.isError && <ErrorAlert error={priorities.error} onRetry={() => void priorities.refetch()} />}
+      {priorities.data &&
+        (priorities.data.length === 0 ? (
+          <p>{t('common.empty')}</p>
+        ) : (
+          <ol className="priorities">
+            {priorities.data.map((p, i) => (
+              <li key={p.agency_id} className="card priority">
+                <div className="priority__head">
+                  <span className="priority__rank" aria-hidden="true">
+                    {i + 1}
+                  </span>
+                  <h2>
+                    <Link to={`/agencies/${p.agency_id}`}>{p.name}</Link>
+                  </h2>
+                  <p className="priority__score">
+                    {t('priorities.score')}: <strong>{formatNumber(Number(p.risk_score), { maximumFractionDigits: 1 })}</strong>
+                  </p>
+                </div>
+                <p className="priority__facts">
+                  {t('priorities.facts', {
+                    open: p.open_violations,
+                    overdue: p.overdue_remedies,
+                    flagged: p.flagged_placements,
+                    placements: p.placements,
+                  })}{' '}
+                  {p.last_inspected_on
+                    ? t('priorities.lastInspected', { date: formatDate(p.last_inspected_on) })
+                    : t('priorities.neverInspected')}
+                </p>
+                <details>
+                  <summary>{t('priorities.showFactors')}</summary>
+                  <RiskFactors factors={p.risk_factors} caption={t('priorities.factorsOf', { name: p.name })} />
+                </details>
+                <p>
+                  <Link to={`/inspections/new${toSearch({ agency_id: p.agency_id })}`} className="button button--secondary">
+                    {t('priorities.plan')}
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ol>
+        ))}
+    </Page>
+  );
+}

@@ -1,0 +1,198 @@
+import type { FormEvent } from 'react';
+import { CHANNELS, PLACEMENT_STATUSES, POLICY_GROUPS, PROGRAMMES, SEXES } from '../../api/types';
+import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '../../components/form/Field';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
+import type { FormKit, FormValues } from '../../components/form/kit';
+import { errorsFor } from '../../forms/fieldErrors';
+import type { Draft } from '../../forms/useDraft';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router/router';
+import { useNames } from '../reference/api';
+import { PLACEMENT_FIELDS, type PlacementField } from './formModel';
+
+const FORM_ID = 'placement';
+const CURRENCIES = ['JPY', 'KRW', 'TWD', 'EUR', 'USD', 'AUD', 'CAD', 'GBP', 'AED', 'SAR', 'MYR', 'SGD', 'HUF', 'VND'];
+
+interface Props {
+  mode: 'create' | 'edit';
+  draft: Draft<FormValues>;
+  /** An enterprise user's records are always its own: no enterprise to choose. */
+  ownAgency: boolean;
+  pending: boolean;
+  error: unknown;
+  onSubmit: () => void;
+  cancelTo: string;
+}
+
+/** Create or edit one placement; the values stay in the draft until the API has saved them. */
+export function PlacementForm({ mode, draft, ownAgency, pending, error, onSubmit, cancelTo }: Props) {
+  const { t, tv } = useI18n();
+  const names = useNames();
+  const mapped = errorsFor(error, PLACEMENT_FIELDS);
+  const label = (field: PlacementField) => t(`placement.${field}`);
+  const kit: FormKit = {
+    id: FORM_ID,
+    values: draft.values,
+    set: (name, value) => draft.set({ [name]: value }),
+    errors: mapped.byField,
+  };
+  const labels = Object.fromEntries(PLACEMENT_FIELDS.map((f) => [f, label(f)]));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+
+  return (
+    <form className="form form--wide" onSubmit={submit} noValidate aria-busy={pending}>
+      {draft.restored && (
+        <div className="alert alert--info" role="status">
+          <p>{t('form.draftRestored')}</p>
+          <button type="button" className="button button--secondary" onClick={draft.discard}>
+            {t('form.discardDraft')}
+          </button>
+        </div>
+      )}
+      {error !== null && error !== undefined && <ErrorSummary formId={FORM_ID} error={error} mapped={mapped} labels={labels} />}
+
+      <fieldset className="form-section">
+        <legend>{t('placement.section.worker')}</legend>
+        <div className="form-grid">
+          <TextField kit={kit} name="worker.full_name" label={label('worker.full_name')} required autoComplete="off" />
+          <TextField
+            kit={kit}
+            name="worker.national_id"
+            label={label('worker.national_id')}
+            hint={t('placement.hint.national_id')}
+            required
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <TextField kit={kit} name="worker.date_of_birth" label={label('worker.date_of_birth')} type="date" required />
+          <SelectField
+            kit={kit}
+            name="worker.sex"
+            label={label('worker.sex')}
+            required
+            placeholder={t('form.choose')}
+            options={SEXES.map((s) => ({ value: s, label: tv('sex', s) }))}
+          />
+          <SelectField
+            kit={kit}
+            name="worker.home_area_code"
+            label={label('worker.home_area_code')}
+            required
+            placeholder={t('form.choose')}
+            options={names.areas.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }))}
+          />
+          <TextField kit={kit} name="worker.phone" label={label('worker.phone')} type="tel" autoComplete="off" />
+          <CheckboxGroupField
+            kit={kit}
+            name="worker.policy_groups"
+            legend={label('worker.policy_groups')}
+            options={POLICY_GROUPS.map((g) => ({ value: g, label: tv('policyGroup', g) }))}
+            className="form-grid__full"
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t('placement.section.contract')}</legend>
+        <div className="form-grid">
+          {!ownAgency && (
+            <SelectField
+              kit={kit}
+              name="agency_id"
+              label={label('agency_id')}
+              hint={t('placement.hint.agency_id')}
+              placeholder={t('form.none')}
+              options={names.agencies.map((a) => ({ value: String(a.id), label: a.name }))}
+            />
+          )}
+          <SelectField
+            kit={kit}
+            name="channel"
+            label={label('channel')}
+            required
+            options={CHANNELS.map((c) => ({ value: c, label: tv('channel', c) }))}
+          />
+          <TextField kit={kit} name="external_ref" label={label('external_ref')} hint={t('placement.hint.external_ref')} />
+          <SelectField
+            kit={kit}
+            name="market_code"
+            label={label('market_code')}
+            required
+            placeholder={t('form.choose')}
+            options={names.markets.map((m) => ({ value: m.code, label: names.market(m.code) }))}
+          />
+          <SelectField
+            kit={kit}
+            name="programme"
+            label={label('programme')}
+            placeholder={t('form.none')}
+            options={PROGRAMMES.map((p) => ({ value: p, label: tv('programme', p) }))}
+          />
+          <TextField kit={kit} name="occupation" label={label('occupation')} required />
+          <TextField kit={kit} name="employer_name" label={label('employer_name')} />
+          <TextField
+            kit={kit}
+            name="contract_months"
+            label={label('contract_months')}
+            required
+            inputMode="numeric"
+          />
+          <TextField kit={kit} name="monthly_salary" label={label('monthly_salary')} required inputMode="decimal" />
+          <TextField
+            kit={kit}
+            name="salary_currency"
+            label={label('salary_currency')}
+            required
+            list={`${FORM_ID}-currencies`}
+            autoComplete="off"
+          />
+          <datalist id={`${FORM_ID}-currencies`}>
+            {CURRENCIES.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t('placement.section.money')}</legend>
+        <p className="field__hint">{t('placement.hint.money')}</p>
+        <div className="form-grid">
+          {(['service_fee_vnd', 'deposit_vnd', 'loan_vnd'] as const).map((field) => (
+            <TextField key={field} kit={kit} name={field} label={label(field)} inputMode="numeric" />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t('placement.section.status')}</legend>
+        <div className="form-grid">
+          {mode === 'create' && (
+            <SelectField
+              kit={kit}
+              name="status"
+              label={label('status')}
+              options={PLACEMENT_STATUSES.map((s) => ({ value: s, label: tv('status', s) }))}
+            />
+          )}
+          <TextField kit={kit} name="registered_on" label={label('registered_on')} type="date" required />
+          <TextField kit={kit} name="departure_date" label={label('departure_date')} type="date" />
+          <TextField kit={kit} name="return_date" label={label('return_date')} type="date" />
+          <TextAreaField kit={kit} name="notes" label={label('notes')} className="form-grid__full" />
+        </div>
+      </fieldset>
+
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? t('form.saving') : t('form.save')}
+        </button>
+        <Link to={cancelTo} className="button button--secondary">
+          {t('form.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { DEFAULT_PAGE_SIZE, nextCursor } from '../../api/pagination';
+import {
+  ifMatch,
+  type Channel,
+  type Flag,
+  type Placement,
+  type PlacementIn,
+  type PlacementStatus,
+  type PlacementUpdate,
+} from '../../api/types';
+
+/** The list's filters, as the API names them (and as they appear in the page's URL). */
+export interface PlacementFilters {
+  q?: string;
+  status?: PlacementStatus;
+  market_code?: string;
+  agency_id?: number;
+  channel?: Channel;
+  home_area_code?: string;
+  departed_from?: string;
+  departed_to?: string;
+  flag?: Flag;
+}
+
+export const placementKeys = {
+  all: ['placements'] as const,
+  list: (filters: PlacementFilters) => [...placementKeys.all, 'list', filters] as const,
+  detail: (id: number) => [...placementKeys.all, 'detail', id] as const,
+  history: (id: number) => [...placementKeys.all, 'history', id] as const,
+};
+
+export function usePlacements(filters: PlacementFilters) {
+  return useInfiniteQuery({
+    queryKey: placementKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/placements', {
+          params: {
+            query: {
+              ...filters,
+              limit: DEFAULT_PAGE_SIZE,
+              cursor: pageParam,
+              include_total: pageParam === undefined ? true : undefined,
+            },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  });
+}
+
+export function usePlacement(id: number) {
+  return useQuery({
+    queryKey: placementKeys.detail(id),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/placements/{placement_id}', { params: { path: { placement_id: id } }, signal })),
+    enabled: Number.isInteger(id),
+  });
+}
+
+export function usePlacementHistory(id: number) {
+  return useQuery({
+    queryKey: placementKeys.history(id),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/placements/{placement_id}/history', { params: { path: { placement_id: id } }, signal })),
+    select: (history) => history.items,
+    enabled: Number.isInteger(id),
+  });
+}
+
+/** After a write: the saved record is fresh, every list and count is stale. */
+function useSaved() {
+  const queryClient = useQueryClient();
+  return (placement: Placement) => {
+    queryClient.setQueryData(placementKeys.detail(placement.id), placement);
+    void queryClient.invalidateQueries({ queryKey: placementKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ['progress'] });
+  };
+}
+
+export function useCreatePlacement() {
+  const saved = useSaved();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: PlacementIn; idempotencyKey: string }) =>
+      unwrap(api.POST('/api/v1/placements', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })),
+    onSuccess: saved,
+  });
+}
+
+export function useUpdatePlacement(id: number) {
+  const saved = useSaved();
+  return useMutation({
+    mutationFn: ({ body, version }: { body: PlacementUpdate; version: number }) =>
+      unwrap(
+        api.PATCH('/api/v1/placements/{placement_id}', {
+          params: { path: { placement_id: id }, header: { 'If-Match': ifMatch(version) } },
+          body,
+        }),
+      ),
+    onSuccess: saved,
+  });
+}
+
+export interface TransitionInput {
+  status: PlacementStatus;
+  on: string;
+  reason?: string | null;
+}
+
+export function useTransition(placement: Placement) {
+  const saved = useSaved();
+  return useMutation({
+    mutationFn: (body: TransitionInput) =>
+      unwrap(
+        api.POST('/api/v1/placements/{placement_id}/transitions', {
+          params: { path: { placement_id: placement.id }, header: { 'If-Match': ifMatch(placement.version) } },
+          body,
+        }),
+      ),
+    onSuccess: saved,
+  });
+}

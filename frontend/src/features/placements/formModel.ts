@@ -1,0 +1,113 @@
+import type { Placement, PlacementIn, PlacementUpdate } from '../../api/types';
+import type { FormValues } from '../../components/form/kit';
+import { parseInteger } from '../../forms/parseInteger';
+
+// The placement form keeps every input as text under the API's own field path, so a 422's
+// `errors[].field` names the input directly; these functions convert to and from the API.
+
+export const WORKER_FIELDS = [
+  'worker.full_name',
+  'worker.national_id',
+  'worker.date_of_birth',
+  'worker.sex',
+  'worker.home_area_code',
+  'worker.phone',
+  'worker.policy_groups',
+] as const;
+
+export const CONTRACT_FIELDS = [
+  'agency_id',
+  'channel',
+  'external_ref',
+  'market_code',
+  'programme',
+  'occupation',
+  'employer_name',
+  'contract_months',
+  'monthly_salary',
+  'salary_currency',
+] as const;
+
+export const MONEY_FIELDS = ['service_fee_vnd', 'deposit_vnd', 'loan_vnd'] as const;
+
+export const STATUS_FIELDS = ['status', 'registered_on', 'departure_date', 'return_date', 'notes'] as const;
+
+export type PlacementField =
+  | (typeof WORKER_FIELDS)[number]
+  | (typeof CONTRACT_FIELDS)[number]
+  | (typeof MONEY_FIELDS)[number]
+  | (typeof STATUS_FIELDS)[number];
+
+/** Every input, in the order of the form (the first invalid one gets the focus). */
+export const PLACEMENT_FIELDS: readonly PlacementField[] = [...WORKER_FIELDS, ...CONTRACT_FIELDS, ...MONEY_FIELDS, ...STATUS_FIELDS];
+
+const INTEGER_FIELDS = new Set(['agency_id', 'contract_months', 'service_fee_vnd', 'deposit_vnd', 'loan_vnd']);
+
+export function emptyPlacementValues(today: string): FormValues {
+  return { channel: 'service_enterprise', status: 'registered', registered_on: today };
+}
+
+export function valuesFromPlacement(p: Placement): FormValues {
+  const text = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+  return {
+    'worker.full_name': p.worker.full_name,
+    'worker.national_id': p.worker.national_id,
+    'worker.date_of_birth': p.worker.date_of_birth,
+    'worker.sex': p.worker.sex,
+    'worker.home_area_code': p.worker.home_area_code,
+    'worker.phone': text(p.worker.phone),
+    'worker.policy_groups': p.worker.policy_groups.join(','),
+    agency_id: text(p.agency_id),
+    channel: p.channel,
+    external_ref: text(p.external_ref),
+    market_code: p.market_code,
+    programme: text(p.programme),
+    occupation: p.occupation,
+    employer_name: text(p.employer_name),
+    contract_months: text(p.contract_months),
+    monthly_salary: p.monthly_salary,
+    salary_currency: p.salary_currency,
+    service_fee_vnd: text(p.service_fee_vnd),
+    deposit_vnd: text(p.deposit_vnd),
+    loan_vnd: text(p.loan_vnd),
+    status: p.status,
+    registered_on: p.registered_on,
+    departure_date: text(p.departure_date),
+    return_date: text(p.return_date),
+    notes: text(p.notes),
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/** The values as API fields: empty inputs become `empty` (left out, or null to clear). */
+function toFields(values: FormValues, fields: readonly string[], empty: undefined | null): Json {
+  const body: Json = {};
+  const worker: Json = {};
+  for (const field of fields) {
+    const raw = (values[field] ?? '').trim();
+    let value: unknown;
+    if (field === 'worker.policy_groups') value = raw ? raw.split(',') : [];
+    else if (raw === '') value = empty;
+    else if (INTEGER_FIELDS.has(field)) value = parseInteger(raw);
+    else value = raw;
+    if (value === undefined) continue;
+    if (field.startsWith('worker.')) worker[field.slice('worker.'.length)] = value;
+    else body[field] = value;
+  }
+  body.worker = worker;
+  return body;
+}
+
+/** The body of POST /placements. An enterprise user's own enterprise is set by the API. */
+export function toPlacementIn(values: FormValues, { ownAgency }: { ownAgency: boolean }): PlacementIn {
+  const fields = PLACEMENT_FIELDS.filter((f) => !(ownAgency && f === 'agency_id'));
+  return toFields(values, fields, undefined) as unknown as PlacementIn;
+}
+
+/** The body of PATCH /placements/{id}; the status changes through transitions instead. */
+export function toPlacementUpdate(values: FormValues, { ownAgency }: { ownAgency: boolean }): PlacementUpdate {
+  const fields = PLACEMENT_FIELDS.filter((f) => f !== 'status' && !(ownAgency && f === 'agency_id'));
+  // A required input left empty is sent as null too: the API answers "may not be null" for it.
+  return toFields(values, fields, null) as unknown as PlacementUpdate;
+}

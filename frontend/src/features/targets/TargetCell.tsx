@@ -1,0 +1,124 @@
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Target } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { parseInteger } from '../../forms/parseInteger';
+import { translate } from '../../i18n/core';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatPercent } from '../dashboard/format';
+import { useCreateTarget, useDeleteTarget, useUpdateTarget } from './api';
+
+interface Props {
+  areaCode: string;
+  areaName: string;
+  year: number;
+  target: Target | undefined;
+  actual: number | undefined;
+  editable: boolean;
+  /** How the cell is named to screen readers; by default "area, year". */
+  label?: string;
+}
+
+/**
+ * One area's target for one year, with the departures counted so far. An officer edits it
+ * in place: Enter saves, Escape cancels, an emptied value removes the target.
+ */
+export function TargetCell({ areaCode, areaName, year, target, actual, editable, label }: Props) {
+  const i18n = useI18n();
+  const { t, formatNumber } = i18n;
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState('');
+  const [notNumber, setNotNumber] = useState(false);
+  const inputId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const create = useCreateTarget();
+  const update = useUpdateTarget();
+  const remove = useDeleteTarget();
+  const pending = create.isPending || update.isPending || remove.isPending;
+  const error = create.error ?? update.error ?? remove.error;
+  const percent = target && target.value > 0 && actual !== undefined ? String((actual / target.value) * 100) : null;
+  const cellName = label ?? t('targets.cellLabel', { area: areaName, year: String(year) });
+
+  const start = () => {
+    setText(target ? String(target.value) : '');
+    setNotNumber(false);
+    create.reset();
+    update.reset();
+    remove.reset();
+    setEditing(true);
+  };
+  const stop = () => {
+    setEditing(false);
+    requestAnimationFrame(() => buttonRef.current?.focus());
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim() === '' ? null : parseInteger(text.trim());
+    const done = { onSuccess: stop };
+    setNotNumber(typeof value === 'string');
+    if (typeof value === 'string') return;
+    if (value === null) {
+      if (target) remove.mutate(target, done);
+      else stop();
+    } else if (target) {
+      update.mutate({ target, value }, done);
+    } else {
+      create.mutate(
+        // Target names are records of the department, kept in Vietnamese whatever the UI language.
+        { name: translate('vi', 'targets.defaultName', { year: String(year) }), area_code: areaCode, year_from: year, year_to: year, value },
+        done,
+      );
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      stop();
+    }
+  };
+
+  return (
+    <div className="target-cell">
+      {editing ? (
+        <form onSubmit={save} onKeyDown={onKeyDown} className="target-cell__form">
+          <label htmlFor={inputId} className="visually-hidden">
+            {cellName}
+          </label>
+          <input
+            id={inputId}
+            inputMode="numeric"
+            value={text}
+            autoFocus
+            aria-invalid={error || notNumber ? true : undefined}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" className="button button--small" disabled={pending}>
+            {t('form.save')}
+          </button>
+          <button type="button" className="button button--small button--secondary" onClick={stop}>
+            {t('form.cancel')}
+          </button>
+          {notNumber && (
+            <p className="field__error" role="alert">
+              {t('fieldError.number')}
+            </p>
+          )}
+          {error && <ErrorAlert error={error} />}
+        </form>
+      ) : editable ? (
+        <button type="button" ref={buttonRef} className="target-cell__value target-cell__button" onClick={start}>
+          {target ? formatNumber(target.value) : t('common.none')}
+          <span className="visually-hidden">, {t('targets.editCell', { cell: cellName })}</span>
+        </button>
+      ) : (
+        <span className="target-cell__value">{target ? formatNumber(target.value) : t('common.none')}</span>
+      )}
+      {actual !== undefined && (
+        <span className="target-cell__actual">
+          <span className="visually-hidden">{t('targets.actualLabel')} </span>
+          {formatNumber(actual)}
+          {percent !== null && ` (${formatPercent(i18n, percent)})`}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/core';
+import { fieldMessage } from './fieldMessages';
+
+const shown = (lang: 'vi' | 'en', message: string) => {
+  const m = fieldMessage(message);
+  return translate(lang, m.key, m.params);
+};
+
+describe('fieldMessage', () => {
+  it('translates the rules of the registry', () => {
+    expect(shown('vi', 'digits 5-6 (97) do not match the year of birth 1998')).toBe(
+      'Chữ số thứ 5–6 (97) không khớp với năm sinh 1998.',
+    );
+    expect(shown('vi', 'the worker is under 18 on 2024-01-10')).toBe('Người lao động chưa đủ 18 tuổi vào ngày 2024-01-10.');
+    expect(shown('en', 'Input should be less than or equal to 120')).toBe('Must be at most 120.');
+    expect(shown('vi', 'Field required')).toBe('Vui lòng nhập thông tin này.');
+    expect(shown('vi', 'may not be null')).toBe('Vui lòng nhập thông tin này.');
+    expect(shown('vi', "no market with code 'XX'")).toBe('Không có thị trường với mã này.');
+    expect(shown('vi', "'31/02/2024' is not a valid date (day is out of range for month)")).toContain('Ngày không hợp lệ');
+  });
+
+  it('marks an unknown message as generic so the server words are shown beside it', () => {
+    const m = fieldMessage('something the SPA has never seen');
+    expect(m.generic).toBe(true);
+    expect(translate('vi', m.key)).toBe('Giá trị chưa hợp lệ.');
+    expect(fieldMessage('must not be empty').generic).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import type { MessageKey } from '../i18n/core';
+
+// Field errors carry an English `message` and no code of their own, so the common ones are
+// recognised here and shown translated; any other is shown as "not valid" with the server's
+// words beside it (marked as English).
+const PATTERNS: [RegExp, MessageKey, string[]][] = [
+  [/^(must not be empty|may not be null|Field required|field required|String should have at least 1 character)/, 'fieldError.required', []],
+  [/^must be 12 digits/, 'fieldError.nationalIdFormat', []],
+  [/^digit 4 \((\d)\) does not match a birth in (\d{4})/, 'fieldError.nationalIdCentury', ['digit', 'year']],
+  [/^digit 4 \((\d)\) is for a (male|female) worker/, 'fieldError.nationalIdSex', ['digit', 'sex']],
+  [/^digits 5-6 \((\d+)\) do not match the year of birth (\d{4})/, 'fieldError.nationalIdYear', ['digits', 'year']],
+  [/^the worker is under (\d+) on (\S+)/, 'fieldError.underAge', ['age', 'date']],
+  [/^must be before registered_on/, 'fieldError.birthAfterRegistration', []],
+  [/^required when the status is/, 'fieldError.requiredForStatus', []],
+  [/^only for returned placements/, 'fieldError.onlyWhenReturned', []],
+  [/^is before registered_on/, 'fieldError.beforeRegistered', []],
+  [/^is before departure_date/, 'fieldError.beforeDeparture', []],
+  [/in the future/, 'fieldError.future', []],
+  [/^required for the \S+ channel/, 'fieldError.agencyRequired', []],
+  [/^no area with code/, 'fieldError.unknownArea', []],
+  [/^no market with code/, 'fieldError.unknownMarket', []],
+  [/^no enterprise with id/, 'fieldError.unknownAgency', []],
+  [/^the enterprise's licence is/, 'fieldError.agencyNotActive', []],
+  [/^cannot go from/, 'fieldError.statusChange', []],
+  [/less than or equal to ([\d.]+)/, 'fieldError.max', ['max']],
+  [/greater than or equal to ([\d.]+)/, 'fieldError.min', ['min']],
+  [/greater than ([\d.]+)/, 'fieldError.greaterThan', ['min']],
+  [/is not a date|valid date/, 'fieldError.date', []],
+  [/valid (decimal|number|integer)/, 'fieldError.number', []],
+  [/at most (\d+) characters/, 'fieldError.tooLong', ['max']],
+  [/^unknown column/, 'fieldError.unknownColumn', []],
+  [/^required column missing/, 'fieldError.missingColumn', []],
+  [/^required in a batch/, 'fieldError.refRequired', []],
+  [/^repeats the item at index/, 'fieldError.refRepeated', []],
+];
+
+export interface TranslatedFieldMessage {
+  key: MessageKey;
+  params: Record<string, string>;
+  /** True when no pattern matched: the server's words should be shown too. */
+  generic: boolean;
+}
+
+export function fieldMessage(message: string): TranslatedFieldMessage {
+  for (const [pattern, key, names] of PATTERNS) {
+    const match = pattern.exec(message);
+    if (match) {
+      const params: Record<string, string> = {};
+      names.forEach((name, i) => (params[name] = match[i + 1]));
+      return { key, params, generic: false };
+    }
+  }
+  return { key: 'fieldError.invalid', params: {}, generic: true };
+}
