@@ -24,7 +24,7 @@ from overseas.areas.service import AreaTree
 from overseas.audit import service as audit
 from overseas.audit.models import AuditLog
 from overseas.auth.dependencies import Principal
-from overseas.core.bulk import allocate_ids, bulk_insert, table_of
+from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
 from overseas.core.config import get_settings
 from overseas.core.db import LOCAL_ZONE, today, utcnow
 from overseas.core.errors import (
@@ -412,7 +412,7 @@ def _find_existing(
             table.c.agency_id == agency_id
             if agency_id is not None
             else table.c.agency_id.is_(None),
-            table.c.external_ref.in_(sorted(wanted)),
+            in_values(session, table.c.external_ref, sorted(wanted)),
         )
         for agency_id, wanted in refs.items()
     ]
@@ -554,7 +554,9 @@ def write(
     national_ids = {p.values["national_id"] for p in to_write}
     workers = dict(
         session.exec(
-            select(Worker.national_id, Worker.id).where(col(Worker.national_id).in_(national_ids))
+            select(Worker.national_id, Worker.id).where(
+                in_values(session, col(Worker.national_id), national_ids)
+            )
         ).all()
     )
     new_ids = sorted(national_ids - workers.keys())
@@ -574,7 +576,7 @@ def write(
     others = session.exec(
         select(
             Placement.id, Placement.national_id, Placement.status, Placement.possible_duplicate
-        ).where(col(Placement.national_id).in_(national_ids))
+        ).where(in_values(session, col(Placement.national_id), national_ids))
     ).all()
     writing_ids = {p.existing.id for p in to_write if p.existing is not None}
     active: dict[str, int] = defaultdict(int)

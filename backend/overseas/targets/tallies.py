@@ -33,7 +33,7 @@ def _plain(value: Any) -> str:
 
 def keys_of(p: Mapping[str, Any] | Any) -> list[Key]:
     """The tally rows one placement adds to (none when it is not a departure)."""
-    get: Callable[[str], Any] = p.get if isinstance(p, Mapping) else lambda k: getattr(p, k)
+    get: Callable[[str], Any] = p.get if isinstance(p, dict | Mapping) else lambda k: getattr(p, k)
     if _plain(get("status")) not in COUNTED_VALUES or get("departure_date") is None:
         return []
     year, area, market = get("departure_date").year, get("home_area_code"), get("market_code")
