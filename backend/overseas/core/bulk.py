@@ -1,35 +1,19 @@
 """Bulk writes for the hot paths: COPY on PostgreSQL, executemany on SQLite, one round trip
 per table instead of one per row (the ORM costs ~20x more per row, see DESIGN.md)."""
 
-import json
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, String, Table, any_, bindparam, func, insert, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, SQLModel
 
+from overseas.core.db import dump_json
+
 
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table behind a SQLModel class."""
     return model.__table__  # type: ignore[attr-defined, no-any-return]
-
-
-def dump_json(value: Any) -> str:
-    """JSON for stored documents: dates, timestamps and decimals as ISO/decimal text."""
-    return json.dumps(value, ensure_ascii=False, default=_json_default)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "value"):
-        return value.value
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:

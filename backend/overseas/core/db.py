@@ -1,7 +1,9 @@
 """Database engine, column types shared by every domain, and the session dependency."""
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -71,6 +73,21 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def dump_json(value: Any) -> str:
+    """JSON for stored documents: dates, timestamps and decimals as ISO/decimal text."""
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "value"):
+        return value.value
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def build_engine(url: str, *, pool_size: int = 10) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -80,7 +97,7 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
-            json_serializer=_dump_json,
+            json_serializer=dump_json,
         )
         _sqlite_setup(engine)
         return engine
@@ -89,14 +106,8 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
         pool_size=pool_size,
         max_overflow=pool_size,
         pool_pre_ping=True,
-        json_serializer=_dump_json,
+        json_serializer=dump_json,
     )
-
-
-def _dump_json(value: Any) -> str:
-    from overseas.core.bulk import dump_json
-
-    return dump_json(value)
 
 
 @lru_cache
