@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, Index, Numeric, String, Text
+from sqlalchemy import BigInteger, Index, Numeric, String, Text, text
 from sqlmodel import Field, SQLModel
 
 from overseas.core.db import JSONType, UTCDateTime
@@ -87,6 +87,14 @@ class Placement(SQLModel, Versioned, table=True):
         Index("ix_placements_area", "home_area_code", "id"),
         Index("ix_placements_national_id", "national_id"),
         Index("ix_placements_search_name", "search_name"),
+        # Few placements carry a flag: partial indexes hold only those, and cost nothing to
+        # keep up when an unflagged row is written.
+        *(
+            Index(
+                f"ix_placements_{flag}", "id", postgresql_where=text(flag), sqlite_where=text(flag)
+            )
+            for flag in ("fee_above_cap", "deposit_above_cap", "possible_duplicate", "late_report")
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -119,10 +127,10 @@ class Placement(SQLModel, Versioned, table=True):
     return_date: date | None = None
     # When the system first learnt of the departure (for the late-report flag).
     departure_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    fee_above_cap: bool = Field(default=False, index=True)
-    deposit_above_cap: bool = Field(default=False, index=True)
-    possible_duplicate: bool = Field(default=False, index=True)
-    late_report: bool = Field(default=False, index=True)
+    fee_above_cap: bool = Field(default=False)
+    deposit_above_cap: bool = Field(default=False)
+    possible_duplicate: bool = Field(default=False)
+    late_report: bool = Field(default=False)
     notes: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()

@@ -196,7 +196,8 @@ def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> An
     if f.departed_to:
         stmt = stmt.where(col(Placement.departure_date) <= f.departed_to)
     if f.flag:
-        stmt = stmt.where(col(getattr(Placement, f.flag.value)).is_(True))
+        # The bare column (not "IS true") matches the partial index's predicate.
+        stmt = stmt.where(col(getattr(Placement, f.flag.value)))
     if f.q:
         q = f.q.strip()
         if q.isdigit():
