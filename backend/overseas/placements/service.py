@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import and_, bindparam, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
@@ -261,9 +261,11 @@ def history(session: Session, placement: Placement) -> list[PlacementEvent]:
 
 def record_from(data: PlacementIn) -> dict[str, Any]:
     """The columns a validated input sets."""
-    values: dict[str, Any] = data.worker.model_dump()
-    values["policy_groups"] = [g.value for g in data.worker.policy_groups]
-    values.update(data.model_dump(include=set(PLACEMENT_FIELDS)))
+    worker = data.worker
+    values = {name: getattr(worker, name) for name in WORKER_FIELDS}
+    values["policy_groups"] = [g.value for g in worker.policy_groups]
+    for name in PLACEMENT_FIELDS:
+        values[name] = getattr(data, name)
     return values
 
 
@@ -424,12 +426,27 @@ def _find_existing(
     return {(row.agency_id, row.external_ref): row for row in rows}
 
 
+_ITEMS = TypeAdapter(list[PlacementIn])
+
+
 def parse_items(
     raw_items: Sequence[Any], principal: Principal
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[FieldError]]:
     """Validate each item on its own, so that every bad row is reported at once."""
     parsed: list[tuple[int, dict[str, Any]]] = []
     errors: list[FieldError] = []
+    try:
+        # The usual case, every item valid: one call validates the whole list.
+        items = _ITEMS.validate_python(raw_items)
+    except ValidationError:
+        pass
+    else:
+        for index, item in enumerate(items):
+            values = record_from(item)
+            if principal.is_agency:
+                values["agency_id"] = principal.agency_id
+            parsed.append((index, values))
+        return parsed, errors
     for index, raw in enumerate(raw_items):
         ref = raw.get("external_ref") if isinstance(raw, dict) else None
         ref = str(ref) if ref is not None else None

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -97,7 +98,12 @@ class Idempotency:
     def respond(
         self, content: Any, status_code: int = 201, headers: dict[str, str] | None = None
     ) -> JSONResponse:
-        body = jsonable_encoder(content)
+        # Pydantic serialises its own models far faster than the generic encoder.
+        body = (
+            content.model_dump(mode="json")
+            if isinstance(content, BaseModel)
+            else jsonable_encoder(content)
+        )
         response = JSONResponse(body, status_code=status_code, headers=headers)
         if self.key is None:
             return response
