@@ -121,6 +121,39 @@ def test_create_then_get_returns_exactly_what_was_sent(
     assert got["status"] == sent["status"] and got["version"] == 1
 
 
+def test_create_and_batch_write_one_audit_row_per_placement_with_its_values(
+    client: TestClient, officer: dict[str, str], agency_id: int, make: Factory
+) -> None:
+    def payload(n: int) -> dict[str, Any]:
+        return item(f"AUD-{n}", agency_id=agency_id, worker={"national_id": national_id(900 + n)})
+
+    one = client.post(PLACEMENTS, json=payload(1), headers=officer)
+    assert one.status_code == 201, one.text
+    batch = client.post(
+        f"{PLACEMENTS}/batch",
+        json={"items": [payload(2), payload(3)]},
+        headers=officer,
+    )
+    assert batch.status_code == 200, batch.text
+    ids = [one.json()["id"]] + [row["id"] for row in batch.json()["items"]]
+    admin = make.headers(Role.admin)
+    for n, placement_id in enumerate(ids, start=1):
+        rows = client.get(
+            "/api/v1/audit",
+            params={"entity": "placements", "entity_id": str(placement_id)},
+            headers=admin,
+        ).json()["items"]
+        assert [r["action"] for r in rows] == ["create"]
+        changes = rows[0]["changes"]
+        assert changes["external_ref"] == {"before": None, "after": f"AUD-{n}"}
+        assert changes["national_id"] == {"before": None, "after": national_id(900 + n)}
+        assert changes["status"] == {"before": None, "after": "registered"}
+        assert changes["agency_id"] == {"before": None, "after": agency_id}
+        assert Decimal(str(changes["monthly_salary"]["after"])) == Decimal("180000")
+        # Nulls and bookkeeping columns are left out.
+        assert "departure_date" not in changes and "updated_at" not in changes
+
+
 def test_create_with_same_external_ref_for_the_same_enterprise_is_409(
     client: TestClient, officer: dict[str, str], agency_id: int
 ) -> None:

@@ -14,8 +14,9 @@ from enum import Enum
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import and_, bindparam, or_, update
+from sqlalchemy import DateTime, Integer, String, and_, bindparam, or_, text, update
 from sqlalchemy import select as core_select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
@@ -550,6 +551,29 @@ def _column_values(v: dict[str, Any]) -> dict[str, Any]:
 
 _AUDIT_SKIP = frozenset({"created_at", "updated_at", "version", "search_name"})
 
+# One audit row per new placement, built by PostgreSQL from the stored row: every column that
+# is not null, as {"before": null, "after": value}, like the audit of any other create.
+_SERVER_AUDIT = text(
+    """
+    INSERT INTO audit_log (at, actor, action, entity, entity_id, changes)
+    SELECT :at, :actor, 'create', 'placements', CAST(p.id AS TEXT),
+           (SELECT jsonb_object_agg(e.key, jsonb_build_object('before', NULL, 'after', e.value))
+            FROM jsonb_each(to_jsonb(p) - CAST(:skip AS TEXT[])) AS e
+            WHERE e.value <> 'null'::jsonb)
+    FROM placements AS p
+    WHERE p.id = ANY(:ids)
+    ORDER BY p.id
+    """
+).bindparams(
+    bindparam("ids", type_=ARRAY(Integer)),
+    bindparam("skip", value=sorted(_AUDIT_SKIP), type_=ARRAY(String)),
+    bindparam("at", type_=DateTime(timezone=True)),
+)
+
+
+def _audit_creates_on_server(session: Session, ids: list[int], at: datetime, actor: str) -> None:
+    session.connection().execute(_SERVER_AUDIT, {"ids": ids, "at": at, "actor": actor})
+
 
 def write(
     session: Session,
@@ -610,6 +634,8 @@ def write(
         return active[nid] - own > 0
 
     creates = [p for p in to_write if p.existing is None]
+    # PostgreSQL writes the audit documents of new rows itself, from the rows just copied in.
+    server_audit = session.get_bind().dialect.name == "postgresql"
     new_pids = allocate_ids(session, table_of(Placement), len(creates))
     rows: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
@@ -644,23 +670,26 @@ def write(
                 "at": now,
             }
         )
-        audits.append(
-            {
-                "at": now,
-                "actor": actor,
-                "action": "create",
-                "entity": "placements",
-                "entity_id": str(pid),
-                "changes": {
-                    k: {"before": None, "after": val}
-                    for k, val in row.items()
-                    if val is not None and k not in _AUDIT_SKIP
-                },
-            }
-        )
+        if not server_audit:
+            audits.append(
+                {
+                    "at": now,
+                    "actor": actor,
+                    "action": "create",
+                    "entity": "placements",
+                    "entity_id": str(pid),
+                    "changes": {
+                        k: {"before": None, "after": val}
+                        for k, val in row.items()
+                        if val is not None and k not in _AUDIT_SKIP
+                    },
+                }
+            )
         p.values["id"] = pid
         tally.update(tallies.keys_of(row))
     bulk_insert(session, table_of(Placement), rows)
+    if server_audit and new_pids:
+        _audit_creates_on_server(session, new_pids, now, actor)
 
     updates: list[dict[str, Any]] = []
     for p in to_write:
