@@ -96,7 +96,18 @@ def test_unknown_user_is_401_like_a_wrong_password(client: TestClient) -> None:
 
 def test_inactive_user_cannot_log_in(client: TestClient, make: Factory) -> None:
     user = make.user(Role.officer, active=False)
-    _assert_problem(_login(client, user.username, PASSWORD), 401, "invalid_credentials")
+    r = _login(client, user.username, PASSWORD)
+    _assert_problem(r, 401, "account_inactive")
+    assert "deactivated" in r.json()["detail"]
+
+
+def test_inactive_user_with_a_wrong_password_is_told_nothing_more(
+    client: TestClient, make: Factory
+) -> None:
+    user = make.user(Role.officer, active=False)
+    r = _login(client, user.username, "not-the-password")
+    _assert_problem(r, 401, "invalid_credentials")
+    assert r.json()["detail"] == "wrong username or password"
 
 
 def test_wrong_client_secret_is_401(client: TestClient, make: Factory) -> None:

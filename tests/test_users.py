@@ -277,7 +277,9 @@ def test_delete_api_client_revokes_tokens_and_logins(client: TestClient, make: F
     assert r.status_code == 204, r.text
     assert_problem(client.get(ME, headers=token), 401, "not_authenticated")
     again = _client_token(client, created["client_id"], created["client_secret"])
-    assert_problem(again, 401, "invalid_credentials")
+    assert_problem(again, 401, "account_inactive")
+    wrong = _client_token(client, created["client_id"], "wrong-" + created["client_secret"])
+    assert_problem(wrong, 401, "invalid_credentials")
     listed = client.get(CLIENTS, headers=admin).json()["items"]
     assert next(c for c in listed if c["id"] == created["id"])["revoked_at"] is not None
     active = client.get(CLIENTS, params={"include_revoked": "false"}, headers=admin).json()
@@ -304,3 +306,29 @@ def test_create_api_client_invalid_is_422_naming_field(
 ) -> None:
     r = client.post(CLIENTS, json=body, headers=make.headers(Role.admin))
     assert_problem(r, 422, "validation_error", field)
+
+
+# --- the last administrator ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("change", [{"active": False}, {"role": "officer"}])
+def test_the_last_active_admin_cannot_be_deactivated_or_demoted(
+    client: TestClient, make: Factory, change: dict[str, Any]
+) -> None:
+    admin = make.user(Role.admin)
+    make.user(Role.admin, active=False)  # an inactive administrator does not count
+    headers = make.headers_for(admin)
+    r = client.patch(f"{USERS}/{admin.id}", json=change, headers=headers)
+    body = assert_problem(r, 409, "last_admin")
+    assert "last active administrator" in body["detail"]
+    after = client.get(f"{USERS}/{admin.id}", headers=headers).json()
+    assert after["active"] is True and after["role"] == "admin"
+
+
+def test_an_admin_may_leave_once_another_is_active(client: TestClient, make: Factory) -> None:
+    admin = make.user(Role.admin)
+    other = make.user(Role.admin)
+    r = client.patch(f"{USERS}/{admin.id}", json={"active": False}, headers=make.headers_for(other))
+    assert r.status_code == 200, r.text
+    r = client.patch(f"{USERS}/{other.id}", json={"role": "officer"}, headers=make.headers_for(other))
+    assert_problem(r, 409, "last_admin")

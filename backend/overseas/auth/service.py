@@ -32,6 +32,13 @@ class LoginFailed(NotAuthenticated):
         super().__init__("wrong username or password", code="invalid_credentials")
 
 
+class AccountInactive(NotAuthenticated):
+    """The right credentials of a deactivated user or a revoked client."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, code="account_inactive")
+
+
 def _check_throttle(session: Session, username: str) -> None:
     settings = get_settings()
     window = timedelta(minutes=settings.login_window_minutes)
@@ -64,10 +71,13 @@ def login_password(session: Session, username: str, password: str) -> Token:
     username = username.strip().lower()
     _check_throttle(session, username)
     user = session.exec(select(User).where(User.username == username)).first()
-    usable = user is not None and user.active
-    if not verify_secret(password, user.password_hash if usable and user else None):
+    if not verify_secret(password, user.password_hash if user else None):
         raise _fail(session, username)
     assert user is not None and user.id is not None
+    # Said only after the password was checked, so that a login never tells a stranger
+    # which accounts exist.
+    if not user.active:
+        raise AccountInactive("this account is deactivated; ask an administrator to reactivate it")
     _succeed(session, username)
     token, lifetime = create_access_token(f"user:{user.id}", user.role, user.agency_id)
     return Token(access_token=token, expires_in=lifetime)
@@ -77,10 +87,11 @@ def login_client(session: Session, client_id: str, client_secret: str) -> Token:
     throttle_key = f"client:{client_id}"
     _check_throttle(session, throttle_key)
     client = session.exec(select(ApiClient).where(ApiClient.client_id == client_id)).first()
-    usable = client is not None and client.revoked_at is None
-    if not verify_secret(client_secret, client.secret_hash if usable and client else None):
+    if not verify_secret(client_secret, client.secret_hash if client else None):
         raise _fail(session, throttle_key)
     assert client is not None and client.id is not None
+    if client.revoked_at is not None:
+        raise AccountInactive("this API client was revoked; ask an administrator for a new one")
     _succeed(session, throttle_key)
     token, lifetime = create_access_token(f"client:{client.id}", client.role, client.agency_id)
     return Token(access_token=token, expires_in=lifetime)
@@ -152,6 +163,12 @@ def update_user(session: Session, user: User, data: UserUpdate) -> User:
     role = Role(changes.get("role", user.role))
     agency_id = changes.get("agency_id", user.agency_id)
     _check_role_agency(session, role, agency_id)
+    if (
+        user.active
+        and user.role == Role.admin
+        and (role != Role.admin or not changes.get("active", True))
+    ):
+        _keep_an_admin(session, user)
     for key, value in changes.items():
         setattr(user, key, value)
     if password is not None:
@@ -159,6 +176,23 @@ def update_user(session: Session, user: User, data: UserUpdate) -> User:
     session.add(user)
     session.flush()
     return user
+
+
+def _keep_an_admin(session: Session, leaving: User) -> None:
+    """Refuse to deactivate or demote the last active administrator: nobody could manage
+    accounts any more. The active administrators are locked while counting, so that two
+    administrators deactivating each other at the same moment cannot both succeed."""
+    others = session.exec(
+        select(User.id)
+        .where(User.role == Role.admin, col(User.active).is_(True), User.id != leaving.id)
+        .with_for_update()
+    ).all()
+    if not others:
+        raise Conflict(
+            f"'{leaving.username}' is the last active administrator; make another account an "
+            "active administrator first",
+            code="last_admin",
+        )
 
 
 def list_clients(

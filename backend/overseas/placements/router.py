@@ -207,7 +207,7 @@ def update_placement(
     if_match: IfMatchDep = None,
 ) -> PlacementRead:
     """Correct a placement; `If-Match` guards against lost edits."""
-    placement = service.get_visible(session, principal, placement_id)
+    placement = service.get_visible(session, principal, placement_id, for_update=True)
     check_if_match(if_match, placement.version)
     placement = service.update_placement(session, principal, placement, data)
     set_etag(response, placement.version)
@@ -222,7 +222,7 @@ def delete_placement(
     if_match: IfMatchDep = None,
 ) -> Response:
     """Remove a placement entered by mistake (officers only; the audit log keeps it)."""
-    placement = service.get_visible(session, principal, placement_id)
+    placement = service.get_visible(session, principal, placement_id, for_update=True)
     check_if_match(if_match, placement.version)
     service.delete(session, placement)
     return Response(status_code=204)
@@ -242,7 +242,7 @@ def transition_placement(
     if_match: IfMatchDep = None,
 ) -> PlacementRead:
     """Move a placement to its next status; `on` becomes the departure or return date."""
-    placement = service.get_visible(session, principal, placement_id)
+    placement = service.get_visible(session, principal, placement_id, for_update=True)
     check_if_match(if_match, placement.version)
     placement = service.transition(session, principal, placement, data)
     set_etag(response, placement.version)

@@ -17,6 +17,8 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import DateTime, Integer, String, and_, bindparam, or_, text, update
 from sqlalchemy import select as core_select
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
@@ -33,9 +35,11 @@ from overseas.core.errors import (
     FieldError,
     InvalidTransition,
     NotFound,
+    PreconditionFailed,
     ValidationFailed,
 )
 from overseas.core.pagination import PageParams, paginate
+from overseas.core.retry import with_retries
 from overseas.markets.models import Market, MarketRecord, RecordKind
 from overseas.placements import rules
 from overseas.placements.models import Channel, Flag, Placement, PlacementEvent, Status, Worker
@@ -155,9 +159,24 @@ def audit_pii_read(session: Session, principal: Principal, ids: Sequence[int | N
         )
 
 
-def get_visible(session: Session, principal: Principal, placement_id: int) -> Placement:
-    """A placement the principal may see; another enterprise's answers 404."""
-    placement = session.get(Placement, placement_id)
+def get_visible(
+    session: Session, principal: Principal, placement_id: int, *, for_update: bool = False
+) -> Placement:
+    """A placement the principal may see; another enterprise's answers 404.
+
+    `for_update` locks the row until the transaction ends and reads it afresh, so that a
+    write checks `If-Match` and the allowed transitions against the version it will change:
+    two requests racing on one placement then run one after the other."""
+    if for_update:
+        stmt = (
+            select(Placement)
+            .where(Placement.id == placement_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        placement = session.exec(stmt).first()
+    else:
+        placement = session.get(Placement, placement_id)
     if placement is None or (principal.is_agency and placement.agency_id != principal.agency_id):
         raise NotFound(f"no placement with id {placement_id}")
     return placement
@@ -422,7 +441,8 @@ def _find_existing(
     ]
     stmt = core_select(table).where(or_(*conditions))
     if lock:
-        stmt = stmt.with_for_update()
+        # In id order, so that two batches lock the rows they share in the same order.
+        stmt = stmt.order_by(table.c.id).with_for_update()
     rows = session.connection().execute(stmt).all()
     return {(row.agency_id, row.external_ref): row for row in rows}
 
@@ -575,6 +595,29 @@ def _audit_creates_on_server(session: Session, ids: list[int], at: datetime, act
     session.connection().execute(_SERVER_AUDIT, {"ids": ids, "at": at, "actor": actor})
 
 
+def _insert_workers(session: Session, national_ids: list[str], now: datetime) -> dict[str, int]:
+    """Workers for these ids, made when missing. Another transaction may be adding the same
+    person at the same moment (two enterprises' batches): the insert skips the ids it finds
+    taken, in sorted order, and the ids are read back afterwards."""
+    table = table_of(Worker)
+    conn = session.connection()
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    ids = allocate_ids(session, table, len(national_ids))
+    conn.execute(
+        insert(table).on_conflict_do_nothing(index_elements=["national_id"]),
+        [
+            {"id": i, "national_id": n, "created_at": now}
+            for i, n in zip(ids, national_ids, strict=True)
+        ],
+    )
+    rows = conn.execute(
+        core_select(table.c.national_id, table.c.id).where(
+            in_values(session, table.c.national_id, national_ids)
+        )
+    ).all()
+    return {nid: wid for nid, wid in rows}
+
+
 def write(
     session: Session,
     planned: Sequence[Planned],
@@ -603,16 +646,7 @@ def write(
     )
     new_ids = sorted(national_ids - workers.keys())
     if new_ids:
-        ids = allocate_ids(session, table_of(Worker), len(new_ids))
-        bulk_insert(
-            session,
-            table_of(Worker),
-            [
-                {"id": i, "national_id": n, "created_at": now}
-                for i, n in zip(ids, new_ids, strict=True)
-            ],
-        )
-        workers.update(zip(new_ids, ids, strict=True))
+        workers.update(_insert_workers(session, new_ids, now))
 
     # Every placement of these people, to settle possible_duplicate for all of them.
     others = session.exec(
@@ -717,7 +751,7 @@ def write(
             for k, val in row.items()
             if k != "updated_at" and not _same(before[k], val)
         }
-        updates.append(row | {"_id": e.id, "version": e.version + 1})
+        updates.append(row | {"_id": e.id, "_version": e.version, "version": e.version + 1})
         tally.update(tallies.keys_of(row))
         tally.subtract(tallies.keys_of(e))
         audits.append(
@@ -744,13 +778,21 @@ def write(
         p.values["id"] = e.id
     if updates:
         table = table_of(Placement)
-        columns = [c for c in updates[0] if c != "_id"]
+        columns = [c for c in updates[0] if not c.startswith("_")]
+        # Only the version that was read and checked is changed: a row that another
+        # transaction changed in between is not overwritten (its edit would be lost).
         stmt = (
             update(table)
-            .where(table.c.id == bindparam("_id"))
+            .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_version"))
             .values({c: bindparam(c) for c in columns})
         )
-        session.connection().execute(stmt, updates)
+        updates.sort(key=lambda u: u["_id"])
+        changed = session.connection().execute(stmt, updates).rowcount
+        if changed != len(updates):
+            raise PreconditionFailed(
+                "the placement was changed by another request at the same time; reload it",
+                code="precondition_failed",
+            )
         for p in to_write:
             if isinstance(p.existing, Placement):
                 session.expire(p.existing)
@@ -758,7 +800,7 @@ def write(
     # Other placements of the same people whose duplicate flag the batch changed.
     flips = [
         {"_id": pid, "flag": want}
-        for pid, nid, status, dup in others
+        for pid, nid, status, dup in sorted(others, key=lambda o: o[0] or 0)
         if pid not in writing_ids and (want := duplicate(nid, status)) != dup
     ]
     if flips:
@@ -811,20 +853,28 @@ def upsert(
     `rows` gives each item's spreadsheet row (file imports) for the error report.
     """
     parsed, errors = parse_items(raw_items, principal)
-    planned, rule_errors, lookups = plan(session, parsed, require_ref=True)
-    errors += rule_errors
-    if errors:
-        errors.sort(key=lambda e: (e.index or 0, e.field))
-        if rows is not None:
-            for e in errors:
-                if e.index is not None:
-                    e.row = rows[e.index]
-        bad = len({e.index for e in errors})
-        raise ValidationFailed(
-            f"{bad} of {len(raw_items)} items are invalid; nothing was written", errors=errors
+
+    def attempt() -> list[Planned]:
+        # Fresh copies of the records: a retried attempt must not see the last one's ids.
+        planned, rule_errors, lookups = plan(
+            session, [(i, dict(v)) for i, v in parsed], require_ref=True
         )
-    if not dry_run:
-        write(session, planned, lookups)
+        found = errors + rule_errors
+        if found:
+            found.sort(key=lambda e: (e.index or 0, e.field))
+            if rows is not None:
+                for e in found:
+                    if e.index is not None:
+                        e.row = rows[e.index]
+            bad = len({e.index for e in found})
+            raise ValidationFailed(
+                f"{bad} of {len(raw_items)} items are invalid; nothing was written", errors=found
+            )
+        if not dry_run:
+            write(session, planned, lookups)
+        return planned
+
+    planned = with_retries(session, attempt)
     items = [
         BatchItemResult(
             index=p.index,
@@ -852,18 +902,21 @@ def create(session: Session, principal: Principal, data: PlacementIn) -> Placeme
     values = record_from(data)
     if principal.is_agency:
         values["agency_id"] = principal.agency_id
-    planned, errors, lookups = plan(session, [(0, values)], require_ref=False)
-    if planned[0].existing is not None:
-        raise Conflict(
-            f"a placement with external_ref '{values['external_ref']}' exists for this "
-            "enterprise; change it with PATCH or the batch",
-            code="external_ref_exists",
-        )
-    if errors:
-        _raise_single(errors)
-    planned[0].existing = None
-    write(session, planned, lookups)
-    placement = session.get(Placement, planned[0].values["id"])
+
+    def attempt() -> int:
+        planned, errors, lookups = plan(session, [(0, dict(values))], require_ref=False)
+        if planned[0].existing is not None:
+            raise Conflict(
+                f"a placement with external_ref '{values['external_ref']}' exists for this "
+                "enterprise; change it with PATCH or the batch",
+                code="external_ref_exists",
+            )
+        if errors:
+            _raise_single(errors)
+        write(session, planned, lookups)
+        return int(planned[0].values["id"])
+
+    placement = session.get(Placement, with_retries(session, attempt))
     assert placement is not None
     return placement
 
@@ -925,8 +978,12 @@ def update_placement(
                 f"external_ref '{values['external_ref']}' is taken by another placement",
                 code="external_ref_exists",
             )
-    planned_one, lookups = _planned_change(session, placement, values)
-    write(session, [planned_one], lookups)
+
+    def attempt() -> None:
+        planned_one, lookups = _planned_change(session, placement, values)
+        write(session, [planned_one], lookups)
+
+    with_retries(session, attempt)
     session.refresh(placement)
     return placement
 
@@ -945,8 +1002,12 @@ def transition(
         values["departure_date"] = data.on
     elif data.status in rules.RETURNED_STATUSES:
         values["return_date"] = data.on
-    planned_one, lookups = _planned_change(session, placement, values)
-    write(session, [planned_one], lookups, reason=data.reason, on=data.on)
+
+    def attempt() -> None:
+        planned_one, lookups = _planned_change(session, placement, values)
+        write(session, [planned_one], lookups, reason=data.reason, on=data.on)
+
+    with_retries(session, attempt)
     session.refresh(placement)
     return placement
 

@@ -4,6 +4,8 @@ guard, so they hold across server processes and a failed write leaves no key beh
 
 import hashlib
 import json
+import zlib
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any
 
@@ -11,7 +13,8 @@ from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import delete
+from sqlalchemy import delete, func
+from sqlalchemy import select as core_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 from starlette.datastructures import UploadFile
@@ -26,6 +29,13 @@ REPLAY_HEADER = "Idempotent-Replayed"
 _KEPT_HEADERS = ("location", "etag")
 
 
+class KeyInProgress(Conflict):
+    code = "idempotency_key_in_progress"
+
+    def __init__(self) -> None:
+        super().__init__("a request with this Idempotency-Key is being processed; retry shortly")
+
+
 class IdempotencyKeyReused(ValidationFailed):
     code = "idempotency_key_reused"
 
@@ -34,15 +44,25 @@ class IdempotencyKeyReused(ValidationFailed):
         super().__init__(message, errors=[FieldError(field="Idempotency-Key", message=message)])
 
 
+@dataclass(frozen=True)
+class StoredResponse:
+    """The first answer, copied out of its row: the row's session is closed (and its objects
+    expired) by the time the replay is written, so nothing may be read from the row then."""
+
+    status_code: int
+    body: Any
+    headers: dict[str, str]
+
+
 class IdempotentReplay(Exception):
     """Raised to answer with the stored first response (the transaction rolls back)."""
 
-    def __init__(self, stored: IdempotencyKey) -> None:
+    def __init__(self, stored: StoredResponse) -> None:
         self.stored = stored
 
 
-def replay_response(stored: IdempotencyKey) -> JSONResponse:
-    headers = dict(stored.headers or {})
+def replay_response(stored: StoredResponse) -> JSONResponse:
+    headers = dict(stored.headers)
     headers[REPLAY_HEADER] = "true"
     return JSONResponse(stored.body, status_code=stored.status_code, headers=headers)
 
@@ -125,11 +145,27 @@ class Idempotency:
         except IntegrityError as exc:
             # Another request with the same key committed first; the client retries and
             # then gets that request's answer.
-            raise Conflict(
-                "a request with this Idempotency-Key is being processed; retry shortly",
-                code="idempotency_key_in_progress",
-            ) from exc
+            raise KeyInProgress() from exc
         return response
+
+
+def _claim(session: Session, principal: str, key: str) -> None:
+    """Hold the key for this transaction. On PostgreSQL a transaction-scoped advisory lock
+    on the (principal, key) pair: a second request with the key while the first is still
+    running answers 409 at once, instead of doing the work again and failing at the end. On
+    SQLite every writing request holds the database's write lock, so requests with the same
+    key run one after the other and the later one finds the stored answer."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    lock_id = zlib.crc32(f"{principal}\n{key}".encode()) - 2**31
+    # Namespace 1 of the two-integer advisory lock space: idempotency keys.
+    taken = (
+        session.connection()
+        .execute(core_select(func.pg_try_advisory_xact_lock(1, lock_id)))
+        .scalar_one()
+    )
+    if not taken:
+        raise KeyInProgress()
 
 
 def get_idempotency(
@@ -150,6 +186,7 @@ def get_idempotency(
         idempotency_key = idempotency_key.strip()
         if not idempotency_key:
             raise ValidationFailed.one("Idempotency-Key", "must not be empty")
+        _claim(session, principal.key, idempotency_key)
         cutoff = utcnow() - timedelta(hours=get_settings().idempotency_hours)
         stored = session.exec(
             select(IdempotencyKey).where(
@@ -162,7 +199,9 @@ def get_idempotency(
         if stored is not None:
             if stored.request_hash != fingerprint:
                 raise IdempotencyKeyReused()
-            raise IdempotentReplay(stored)
+            raise IdempotentReplay(
+                StoredResponse(stored.status_code, stored.body, dict(stored.headers or {}))
+            )
     return Idempotency(session, principal.key, idempotency_key, fingerprint)
 
 
