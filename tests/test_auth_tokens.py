@@ -5,6 +5,7 @@ import json
 import time
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from jose import jwt
 from sqlmodel import Session
@@ -284,3 +285,26 @@ def test_success_clears_earlier_failures(client: TestClient, make: Factory) -> N
     assert _login(client, user.username, PASSWORD).status_code == 200
     for _ in range(4):
         _assert_problem(_login(client, user.username, "wrong-password"), 401, "invalid_credentials")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "user:99999999999999999999",
+        "user:0",
+        "user:-1",
+        "user:\uff11\uff12",
+        "client:2147483648",
+        "user:",
+    ],
+)
+def test_token_with_an_odd_subject_is_401(client: TestClient, subject: str) -> None:
+    now = int(time.time())
+    token = jwt.encode(
+        {"sub": subject, "role": "admin", "iat": now, "exp": now + 600},
+        get_settings().secret_key,
+        algorithm="HS256",
+    )
+    _assert_problem(
+        client.get(ME, headers={"Authorization": f"Bearer {token}"}), 401, "not_authenticated"
+    )

@@ -2,13 +2,14 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from overseas.auth.models import Role
-from overseas.core.config import PLACEHOLDER_SECRET, Settings
+from overseas.core.config import PLACEHOLDER_SECRET, Settings, get_settings
 from overseas.openapi import render_openapi
 from tests.factories import Factory
 
@@ -96,7 +97,8 @@ def test_malformed_json_is_a_problem(client: TestClient, make: Factory) -> None:
         content=b"{not json",
         headers={**make.headers(Role.officer), "Content-Type": "application/json"},
     )
-    _is_problem(r, 422, "validation_error")
+    body = _is_problem(r, 400, "malformed_json")
+    assert "not valid JSON" in body["detail"]
 
 
 def test_unexpected_error_is_500_without_a_trace(app: FastAPI) -> None:
@@ -110,6 +112,58 @@ def test_unexpected_error_is_500_without_a_trace(app: FastAPI) -> None:
     assert "secret internals" not in r.text
     assert "Traceback" not in r.text
     assert body["detail"] == "An unexpected error occurred."
+
+
+def test_unexpected_error_is_answered_not_raised_to_the_server(app: FastAPI) -> None:
+    # A server that sees the exception drops the keep-alive connection without telling the
+    # client; the answer must be complete and nothing re-raised.
+    @app.get("/boom", tags=["test"])
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    with TestClient(app, raise_server_exceptions=True) as c:
+        r = c.get("/boom")
+        assert r.status_code == 500
+        assert c.get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "field"),
+    [
+        ("GET", "/api/v1/placements", {"params": {"q": "ab\x00c"}}, "q"),
+        ("GET", "/api/v1/areas/50%002", {}, "path"),
+        ("POST", "/api/v1/markets", {"json": {"code": "XX", "name_vi": "a\x00"}}, "name_vi"),
+        (
+            "POST",
+            "/api/v1/placements/batch",
+            {"json": {"items": [{"worker": {"full_name": "A\x00"}}]}},
+            "items.0.worker.full_name",
+        ),
+        (
+            "POST",
+            "/api/v1/auth/token",
+            {"data": {"grant_type": "password", "username": "a\x00b"}},
+            "username",
+        ),
+    ],
+)
+def test_nul_characters_are_refused_naming_the_field(
+    client: TestClient, make: Factory, method: str, path: str, kwargs: dict[str, Any], field: str
+) -> None:
+    r = client.request(method, path, headers=make.headers(Role.officer), **kwargs)
+    body = _is_problem(r, 422, "validation_error")
+    assert body["errors"][0]["field"] == field, body  # type: ignore[index]
+
+
+def test_a_body_over_the_cap_is_413_before_it_is_parsed(client: TestClient, make: Factory) -> None:
+    cap = get_settings().max_body_bytes
+    for extra in ({}, {"Content-Length": str(cap + 1)}):
+        r = client.post(
+            "/api/v1/placements/batch",
+            content=b"[" + b" " * cap + b"]",
+            headers={**make.headers(Role.officer), "Content-Type": "application/json", **extra},
+        )
+        _is_problem(r, 413, "payload_too_large")
 
 
 def test_openapi_document_is_committed_and_current() -> None:

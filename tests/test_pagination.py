@@ -1,12 +1,15 @@
 """Keyset pagination: bounded pages, every row exactly once, even while rows are inserted."""
 
+import base64
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
 from overseas.auth.models import Role
 from overseas.core.db import utcnow
 from tests.factories import Factory
+from tests.helpers import assert_problem
 
 AGENCIES = "/api/v1/agencies"
 
@@ -109,3 +112,33 @@ def test_last_page_has_no_cursor(client: TestClient, make: Factory) -> None:
     r = client.get("/api/v1/markets?limit=500", headers=make.headers(Role.viewer)).json()
     assert r["next_cursor"] is None
     assert [m["code"] for m in r["items"]] == sorted(m["code"] for m in r["items"])
+
+
+def _b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['{"o":"default","v":["abc"]}', "null", "[1,2]", '{"o":"default","v":[' + "9" * 31 + "]}"],
+)
+def test_edited_cursor_is_422_invalid_cursor(
+    client: TestClient, make: Factory, payload: str
+) -> None:
+    headers = make.headers(Role.officer)
+    for cursor in (_b64(payload), _b64(payload) + ".forged-signature"):
+        r = client.get("/api/v1/placements", params={"cursor": cursor}, headers=headers)
+        assert_problem(r, 422, "invalid_cursor", "cursor")
+
+
+def test_a_signed_cursor_with_another_payload_is_refused(client: TestClient, make: Factory) -> None:
+    headers = make.headers(Role.officer)
+    for _ in range(3):
+        make.agency()
+    cursor = client.get(f"{AGENCIES}?limit=1", headers=headers).json()["next_cursor"]
+    signature = cursor.partition(".")[2]
+    forged = _b64('{"o":"default","v":[0]}') + "." + signature
+    assert client.get(AGENCIES, params={"cursor": cursor}, headers=headers).status_code == 200
+    assert_problem(
+        client.get(AGENCIES, params={"cursor": forged}, headers=headers), 422, "invalid_cursor"
+    )

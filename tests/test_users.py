@@ -330,5 +330,7 @@ def test_an_admin_may_leave_once_another_is_active(client: TestClient, make: Fac
     other = make.user(Role.admin)
     r = client.patch(f"{USERS}/{admin.id}", json={"active": False}, headers=make.headers_for(other))
     assert r.status_code == 200, r.text
-    r = client.patch(f"{USERS}/{other.id}", json={"role": "officer"}, headers=make.headers_for(other))
+    r = client.patch(
+        f"{USERS}/{other.id}", json={"role": "officer"}, headers=make.headers_for(other)
+    )
     assert_problem(r, 409, "last_admin")

@@ -17,13 +17,14 @@ from overseas.audit import router as audit
 from overseas.auth import router as auth
 from overseas.core.config import get_settings
 from overseas.core.errors import NotFound, install_error_handlers, problem_response
+from overseas.core.guard import RequestGuard
 from overseas.inspections import router as inspections
 from overseas.markets import router as markets
 from overseas.placements import router as placements
 from overseas.reports import router as reports
 from overseas.system import router as system
 from overseas.system.idempotency import IdempotentReplay, replay_response
-from overseas.system.metrics import metrics_middleware
+from overseas.system.metrics import MetricsMiddleware
 from overseas.targets import router as targets
 
 DESCRIPTION = """The provincial register of workers going abroad under contract (Law 69/2020/QH14):
@@ -82,7 +83,6 @@ def create_app() -> FastAPI:
             "the resource was changed by another request at the same time; reload it",
         )
 
-    app.middleware("http")(metrics_middleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -91,6 +91,9 @@ def create_app() -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Location", "Idempotent-Replayed", "Retry-After"],
         )
+    # Outermost last: the guard sees every request first and every failure last.
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     modules = (
         system,
         auth,

@@ -1,6 +1,5 @@
 """HTTP layer for recruitment enterprises."""
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -13,13 +12,14 @@ from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.types import Id, Timestamp
 from overseas.system.idempotency import IdempotencyDep
 
 router = APIRouter(prefix="/api/v1/agencies", tags=["agencies"])
 public_router = APIRouter(prefix="/api/v1/public", tags=["public"])
 
 
-def load_agency(agency_id: int, session: SessionDep, principal: CurrentPrincipal) -> Agency:
+def load_agency(agency_id: Id, session: SessionDep, principal: CurrentPrincipal) -> Agency:
     return service.get_visible(session, principal, agency_id)
 
 
@@ -33,7 +33,7 @@ def list_agencies(
     page: PageDep,
     status: AgencyStatus | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Name or licence number")] = None,
-    updated_since: datetime | None = None,
+    updated_since: Timestamp | None = None,
 ) -> Page[AgencyRead]:
     """Licensed enterprises; an enterprise account sees only its own."""
     rows, cursor, total = service.list_agencies(
@@ -72,7 +72,7 @@ def get_agency(agency: AgencyDep, response: Response) -> AgencyRead:
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_agency(
-    agency_id: int,
+    agency_id: Id,
     data: AgencyUpdate,
     session: SessionDep,
     principal: OfficerPrincipal,

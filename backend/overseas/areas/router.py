@@ -1,6 +1,6 @@
 """HTTP layer for administrative units."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
@@ -13,6 +13,7 @@ from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.types import Timestamp
 from overseas.system.idempotency import IdempotencyDep
 
 router = APIRouter(prefix="/api/v1/areas", tags=["areas"])
@@ -33,7 +34,7 @@ def list_areas(
     parent_code: str | None = None,
     level: AreaLevel | None = None,
     active_on: date | None = None,
-    updated_since: datetime | None = None,
+    updated_since: Timestamp | None = None,
 ) -> Page[AreaRead]:
     """Administrative units, ordered by code; `active_on` keeps those valid on that day."""
     rows, cursor, total = service.list_areas(

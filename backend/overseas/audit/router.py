@@ -1,7 +1,5 @@
 """HTTP layer for the audit log."""
 
-from datetime import datetime
-
 from fastapi import APIRouter
 
 from overseas.audit import service
@@ -10,6 +8,7 @@ from overseas.auth.dependencies import AdminPrincipal
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.types import Timestamp
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 
@@ -23,7 +22,7 @@ def list_audit(
     entity_id: str | None = None,
     actor: str | None = None,
     action: str | None = None,
-    since: datetime | None = None,
+    since: Timestamp | None = None,
 ) -> Page[AuditRead]:
     """Every write, oldest first: who, what, when, and the fields before and after."""
     rows, cursor, total = service.list_entries(

@@ -11,6 +11,7 @@ from overseas.auth.models import ApiClient, Role, User
 from overseas.core.db import SessionDep
 from overseas.core.errors import Forbidden, NotAuthenticated
 from overseas.core.security import InvalidToken, decode_access_token
+from overseas.core.types import MAX_ID
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
@@ -50,7 +51,7 @@ def get_principal(
     except InvalidToken as exc:
         raise NotAuthenticated("the token is invalid or expired") from exc
     kind, _, raw_id = str(claims["sub"]).partition(":")
-    if not raw_id.isdigit():
+    if not (raw_id.isascii() and raw_id.isdigit() and 0 < int(raw_id) <= MAX_ID):
         raise NotAuthenticated("the token is invalid or expired")
     principal: Principal | None = None
     # The account is read on every request: a deactivated user or a revoked client loses

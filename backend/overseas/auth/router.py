@@ -21,6 +21,7 @@ from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import ValidationFailed, problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.types import Id
 from overseas.system.idempotency import IdempotencyDep
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -66,7 +67,7 @@ def list_users(
     _p: AdminPrincipal,
     page: PageDep,
     role: Role | None = None,
-    agency_id: int | None = None,
+    agency_id: Id | None = None,
     active: bool | None = None,
 ) -> Page[UserRead]:
     """Users, ordered by id."""
@@ -91,7 +92,7 @@ def create_user(
 
 
 @users_router.get("/{user_id}", response_model=UserRead, responses=problem_responses(401, 403, 404))
-def get_user(user_id: int, session: SessionDep, _p: AdminPrincipal, response: Response) -> UserRead:
+def get_user(user_id: Id, session: SessionDep, _p: AdminPrincipal, response: Response) -> UserRead:
     """One user, with its ETag."""
     user = service.get_user(session, user_id)
     set_etag(response, user.version)
@@ -102,7 +103,7 @@ def get_user(user_id: int, session: SessionDep, _p: AdminPrincipal, response: Re
     "/{user_id}", response_model=UserRead, responses=problem_responses(401, 403, 404, 412, 422)
 )
 def update_user(
-    user_id: int,
+    user_id: Id,
     data: UserUpdate,
     session: SessionDep,
     _p: AdminPrincipal,
@@ -151,7 +152,7 @@ def create_api_client(
 
 
 @clients_router.delete("/{client_id}", status_code=204, responses=problem_responses(401, 403, 404))
-def revoke_api_client(client_id: int, session: SessionDep, _p: AdminPrincipal) -> Response:
+def revoke_api_client(client_id: Id, session: SessionDep, _p: AdminPrincipal) -> Response:
     """Revoke an API client: its unexpired tokens stop working at once."""
     service.revoke_client(session, client_id)
     return Response(status_code=204)

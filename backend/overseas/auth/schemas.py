@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from overseas.auth.models import Role
+from overseas.core.types import Id
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 
@@ -56,7 +57,7 @@ class UserCreate(BaseModel):
     username: str
     full_name: str = Field(default="", max_length=200)
     role: Role
-    agency_id: int | None = None
+    agency_id: Id | None = None
     active: bool = True
     password: str = Field(min_length=10, max_length=256)
 
@@ -69,7 +70,7 @@ class UserUpdate(BaseModel):
 
     full_name: str | None = Field(default=None, max_length=200)
     role: Role | None = None
-    agency_id: int | None = None
+    agency_id: Id | None = None
     active: bool | None = None
     password: str | None = Field(default=None, min_length=10, max_length=256)
 
@@ -93,7 +94,7 @@ class ApiClientCreate(BaseModel):
 
     name: str = Field(min_length=1, max_length=120)
     role: Literal[Role.officer, Role.inspector, Role.agency, Role.viewer]
-    agency_id: int | None = None
+    agency_id: Id | None = None
 
 
 # The creation answer: the only time the secret is shown.

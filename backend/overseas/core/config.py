@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     login_window_minutes: int = Field(default=15, ge=1)
     idempotency_hours: int = Field(default=24, ge=1)
     import_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    max_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
     sync_settle_seconds: float = Field(default=5, ge=0, le=300)
     frontend_dist: Path = Path("frontend/dist")
     cors_origins: list[str] = []

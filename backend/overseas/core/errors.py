@@ -157,6 +157,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        malformed = next((e for e in exc.errors() if e.get("type") == "json_invalid"), None)
+        if malformed is not None:
+            # Not JSON at all: the request is malformed (400), not a document with bad values.
+            reason = (malformed.get("ctx") or {}).get("error", "invalid JSON")
+            return problem_response(
+                400, "Bad request", "malformed_json", f"the body is not valid JSON: {reason}"
+            )
         errors = [
             FieldError(field=_field_name(tuple(e.get("loc", ()))), message=_validation_message(e))
             for e in exc.errors()
@@ -170,12 +177,4 @@ def install_error_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else None
         return problem_response(
             exc.status_code, title, code, detail, headers=getattr(exc, "headers", None)
-        )
-
-    @app.exception_handler(Exception)
-    async def _unhandled(_request: Request, exc: Exception) -> JSONResponse:
-        # Logged with its trace for operators; the client sees no internals, ever.
-        logger.error("unhandled error", exc_info=exc)
-        return problem_response(
-            500, "Internal server error", "internal_error", "An unexpected error occurred."
         )

@@ -2,6 +2,8 @@
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -12,7 +14,8 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlmodel import Session
 
-from overseas.core.errors import ValidationFailed
+from overseas.core.config import get_settings
+from overseas.core.errors import FieldError, ValidationFailed
 
 T = TypeVar("T")
 
@@ -65,20 +68,38 @@ def _decode_value(value: Any) -> Any:
     return value
 
 
+class InvalidCursor(ValidationFailed):
+    code = "invalid_cursor"
+
+    def __init__(self) -> None:
+        message = "invalid or expired cursor"
+        super().__init__(f"cursor: {message}", errors=[FieldError(field="cursor", message=message)])
+
+
+def _signature(payload: bytes) -> str:
+    # Cursors are signed: an edited one is refused before any of its values reach a query.
+    key = get_settings().secret_key.encode()
+    digest = hmac.new(key, b"cursor\n" + payload, hashlib.sha256).digest()[:12]
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
 def encode_cursor(values: Sequence[Any], order_name: str) -> str:
-    raw = json.dumps({"o": order_name, "v": [_encode_value(v) for v in values]})
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    raw = json.dumps({"o": order_name, "v": [_encode_value(v) for v in values]}).encode()
+    payload = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return f"{payload}.{_signature(payload.encode())}"
 
 
 def decode_cursor(cursor: str, order_name: str, width: int) -> list[Any]:
+    payload, _, signature = cursor.partition(".")
+    if not hmac.compare_digest(signature.encode(), _signature(payload.encode()).encode()):
+        raise InvalidCursor()
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw)
+        data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
         if data["o"] != order_name or len(data["v"]) != width:
             raise ValueError("cursor belongs to another ordering")
         return [_decode_value(v) for v in data["v"]]
     except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
-        raise ValidationFailed.one("cursor", "invalid or expired cursor") from exc
+        raise InvalidCursor() from exc
 
 
 def _after(columns: Sequence[Any], values: Sequence[Any]) -> ColumnElement[bool]:

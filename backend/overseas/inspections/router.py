@@ -10,6 +10,7 @@ from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.types import Id
 from overseas.inspections import service
 from overseas.inspections.models import Inspection, InspectionStatus, Kind
 from overseas.inspections.schemas import (
@@ -34,7 +35,7 @@ Reader = Annotated[
 Writer = Annotated[Principal, Depends(require_role(Role.inspector, Role.officer))]
 
 
-def load_inspection(inspection_id: int, session: SessionDep, principal: Reader) -> Inspection:
+def load_inspection(inspection_id: Id, session: SessionDep, principal: Reader) -> Inspection:
     return service.get_visible(session, principal, inspection_id)
 
 
@@ -48,7 +49,7 @@ def list_inspections(
     session: SessionDep,
     principal: Reader,
     page: PageDep,
-    agency_id: int | None = None,
+    agency_id: Id | None = None,
     status: InspectionStatus | None = None,
     kind: Kind | None = None,
     overdue: bool | None = None,
@@ -110,7 +111,7 @@ def get_inspection(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_inspection(
-    inspection_id: int,
+    inspection_id: Id,
     data: InspectionUpdate,
     session: SessionDep,
     principal: Writer,
@@ -131,7 +132,7 @@ def update_inspection(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def transition_inspection(
-    inspection_id: int,
+    inspection_id: Id,
     data: InspectionTransition,
     session: SessionDep,
     principal: Writer,
@@ -154,7 +155,7 @@ def transition_inspection(
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 def add_violation(
-    inspection_id: int,
+    inspection_id: Id,
     data: ViolationCreate,
     session: SessionDep,
     principal: Writer,
@@ -178,8 +179,8 @@ def add_violation(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_violation(
-    inspection_id: int,
-    violation_id: int,
+    inspection_id: Id,
+    violation_id: Id,
     data: ViolationUpdate,
     session: SessionDep,
     principal: Writer,
@@ -201,7 +202,7 @@ def update_violation(
     responses=problem_responses(401, 403, 404),
 )
 def agency_compliance(
-    agency_id: int,
+    agency_id: Id,
     session: SessionDep,
     principal: Annotated[
         Principal,

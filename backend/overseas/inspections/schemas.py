@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from overseas.core.types import Id
 from overseas.inspections.models import Category, InspectionStatus, Kind, Result
 
 
@@ -91,7 +92,7 @@ class InspectionRead(BaseModel):
 class InspectionCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    agency_id: int
+    agency_id: Id
     kind: Kind
     decision_no: Annotated[str | None, Field(max_length=64), BlankAsNull] = None
     decision_date: date | None = None

@@ -1,6 +1,6 @@
 """HTTP layer for markets and market records."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -10,6 +10,7 @@ from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.types import Timestamp
 from overseas.markets import service
 from overseas.markets.models import Market, RecordKind, Tier
 from overseas.markets.schemas import (
@@ -40,7 +41,7 @@ def list_markets(
     _principal: CurrentPrincipal,
     page: PageDep,
     tier: Tier | None = None,
-    updated_since: datetime | None = None,
+    updated_since: Timestamp | None = None,
 ) -> Page[MarketRead]:
     """Destination markets, ordered by code."""
     rows, cursor, total = service.list_markets(

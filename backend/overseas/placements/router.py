@@ -1,6 +1,6 @@
 """HTTP layer for the worker registry."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
@@ -12,6 +12,7 @@ from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.types import Id, Timestamp
 from overseas.placements import files, service
 from overseas.placements.models import Channel, Flag, Placement, Status
 from overseas.placements.schemas import (
@@ -39,7 +40,7 @@ Exporter = Annotated[Principal, Depends(require_role(Role.officer, Role.viewer, 
 def placement_filters(
     status: Status | None = None,
     market_code: Annotated[str | None, Query(max_length=2)] = None,
-    agency_id: int | None = None,
+    agency_id: Id | None = None,
     channel: Channel | None = None,
     home_area_code: Annotated[
         str | None, Query(max_length=10, description="Includes sub-areas and predecessors")
@@ -48,7 +49,7 @@ def placement_filters(
     departed_to: date | None = None,
     flag: Flag | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Name or national_id")] = None,
-    updated_since: datetime | None = None,
+    updated_since: Timestamp | None = None,
 ) -> service.PlacementFilters:
     return service.PlacementFilters(
         status=status,
@@ -67,7 +68,7 @@ def placement_filters(
 FiltersDep = Annotated[service.PlacementFilters, Depends(placement_filters)]
 
 
-def load_placement(placement_id: int, session: SessionDep, principal: Reader) -> Placement:
+def load_placement(placement_id: Id, session: SessionDep, principal: Reader) -> Placement:
     return service.get_visible(session, principal, placement_id)
 
 
@@ -199,7 +200,7 @@ def get_placement(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_placement(
-    placement_id: int,
+    placement_id: Id,
     data: PlacementUpdate,
     session: SessionDep,
     principal: Writer,
@@ -216,7 +217,7 @@ def update_placement(
 
 @router.delete("/{placement_id}", status_code=204, responses=problem_responses(401, 403, 404, 412))
 def delete_placement(
-    placement_id: int,
+    placement_id: Id,
     session: SessionDep,
     principal: Annotated[Principal, Depends(require_role(Role.officer))],
     if_match: IfMatchDep = None,
@@ -234,7 +235,7 @@ def delete_placement(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def transition_placement(
-    placement_id: int,
+    placement_id: Id,
     data: TransitionIn,
     session: SessionDep,
     principal: Writer,

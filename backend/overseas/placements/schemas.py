@@ -15,6 +15,7 @@ from pydantic import (
     SkipValidation,
 )
 
+from overseas.core.types import Id
 from overseas.placements.models import Channel, Flag, PolicyGroup, Programme, Sex, Status
 from overseas.placements.rules import normalise_name
 
@@ -97,7 +98,7 @@ class WorkerIn(BaseModel):
 class PlacementIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    agency_id: int | None = None
+    agency_id: Id | None = None
     external_ref: ExternalRef | None = None
     channel: Channel
     worker: WorkerIn
@@ -135,7 +136,7 @@ class WorkerUpdate(BaseModel):
 class PlacementUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    agency_id: int | None = None
+    agency_id: Id | None = None
     external_ref: ExternalRef | None = None
     channel: Channel | None = None
     worker: WorkerUpdate | None = None

@@ -5,10 +5,9 @@ With several server processes set PROMETHEUS_MULTIPROC_DIR and every process wri
 
 import os
 import time
-from collections.abc import Awaitable, Callable
 
-from fastapi import Request, Response
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUESTS = Counter(
     "overseas_http_requests_total", "HTTP requests answered", ["method", "route", "status"]
@@ -29,14 +28,32 @@ def render_metrics() -> bytes:
     return bytes(generate_latest())
 
 
-async def metrics_middleware(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    start = time.perf_counter()
-    response = await call_next(request)
-    route = request.scope.get("route")
-    # The route template, never the raw path: ids would make unbounded label sets.
-    template = getattr(route, "path", None) or "unmatched"
-    REQUESTS.labels(request.method, template, str(response.status_code)).inc()
-    DURATION.labels(request.method, template).observe(time.perf_counter() - start)
-    return response
+class MetricsMiddleware:
+    """Counts and times every HTTP request, in plain ASGI (no per-request task or copy of
+    the response, as Starlette's BaseHTTPMiddleware would make)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def send_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_status)
+        finally:
+            route = scope.get("route")
+            # The route template, never the raw path: ids would make unbounded label sets.
+            template = getattr(route, "path", None) or "unmatched"
+            method = scope["method"]
+            REQUESTS.labels(method, template, str(status)).inc()
+            DURATION.labels(method, template).observe(time.perf_counter() - start)

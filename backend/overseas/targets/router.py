@@ -10,6 +10,7 @@ from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.types import Id
 from overseas.system.idempotency import IdempotencyDep
 from overseas.targets import progress as progress_service
 from overseas.targets import service
@@ -33,7 +34,7 @@ StaffReader = Annotated[
 TargetWriter = Annotated[Principal, Depends(require_role(Role.officer))]
 
 
-def load_target(target_id: int, session: SessionDep, _p: StaffReader) -> Target:
+def load_target(target_id: Id, session: SessionDep, _p: StaffReader) -> Target:
     return service.get_target(session, target_id)
 
 
@@ -47,7 +48,10 @@ def list_targets(
     page: PageDep,
     area_code: str | None = None,
     market_code: str | None = None,
-    year: Annotated[int | None, Query(description="Targets whose span includes this year")] = None,
+    year: Annotated[
+        int | None,
+        Query(ge=YEAR_MIN, le=YEAR_MAX, description="Targets whose span includes this year"),
+    ] = None,
 ) -> Page[TargetRead]:
     """Targets, ordered by id."""
     rows, cursor, total = service.list_targets(
@@ -88,7 +92,7 @@ def get_target(target: TargetDep, response: Response) -> TargetRead:
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_target(
-    target_id: int,
+    target_id: Id,
     data: TargetUpdate,
     session: SessionDep,
     _p: TargetWriter,
@@ -107,7 +111,7 @@ def update_target(
     "/targets/{target_id}", status_code=204, responses=problem_responses(401, 403, 404, 412)
 )
 def delete_target(
-    target_id: int, session: SessionDep, _p: TargetWriter, if_match: IfMatchDep = None
+    target_id: Id, session: SessionDep, _p: TargetWriter, if_match: IfMatchDep = None
 ) -> Response:
     """Remove a target."""
     target = service.get_target(session, target_id)
