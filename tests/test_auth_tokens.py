@@ -6,11 +6,12 @@ import time
 from datetime import timedelta
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from jose import jwt
 from sqlmodel import Session
 
-from overseas.auth.models import LoginFailure, Role
+from overseas.auth.models import LoginThrottle, Role
 from overseas.core.config import get_settings
 from overseas.core.db import utcnow
 from overseas.core.security import JWT_ALGORITHM, create_access_token
@@ -265,8 +266,8 @@ def test_failures_outside_the_window_do_not_count(
 ) -> None:
     user = make.user(Role.officer)
     old = utcnow() - timedelta(minutes=16)
-    for _ in range(5):
-        session.add(LoginFailure(username=user.username, at=old))
+    for key in (f"user:{user.username}", f"user:{user.username}|testclient"):
+        session.add(LoginThrottle(key=key, window_start=old, count=50))
     session.commit()
     assert _login(client, user.username, PASSWORD).status_code == 200
 
@@ -308,3 +309,89 @@ def test_token_with_an_odd_subject_is_401(client: TestClient, subject: str) -> N
     _assert_problem(
         client.get(ME, headers={"Authorization": f"Bearer {token}"}), 401, "not_authenticated"
     )
+
+
+# --- throttling per (name, address), with a backstop per name -------------------------------
+
+
+def _client_at(app: FastAPI, address: str) -> TestClient:
+    return TestClient(app, raise_server_exceptions=False, client=(address, 40000))
+
+
+def test_a_stranger_elsewhere_cannot_lock_an_account_out(app: FastAPI, make: Factory) -> None:
+    user = make.user(Role.officer)
+    with _client_at(app, "203.0.113.9") as stranger, _client_at(app, "198.51.100.4") as owner:
+        for _ in range(5):
+            _assert_problem(_login(stranger, user.username, "wrong"), 401, "invalid_credentials")
+        _assert_problem(_login(stranger, user.username, PASSWORD), 429, "too_many_login_attempts")
+        assert _login(owner, user.username, PASSWORD).status_code == 200
+
+
+def test_the_backstop_per_name_holds_across_addresses(
+    app: FastAPI, make: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(get_settings(), "login_backstop_failures", 8)
+    user = make.user(Role.officer)
+    for n in range(8):
+        with _client_at(app, f"203.0.113.{n + 1}") as c:
+            _assert_problem(_login(c, user.username, "wrong"), 401, "invalid_credentials")
+    with _client_at(app, "198.51.100.4") as c:
+        r = _login(c, user.username, PASSWORD)
+        _assert_problem(r, 429, "too_many_login_attempts")
+        assert int(r.headers["retry-after"]) > 0
+
+
+def test_forwarded_for_counts_only_behind_a_trusted_proxy(
+    app: FastAPI, make: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = make.user(Role.officer)
+    spoofed = {"X-Forwarded-For": "192.0.2.77"}
+    with _client_at(app, "203.0.113.9") as c:
+        # Not a trusted proxy: every attempt is the peer's, whatever the header says.
+        for n in range(5):
+            headers = {"X-Forwarded-For": f"192.0.2.{n}"}
+            r = c.post(TOKEN, data=_form(user.username, "wrong"), headers=headers)
+            _assert_problem(r, 401, "invalid_credentials")
+        r = c.post(TOKEN, data=_form(user.username, PASSWORD), headers=spoofed)
+        _assert_problem(r, 429, "too_many_login_attempts")
+    monkeypatch.setattr(get_settings(), "trusted_proxies", ["10.0.0.0/8"])
+    with _client_at(app, "10.1.2.3") as proxy:
+        # Through the trusted proxy the forwarded address is the client: another person.
+        r = proxy.post(TOKEN, data=_form(user.username, PASSWORD), headers=spoofed)
+        assert r.status_code == 200, r.text
+
+
+def _form(username: str, password: str) -> dict[str, str]:
+    return {"grant_type": "password", "username": username, "password": password}
+
+
+# --- tokens end with the password they were issued under -----------------------------------
+
+
+def test_a_password_change_ends_earlier_tokens(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer)
+    old = client.post(TOKEN, data=_form(user.username, PASSWORD)).json()["access_token"]
+    old_headers = {"Authorization": f"Bearer {old}"}
+    assert client.get(ME, headers=old_headers).status_code == 200
+    r = client.patch(
+        f"/api/v1/users/{user.id}",
+        json={"password": "a-brand-new-password"},
+        headers=make.headers(Role.admin),
+    )
+    assert r.status_code == 200, r.text
+    _assert_problem(client.get(ME, headers=old_headers), 401, "not_authenticated")
+    new = client.post(TOKEN, data=_form(user.username, "a-brand-new-password")).json()
+    assert client.get(ME, headers={"Authorization": f"Bearer {new['access_token']}"}).is_success
+
+
+def test_a_token_issued_in_the_future_is_401(client: TestClient, make: Factory) -> None:
+    user = make.user(Role.officer)
+    now = int(time.time())
+    for iat, ok in ((now + 30, True), (now + 120, False)):
+        token = jwt.encode(
+            {"sub": f"user:{user.id}", "role": "officer", "iat": iat, "exp": now + 3600},
+            get_settings().secret_key,
+            algorithm="HS256",
+        )
+        r = client.get(ME, headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == (200 if ok else 401), r.text

@@ -19,7 +19,9 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
+        # The client address behind a proxy is read by the app, and only from the proxies
+        # listed in OVERSEAS_TRUSTED_PROXIES (overseas.core.network).
+        proxy_headers=False,
         log_level=get_settings().log_level.lower(),
     )
     return 0

@@ -5,7 +5,7 @@ from sqlmodel import SQLModel
 from overseas.agencies.models import Agency
 from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
-from overseas.auth.models import ApiClient, LoginFailure, User
+from overseas.auth.models import ApiClient, LoginThrottle, User
 from overseas.inspections.models import Inspection, Violation
 from overseas.markets.models import Market, MarketRecord
 from overseas.placements.models import Placement, PlacementEvent, Worker
@@ -22,7 +22,7 @@ __all__ = [
     "DepartureTally",
     "IdempotencyKey",
     "Inspection",
-    "LoginFailure",
+    "LoginThrottle",
     "Market",
     "MarketRecord",
     "Placement",

@@ -58,7 +58,8 @@ def get_principal(
     # access at once, even while its tokens have not expired.
     if kind == "user":
         user = session.get(User, int(raw_id))
-        if user is not None and user.active and user.id is not None:
+        current = claims.get("ver", 1) == user.token_version if user is not None else False
+        if user is not None and user.active and current and user.id is not None:
             principal = Principal("user", user.id, user.username, Role(user.role), user.agency_id)
     elif kind == "client":
         client = session.get(ApiClient, int(raw_id))

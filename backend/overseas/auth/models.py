@@ -1,4 +1,4 @@
-"""Accounts: users, API clients and the login-failure log."""
+"""Accounts: users, API clients and the login throttle."""
 
 from datetime import datetime
 from enum import StrEnum
@@ -38,6 +38,8 @@ class User(UserBase, Versioned, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     password_hash: str = Field(max_length=255)
+    # Raised by every password change: tokens carry it, so older tokens stop working.
+    token_version: int = Field(default=1, nullable=False)
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
     version: int = version_field()
@@ -59,11 +61,12 @@ class ApiClient(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-# One failed login; counted per username over a sliding window (rate limit lives in the
-# database so that every server process sees the same count).
-class LoginFailure(SQLModel, table=True):
-    __tablename__ = "login_failures"
+# Login attempts counted per key over a fixed window: one key per (name, client address) and
+# a looser one per name (docs/security.md). Counts live in the database so that every server
+# process sees the same ones, and each is changed by one atomic upsert.
+class LoginThrottle(SQLModel, table=True):
+    __tablename__ = "login_throttle"
 
-    id: int | None = Field(default=None, primary_key=True)
-    username: str = Field(max_length=255, index=True)
-    at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    key: str = Field(max_length=400, primary_key=True)
+    window_start: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    count: int = Field(default=0, nullable=False)

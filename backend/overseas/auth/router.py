@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Form, Response
+from fastapi import APIRouter, Form, Request, Response
 
 from overseas.auth import service
 from overseas.auth.dependencies import AdminPrincipal, CurrentPrincipal
@@ -20,6 +20,7 @@ from overseas.auth.schemas import (
 from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import ValidationFailed, problem_responses
+from overseas.core.network import client_address
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Id
 from overseas.system.idempotency import IdempotencyDep
@@ -31,6 +32,7 @@ clients_router = APIRouter(prefix="/api/v1/api-clients", tags=["api-clients"])
 
 @router.post("/token", response_model=Token, responses=problem_responses(401, 422, 429))
 def issue_token(
+    request: Request,
     session: SessionDep,
     grant_type: Annotated[Literal["password", "client_credentials"], Form()],
     username: Annotated[str | None, Form(max_length=255)] = None,
@@ -44,10 +46,11 @@ def issue_token(
             raise ValidationFailed.one("username" if not username else "password", "required")
     elif not client_id or not client_secret:
         raise ValidationFailed.one("client_id" if not client_id else "client_secret", "required")
+    address = client_address(request)
     try:
         if grant_type == "password":
-            return service.login_password(session, username or "", password or "")
-        return service.login_client(session, client_id or "", client_secret or "")
+            return service.login_password(session, username or "", password or "", address)
+        return service.login_client(session, client_id or "", client_secret or "", address)
     except service.LoginFailed:
         # The failure must be counted even though the request fails: commit it now, since
         # the session dependency rolls back on errors.

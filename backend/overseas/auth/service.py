@@ -4,14 +4,18 @@ import math
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import delete, func
+from sqlalchemy import case, update
+from sqlalchemy import delete as sql_delete
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from overseas.agencies import service as agencies
 from overseas.auth.dependencies import Principal
-from overseas.auth.models import ApiClient, LoginFailure, Role, User
+from overseas.auth.models import ApiClient, LoginThrottle, Role, User
 from overseas.auth.schemas import ApiClientCreate, Token, UserCreate, UserUpdate
+from overseas.core.bulk import table_of
 from overseas.core.config import get_settings
 from overseas.core.db import utcnow
 from overseas.core.errors import (
@@ -26,7 +30,7 @@ from overseas.core.security import create_access_token, hash_secret, verify_secr
 
 
 class LoginFailed(NotAuthenticated):
-    """Wrong credentials; the caller commits the recorded failure before answering."""
+    """Wrong credentials; the caller commits the counted attempt before answering."""
 
     def __init__(self) -> None:
         super().__init__("wrong username or password", code="invalid_credentials")
@@ -39,60 +43,91 @@ class AccountInactive(NotAuthenticated):
         super().__init__(detail, code="account_inactive")
 
 
-def _check_throttle(session: Session, username: str) -> None:
+def _throttle_keys(kind: str, name: str, address: str) -> list[tuple[str, int]]:
+    """The counters a login attempt is charged to: (name, client address), so that a stranger
+    cannot lock an account out, and the name alone with a looser limit, so that an attacker
+    spread over many addresses still meets one."""
     settings = get_settings()
-    window = timedelta(minutes=settings.login_window_minutes)
-    since = utcnow() - window
-    count, oldest = session.exec(
-        select(func.count(), func.min(LoginFailure.at)).where(
-            LoginFailure.username == username, col(LoginFailure.at) > since
+    return [
+        (f"{kind}:{name}|{address}", settings.login_max_failures),
+        (f"{kind}:{name}", settings.login_backstop_failures),
+    ]
+
+
+def _count_attempt(session: Session, keys: list[tuple[str, int]]) -> None:
+    """Charge this attempt to each counter before the secret is checked, each with one atomic
+    upsert that also locks the counter until the transaction ends: parallel attempts on one
+    name are counted one after the other, and none gets past the limit. 429 when over."""
+    window = timedelta(minutes=get_settings().login_window_minutes)
+    now = utcnow()
+    table = table_of(LoginThrottle)
+    conn = session.connection()
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    expired = table.c.window_start <= now - window
+    for key, limit in sorted(keys):
+        upsert = (
+            insert(table)
+            .values(key=key, window_start=now, count=1)
+            .on_conflict_do_update(
+                index_elements=["key"],
+                set_={
+                    "count": case((expired, 1), else_=table.c.count + 1),
+                    "window_start": case((expired, now), else_=table.c.window_start),
+                },
+            )
+            .returning(table.c.count, table.c.window_start)
         )
-    ).one()
-    if count >= settings.login_max_failures and oldest is not None:
-        retry = math.ceil((oldest + window - utcnow()).total_seconds())
-        raise TooManyRequests(
-            f"too many failed logins for this account; try again in {retry} s",
-            retry_after=retry,
-            code="too_many_login_attempts",
-        )
+        count, started = conn.execute(upsert).one()
+        if count > limit:
+            retry = math.ceil((started + window - now).total_seconds())
+            raise TooManyRequests(
+                f"too many failed logins for this account; try again in {retry} s",
+                retry_after=retry,
+                code="too_many_login_attempts",
+            )
 
 
-def _fail(session: Session, username: str) -> LoginFailed:
-    session.add(LoginFailure(username=username, at=utcnow()))
-    session.flush()
-    return LoginFailed()
+def _forgive_attempt(session: Session, keys: list[tuple[str, int]]) -> None:
+    """A successful login clears its (name, address) counter and takes back its own charge
+    on the name's, which other addresses may still be filling."""
+    table = table_of(LoginThrottle)
+    conn = session.connection()
+    (pair, _), (name, _) = keys
+    conn.execute(sql_delete(table).where(table.c.key == pair))
+    conn.execute(
+        update(table).where(table.c.key == name, table.c.count > 0).values(count=table.c.count - 1)
+    )
 
 
-def _succeed(session: Session, username: str) -> None:
-    session.exec(delete(LoginFailure).where(col(LoginFailure.username) == username))
-
-
-def login_password(session: Session, username: str, password: str) -> Token:
+def login_password(session: Session, username: str, password: str, address: str) -> Token:
     username = username.strip().lower()
-    _check_throttle(session, username)
+    keys = _throttle_keys("user", username, address)
+    _count_attempt(session, keys)
     user = session.exec(select(User).where(User.username == username)).first()
     if not verify_secret(password, user.password_hash if user else None):
-        raise _fail(session, username)
+        raise LoginFailed()
     assert user is not None and user.id is not None
     # Said only after the password was checked, so that a login never tells a stranger
     # which accounts exist.
     if not user.active:
         raise AccountInactive("this account is deactivated; ask an administrator to reactivate it")
-    _succeed(session, username)
-    token, lifetime = create_access_token(f"user:{user.id}", user.role, user.agency_id)
+    _forgive_attempt(session, keys)
+    token, lifetime = create_access_token(
+        f"user:{user.id}", user.role, user.agency_id, version=user.token_version
+    )
     return Token(access_token=token, expires_in=lifetime)
 
 
-def login_client(session: Session, client_id: str, client_secret: str) -> Token:
-    throttle_key = f"client:{client_id}"
-    _check_throttle(session, throttle_key)
+def login_client(session: Session, client_id: str, client_secret: str, address: str) -> Token:
+    keys = _throttle_keys("client", client_id, address)
+    _count_attempt(session, keys)
     client = session.exec(select(ApiClient).where(ApiClient.client_id == client_id)).first()
     if not verify_secret(client_secret, client.secret_hash if client else None):
-        raise _fail(session, throttle_key)
+        raise LoginFailed()
     assert client is not None and client.id is not None
     if client.revoked_at is not None:
         raise AccountInactive("this API client was revoked; ask an administrator for a new one")
-    _succeed(session, throttle_key)
+    _forgive_attempt(session, keys)
     token, lifetime = create_access_token(f"client:{client.id}", client.role, client.agency_id)
     return Token(access_token=token, expires_in=lifetime)
 
@@ -173,6 +208,9 @@ def update_user(session: Session, user: User, data: UserUpdate) -> User:
         setattr(user, key, value)
     if password is not None:
         user.password_hash = hash_secret(password)
+        # Every token issued before the change stops working (a leaked password is the usual
+        # reason for changing it).
+        user.token_version += 1
     session.add(user)
     session.flush()
     return user

@@ -1,5 +1,6 @@
 """Settings: environment variables with the prefix OVERSEAS_, also read from `.env`."""
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -23,7 +24,9 @@ class Settings(BaseSettings):
     secret_key: str = PLACEHOLDER_SECRET
     access_token_minutes: int = Field(default=60, ge=1, le=24 * 60)
     login_max_failures: int = Field(default=5, ge=1)
+    login_backstop_failures: int = Field(default=50, ge=1)
     login_window_minutes: int = Field(default=15, ge=1)
+    trusted_proxies: list[str] = []
     idempotency_hours: int = Field(default=24, ge=1)
     import_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     max_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
@@ -40,6 +43,11 @@ class Settings(BaseSettings):
                 "OVERSEAS_SECRET_KEY is the placeholder; set a real secret "
                 "(or OVERSEAS_ENV=development for local work)"
             )
+        for proxy in self.trusted_proxies:
+            try:
+                ipaddress.ip_network(proxy.strip(), strict=False)
+            except ValueError as exc:
+                raise ValueError(f"OVERSEAS_TRUSTED_PROXIES: '{proxy}' is not an address") from exc
         if len(self.secret_key) < 16:
             raise ValueError("OVERSEAS_SECRET_KEY must be at least 16 characters")
         return self

@@ -33,9 +33,15 @@ def verify_secret(secret: str, hashed: str | None) -> bool:
 
 
 def create_access_token(
-    subject: str, role: str, agency_id: int | None, *, minutes: int | None = None
+    subject: str,
+    role: str,
+    agency_id: int | None,
+    *,
+    minutes: int | None = None,
+    version: int | None = None,
 ) -> tuple[str, int]:
-    """A signed JWT and its lifetime in seconds."""
+    """A signed JWT and its lifetime in seconds; `version` is the account's token version,
+    raised by a password change so that older tokens stop working."""
     settings = get_settings()
     lifetime = timedelta(minutes=minutes or settings.access_token_minutes)
     now = utcnow()
@@ -46,6 +52,8 @@ def create_access_token(
         "iat": int(now.timestamp()),
         "exp": int((now + lifetime).timestamp()),
     }
+    if version is not None:
+        claims["ver"] = version
     token = jwt.encode(claims, settings.secret_key, algorithm=JWT_ALGORITHM)
     return token, int(lifetime.total_seconds())
 
@@ -64,4 +72,7 @@ def decode_access_token(token: str) -> dict[str, Any]:
         )
     except JWTError as exc:
         raise InvalidToken(str(exc)) from exc
+    # A token from the future was not issued by this clock: refuse it (60 s for clock skew).
+    if not isinstance(claims.get("iat"), int) or claims["iat"] > utcnow().timestamp() + 60:
+        raise InvalidToken("the token was issued in the future")
     return claims
