@@ -274,12 +274,15 @@ def test_officer_and_inspector_see_every_placement_unmasked(
     assert _read_pii(client, make, a_user.username) == []
 
 
-def test_officer_reads_are_not_logged_as_read_pii(
+def test_officer_reads_are_logged_as_read_pii(
     client: TestClient, make: Factory, b_placement: dict[str, Any]
 ) -> None:
+    # Every role's reads of a worker's record are traced (Law 91/2025/QH15), not only those
+    # of viewers and enterprises as before.
     user = make.user(Role.officer)
     _get(client, make.headers_for(user), b_placement["id"])
-    assert _read_pii(client, make, user.username) == []
+    entries = _read_pii(client, make, user.username)
+    assert [e["entity_id"] for e in entries] == [str(b_placement["id"])]
 
 
 def _writes(pid: int) -> list[tuple[str, str, dict[str, Any] | None]]:

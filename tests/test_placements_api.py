@@ -146,7 +146,9 @@ def test_create_and_batch_write_one_audit_row_per_placement_with_its_values(
         assert [r["action"] for r in rows] == ["create"]
         changes = rows[0]["changes"]
         assert changes["external_ref"] == {"before": None, "after": f"AUD-{n}"}
-        assert changes["national_id"] == {"before": None, "after": national_id(900 + n)}
+        # Masked: the audit log never holds a full national ID (Law 91/2025/QH15).
+        full = national_id(900 + n)
+        assert changes["national_id"] == {"before": None, "after": full[:3] + "*******" + full[-2:]}
         assert changes["status"] == {"before": None, "after": "registered"}
         assert changes["agency_id"] == {"before": None, "after": agency_id}
         assert Decimal(str(changes["monthly_salary"]["after"])) == Decimal("180000")

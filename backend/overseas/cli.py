@@ -94,6 +94,49 @@ def _demo_logins(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_retention(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from sqlmodel import Session
+
+    from overseas.audit import service as audit
+    from overseas.auth.service import purge_throttle
+    from overseas.core.config import get_settings
+    from overseas.core.db import get_engine, today, utcnow
+    from overseas.placements import retention
+    from overseas.system.idempotency import purge_expired
+
+    settings = get_settings()
+    with Session(get_engine()) as session:
+        session.info["actor"] = "retention"
+        report = retention.run(
+            session, years=settings.retention_years, today=today(), dry_run=args.dry_run
+        )
+        now = utcnow()
+        writes = settings.audit_write_retention_years
+        pruned = keys = throttles = 0
+        if not args.dry_run:
+            pruned = audit.prune(
+                session,
+                reads_before=now - timedelta(days=settings.audit_read_retention_days),
+                writes_before=now - timedelta(days=365 * writes) if writes else None,
+            )
+            keys = purge_expired(session)
+            throttles = purge_throttle(session)
+            session.commit()
+    verb = "would be" if args.dry_run else "were"
+    print(
+        f"{report.anonymised} placements cancelled before {report.cutoff} {verb} anonymised"
+        + (
+            ""
+            if args.dry_run
+            else f"; {pruned} audit rows, {keys} idempotency keys and "
+            f"{throttles} login counters past their retention were deleted"
+        )
+    )
+    return 0
+
+
 def _openapi(args: argparse.Namespace) -> int:
     from overseas.openapi import write_openapi
 
@@ -142,6 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
     load.set_defaults(func=_demo_load)
     logins = demo.add_parser("logins", help="print the demo logins")
     logins.set_defaults(func=_demo_logins)
+
+    data = commands.add_parser("data", help="personal data").add_subparsers(
+        dest="data_command", required=True
+    )
+    keep = data.add_parser(
+        "retention", help="anonymise and delete what is past its retention (run daily)"
+    )
+    keep.add_argument("--dry-run", action="store_true", help="count, change nothing")
+    keep.set_defaults(func=_data_retention)
 
     spec = commands.add_parser("openapi", help="write the OpenAPI document (sorted keys)")
     spec.add_argument("--output", default="openapi/openapi.json")

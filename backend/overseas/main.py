@@ -15,6 +15,7 @@ from overseas.agencies import router as agencies
 from overseas.areas import router as areas
 from overseas.audit import router as audit
 from overseas.auth import router as auth
+from overseas.core import logs
 from overseas.core.config import get_settings
 from overseas.core.errors import NotFound, install_error_handlers, problem_response
 from overseas.core.guard import RequestGuard
@@ -62,6 +63,7 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
 def create_app() -> FastAPI:
     settings = get_settings()
     logging.getLogger("overseas").setLevel(settings.log_level.upper())
+    logs.install()
     app = FastAPI(
         title="Overseas Work Registry",
         version=__version__,
@@ -110,6 +112,7 @@ def create_app() -> FastAPI:
         app.include_router(module.router)
     app.include_router(auth.users_router)
     app.include_router(auth.clients_router)
+    app.include_router(placements.workers_router)
     app.include_router(agencies.public_router)
     app.include_router(markets.public_router)
     app.include_router(targets.public_router)

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from overseas.audit.models import AuditLog
 from overseas.core.db import utcnow
 from overseas.core.pagination import PageParams, paginate
+from overseas.core.pii import mask_changes
 
 SYSTEM_ACTOR = "system"
 # Bookkeeping columns that change on every write and say nothing of their own.
@@ -85,6 +86,8 @@ def _audit_flush(session: OrmSession, _ctx: UOWTransaction) -> None:
             changes = _changes(obj, action)
             if action == "update" and not changes:
                 continue
+            if getattr(type(obj), "__audit_masked__", False):
+                changes = mask_changes(changes)
             rows.append(
                 {
                     "at": now,
@@ -141,3 +144,22 @@ def list_entries(
     if since:
         stmt = stmt.where(col(AuditLog.at) >= since)
     return paginate(session, stmt, [col(AuditLog.id)], params)
+
+
+# Reads of personal data are logged on every request that shows one (Law 91/2025/QH15), so
+# they are the rows that pile up: they are kept for a set time, the writes as long as asked.
+READ_ACTIONS = ("read_pii",)
+
+
+def prune(session: Session, *, reads_before: datetime, writes_before: datetime | None) -> int:
+    """Delete audit rows older than their retention; `writes_before` None keeps the writes."""
+    table = AuditLog.__table__  # type: ignore[attr-defined]
+    conn = session.connection()
+    deleted = conn.execute(
+        table.delete().where(table.c.action.in_(READ_ACTIONS), table.c.at < reads_before)
+    ).rowcount
+    if writes_before is not None:
+        deleted += conn.execute(
+            table.delete().where(~table.c.action.in_(READ_ACTIONS), table.c.at < writes_before)
+        ).rowcount
+    return int(deleted or 0)

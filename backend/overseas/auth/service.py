@@ -87,6 +87,16 @@ def _count_attempt(session: Session, keys: list[tuple[str, int]]) -> None:
             )
 
 
+def purge_throttle(session: Session) -> int:
+    """Delete the counters whose window has passed (they would start afresh anyway)."""
+    table = table_of(LoginThrottle)
+    window = timedelta(minutes=get_settings().login_window_minutes)
+    result = session.connection().execute(
+        sql_delete(table).where(table.c.window_start <= utcnow() - window)
+    )
+    return int(result.rowcount or 0)
+
+
 def _forgive_attempt(session: Session, keys: list[tuple[str, int]]) -> None:
     """A successful login clears its (name, address) counter and takes back its own charge
     on the name's, which other addresses may still be filling."""

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     idempotency_hours: int = Field(default=24, ge=1)
     import_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     max_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
+    retention_years: int = Field(default=5, ge=1, le=100)
+    audit_read_retention_days: int = Field(default=730, ge=1)
+    audit_write_retention_years: int = Field(default=0, ge=0)
     sync_settle_seconds: float = Field(default=5, ge=0, le=300)
     frontend_dist: Path = Path("frontend/dist")
     cors_origins: list[str] = []

@@ -98,6 +98,7 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
             json_serializer=dump_json,
+            hide_parameters=True,
         )
         _sqlite_setup(engine)
         return engine
@@ -107,6 +108,8 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
         max_overflow=pool_size,
         pool_pre_ping=True,
         json_serializer=dump_json,
+        # Statement parameters are personal data: never in an error message or a log.
+        hide_parameters=True,
     )
 
 

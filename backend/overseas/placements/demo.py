@@ -278,12 +278,9 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
             placements.append(row | {"id": pid, "worker_id": wid})
             events += [e | {"placement_id": pid, "actor": "demo"} for e in history]
         # A person's contracts all sit in one chunk: two under way at once are both flagged.
-        active = Counter(
-            p["national_id"] for p in placements if Status(p["status"]) in rules.ACTIVE_STATUSES
-        )
+        active = rules.ActivePlacements((p["national_id"], p["status"]) for p in placements)
         for p in placements:
-            own = 1 if Status(p["status"]) in rules.ACTIVE_STATUSES else 0
-            p["possible_duplicate"] = active[p["national_id"]] - own > 0
+            p["possible_duplicate"] = active.duplicate(p["national_id"], p["status"])
         bulk_insert(session, table_of(Worker), workers)
         bulk_insert(session, table_of(Placement), placements)
         tallies.apply(session, Counter(k for p in placements for k in tallies.keys_of(p)))

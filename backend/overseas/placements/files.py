@@ -33,10 +33,10 @@ from sqlmodel import Session
 
 from overseas.audit import service as audit
 from overseas.auth.dependencies import Principal
-from overseas.auth.models import Role
 from overseas.core.config import get_settings
 from overseas.core.db import today
 from overseas.core.errors import AppError, FieldError, ValidationFailed
+from overseas.core.pii import mask_national_id
 from overseas.placements import service
 from overseas.placements.models import Channel, PolicyGroup, Programme, Sex, Status
 from overseas.placements.schemas import MAX_BATCH, BatchResult, PlacementRead
@@ -153,6 +153,14 @@ COLUMNS: tuple[Column, ...] = (
 # headers and their cells ignored.
 READ_ONLY_FIELDS = ("id", "flags", "version", "created_at", "updated_at")
 EXPORT_FIELDS = ("id", *(c.name for c in COLUMNS), "flags", "version", "created_at", "updated_at")
+# Left out of the exports of roles that see masked personal data (sensitive data).
+MASKED_OUT = frozenset({"policy_groups"})
+
+
+def export_fields(principal: Principal) -> tuple[str, ...]:
+    if service.masks_pii(principal):
+        return tuple(name for name in EXPORT_FIELDS if name not in MASKED_OUT)
+    return EXPORT_FIELDS
 
 
 def _header_key(text: str) -> str:
@@ -580,13 +588,10 @@ def defuse(text: str) -> str:
 _DATE_FIELDS = frozenset(c.name for c in COLUMNS if c.kind == "date")
 
 
-def _export_values(read: PlacementRead) -> list[Any]:
+def _export_values(read: PlacementRead, names: Sequence[str]) -> list[Any]:
     """The API's JSON values (dates ISO, timestamps in UTC, money as text), lists joined."""
     flat = read.model_dump(mode="json", exclude={"worker"}) | read.worker.model_dump(mode="json")
-    return [
-        ";".join(flat[name]) if isinstance(flat[name], list) else flat[name]
-        for name in EXPORT_FIELDS
-    ]
+    return [";".join(flat[name]) if isinstance(flat[name], list) else flat[name] for name in names]
 
 
 def _csv_cell(value: Any) -> str:
@@ -612,19 +617,18 @@ def _reads(
 ) -> Iterator[PlacementRead]:
     # The request's session has committed and closed before a streamed body is sent, so the
     # rows are read with a session of their own (a read-only transaction).
-    mask = service.masks_pii(principal)
     with Session(bind) as session:
         for placement in service.iter_placements(session, principal, filters):
-            yield service.to_read(placement, mask=mask)
+            yield service.to_read(placement, principal)
 
 
-def _csv_chunks(reads: Iterable[PlacementRead]) -> Iterator[bytes]:
+def _csv_chunks(reads: Iterable[PlacementRead], names: Sequence[str]) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write(BOM)
-    writer.writerow(EXPORT_FIELDS)
+    writer.writerow(names)
     for read in reads:
-        writer.writerow([_csv_cell(v) for v in _export_values(read)])
+        writer.writerow([_csv_cell(v) for v in _export_values(read, names)])
         if buffer.tell() >= CHUNK_BYTES:
             yield buffer.getvalue().encode()
             buffer.seek(0)
@@ -632,7 +636,7 @@ def _csv_chunks(reads: Iterable[PlacementRead]) -> Iterator[bytes]:
     yield buffer.getvalue().encode()
 
 
-def _ndjson_chunks(reads: Iterable[PlacementRead]) -> Iterator[bytes]:
+def _ndjson_chunks(reads: Iterable[PlacementRead], _names: Sequence[str]) -> Iterator[bytes]:
     buffer = bytearray()
     for read in reads:
         buffer += read.model_dump_json().encode() + b"\n"
@@ -651,25 +655,25 @@ def _stream_file(spool: IO[bytes]) -> Iterator[bytes]:
         yield chunk
 
 
-def _xlsx_chunks(reads: Iterable[PlacementRead]) -> Iterator[bytes]:
+def _xlsx_chunks(reads: Iterable[PlacementRead], names: Sequence[str]) -> Iterator[bytes]:
     # A zip cannot be sent before it is complete: rows go to a write-only workbook (which
     # keeps them on disk, not in memory) in a temporary file, and the file is then streamed.
     with tempfile.TemporaryFile() as spool:
         book = Workbook(write_only=True)
         sheet = book.create_sheet("placements")
-        for position, name in enumerate(EXPORT_FIELDS, start=1):
+        for position, name in enumerate(names, start=1):
             width = _EXPORT_WIDTHS.get(name, len(name) + 4)
             sheet.column_dimensions[get_column_letter(position)].width = width
         sheet.freeze_panes = "A2"
         header = []
-        for name in EXPORT_FIELDS:
+        for name in names:
             cell = WriteOnlyCell(sheet, value=name)
             cell.font = Font(bold=True)
             header.append(cell)
         sheet.append(header)
         for read in reads:
-            values = _export_values(read)
-            sheet.append([_xlsx_cell(n, v) for n, v in zip(EXPORT_FIELDS, values, strict=True)])
+            values = _export_values(read, names)
+            sheet.append([_xlsx_cell(n, v) for n, v in zip(names, values, strict=True)])
         book.save(spool)
         yield from _stream_file(spool)
 
@@ -688,7 +692,11 @@ def export_response(
         ExportFormat.ndjson: (_ndjson_chunks, NDJSON_MEDIA_TYPE),
     }[file_format]
     filename = f"placements-{today().isoformat()}.{file_format.value}"
-    return StreamingResponse(chunks(reads), media_type=media_type, headers=_attachment(filename))
+    return StreamingResponse(
+        chunks(reads, export_fields(principal)),
+        media_type=media_type,
+        headers=_attachment(filename),
+    )
 
 
 def audit_export(
@@ -697,20 +705,22 @@ def audit_export(
     file_format: ExportFormat,
     filters: service.PlacementFilters,
 ) -> None:
-    """An export of personal data by a viewer or an enterprise leaves one audit row."""
-    if principal.role in (Role.viewer, Role.agency):
-        chosen = {
-            f.name: str(getattr(filters, f.name))
-            for f in fields(filters)
-            if getattr(filters, f.name) is not None
-        }
-        audit.record(
-            session,
-            "read_pii",
-            "placements",
-            "export",
-            {"format": file_format.value, "filters": chosen},
-        )
+    """Every export of personal data leaves one audit row naming its format and filters."""
+    service.check_filters(principal, filters)
+    chosen = {
+        f.name: str(getattr(filters, f.name))
+        for f in fields(filters)
+        if getattr(filters, f.name) is not None
+    }
+    if chosen.get("q", "").isdigit():
+        chosen["q"] = mask_national_id(chosen["q"])  # the audit never holds a full ID
+    audit.record(
+        session,
+        "read_pii",
+        "placements",
+        "export",
+        {"format": file_format.value, "filters": chosen},
+    )
 
 
 def _template_csv() -> bytes:

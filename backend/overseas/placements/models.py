@@ -76,6 +76,8 @@ class Worker(SQLModel, table=True):
 class Placement(SQLModel, Versioned, table=True):
     __tablename__ = "placements"
     __audited__ = True
+    # Its audit rows hold the national ID and the phone masked (overseas.core.pii).
+    __audit_masked__ = True
     __table_args__ = (
         Index("ix_placements_updated", "updated_at", "id"),
         Index("ix_placements_agency_ref", "agency_id", "external_ref", unique=True),

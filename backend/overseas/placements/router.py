@@ -13,12 +13,15 @@ from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Id, Timestamp
-from overseas.placements import files, service
+from overseas.placements import files, people, service
 from overseas.placements.models import Channel, Flag, Placement, Status
 from overseas.placements.schemas import (
     BatchResult,
     History,
     HistoryEntry,
+    PersonCorrection,
+    PersonData,
+    PersonRequest,
     PlacementBatch,
     PlacementIn,
     PlacementRead,
@@ -29,12 +32,15 @@ from overseas.system.idempotency import IdempotencyDep
 
 router = APIRouter(prefix="/api/v1/placements", tags=["placements"])
 
+# Administrators read the register to support its users, masked like viewers.
 Reader = Annotated[
     Principal,
-    Depends(require_role(Role.officer, Role.inspector, Role.viewer, Role.agency)),
+    Depends(require_role(Role.officer, Role.inspector, Role.viewer, Role.admin, Role.agency)),
 ]
 Writer = Annotated[Principal, Depends(require_role(Role.officer, Role.agency))]
-Exporter = Annotated[Principal, Depends(require_role(Role.officer, Role.viewer, Role.agency))]
+Exporter = Annotated[
+    Principal, Depends(require_role(Role.officer, Role.viewer, Role.admin, Role.agency))
+]
 
 
 def placement_filters(
@@ -81,10 +87,9 @@ def list_placements(
 ) -> Page[PlacementRead]:
     """The registry, filtered; an enterprise sees only its own placements."""
     rows, cursor, total = service.list_placements(session, principal, page, filters)
-    mask = service.masks_pii(principal)
     service.audit_pii_read(session, principal, [r.id for r in rows])
     return Page(
-        items=[service.to_read(r, mask=mask) for r in rows], next_cursor=cursor, total=total
+        items=[service.to_read(r, principal) for r in rows], next_cursor=cursor, total=total
     )
 
 
@@ -100,7 +105,7 @@ def create_placement(
     """Register a placement; an enterprise's is always its own."""
     placement = service.create(session, principal, data)
     return idem.respond(
-        service.to_read(placement),
+        service.to_read(placement, principal),
         headers={
             "Location": f"/api/v1/placements/{placement.id}",
             "ETag": f'"{placement.version}"',
@@ -191,7 +196,7 @@ def get_placement(
     """One placement, with its ETag."""
     set_etag(response, placement.version)
     service.audit_pii_read(session, principal, [placement.id])
-    return service.to_read(placement, mask=service.masks_pii(principal))
+    return service.to_read(placement, principal)
 
 
 @router.patch(
@@ -212,7 +217,7 @@ def update_placement(
     check_if_match(if_match, placement.version)
     placement = service.update_placement(session, principal, placement, data)
     set_etag(response, placement.version)
-    return service.to_read(placement)
+    return service.to_read(placement, principal)
 
 
 @router.delete("/{placement_id}", status_code=204, responses=problem_responses(401, 403, 404, 412))
@@ -247,7 +252,7 @@ def transition_placement(
     check_if_match(if_match, placement.version)
     placement = service.transition(session, principal, placement, data)
     set_etag(response, placement.version)
-    return service.to_read(placement)
+    return service.to_read(placement, principal)
 
 
 @router.get(
@@ -258,3 +263,29 @@ def placement_history(placement: PlacementDep, session: SessionDep) -> History:
     return History(
         items=[HistoryEntry.model_validate(e) for e in service.history(session, placement)]
     )
+
+
+workers_router = APIRouter(prefix="/api/v1/workers", tags=["workers"])
+PeopleOfficer = Annotated[Principal, Depends(require_role(Role.officer, Role.admin))]
+
+
+@workers_router.post(
+    "/data-request", response_model=PersonData, responses=problem_responses(401, 403, 404, 422)
+)
+def data_request(
+    request: PersonRequest, session: SessionDep, principal: PeopleOfficer
+) -> PersonData:
+    """Everything held about one person, for that person's own request (audited); the
+    national ID travels in the body, never in a URL."""
+    return people.data_of(session, principal, request.national_id)
+
+
+@workers_router.post(
+    "/correction", response_model=PersonData, responses=problem_responses(401, 403, 404, 409, 422)
+)
+def correct_person(
+    request: PersonCorrection, session: SessionDep, principal: PeopleOfficer
+) -> PersonData:
+    """Correct a person's particulars on their request, on every placement of theirs, through
+    the registry's rules; all or nothing, with the reason kept in the audit log."""
+    return people.correct(session, principal, request)

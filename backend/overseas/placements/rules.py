@@ -6,11 +6,14 @@ apply exactly the same checks, and the batch can run them without touching the d
 
 import csv
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from overseas.placements.models import Channel, Flag, Sex, Status
 
@@ -29,7 +32,27 @@ ACTIVE_STATUSES = frozenset(
     {Status.registered, Status.training, Status.contracted, Status.departed, Status.overstayed}
 )
 
-# API contract: the allowed transitions; anything else is 409 invalid_transition.
+
+class ActivePlacements:
+    """The duplicate-worker rule: a placement is a possible duplicate while another placement
+    of the same person is under way. Counts the active placements per national ID."""
+
+    def __init__(self, statuses: Iterable[tuple[str, Any]] = ()) -> None:
+        self.count: Counter[str] = Counter()
+        for national_id, status in statuses:
+            self.add(national_id, status)
+
+    def add(self, national_id: str, status: Any) -> None:
+        if Status(status) in ACTIVE_STATUSES:
+            self.count[national_id] += 1
+
+    def duplicate(self, national_id: str, status: Any) -> bool:
+        """Whether a placement with this status (itself counted) has an active twin."""
+        own = 1 if Status(status) in ACTIVE_STATUSES else 0
+        return self.count[national_id] - own > 0
+
+
+# The allowed transitions; anything else is 409 invalid_transition.
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.registered: frozenset({Status.training, Status.contracted, Status.cancelled}),
     Status.training: frozenset({Status.contracted, Status.cancelled}),
@@ -80,6 +103,10 @@ def fold(value: str) -> str:
     return " ".join(stripped.lower().split())
 
 
+# A CCCD has 12 digits; an identity card of the old kind 9.
+NATIONAL_ID_LENGTHS = (12, 9)
+
+
 def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | None:
     """The problem with a personal identification number, or None.
 
@@ -89,7 +116,8 @@ def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | 
     numbers (Decree 05/1999/NĐ-CP) are still accepted as they are.
     """
     # isascii(): str.isdigit() also accepts full-width, Arabic-Indic and superscript digits.
-    if not (national_id.isascii() and national_id.isdigit()) or len(national_id) not in (9, 12):
+    digits = national_id.isascii() and national_id.isdigit()
+    if not digits or len(national_id) not in NATIONAL_ID_LENGTHS:
         return "must be 12 digits (or a legacy 9-digit identity card number)"
     if len(national_id) == 9:
         return None

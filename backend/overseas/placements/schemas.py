@@ -15,6 +15,7 @@ from pydantic import (
     SkipValidation,
 )
 
+from overseas.audit.schemas import AuditRead
 from overseas.core.types import Id
 from overseas.placements.models import Channel, Flag, PolicyGroup, Programme, Sex, Status
 from overseas.placements.rules import normalise_name
@@ -157,7 +158,8 @@ class PlacementUpdate(BaseModel):
     notes: str | None = Field(default=None, max_length=2000)
 
 
-# The worker as the API shows it (national_id masked for viewers).
+# The worker as the API shows it: for viewers and administrators national_id and phone are
+# masked and policy_groups is left out (sensitive personal data).
 class WorkerRead(BaseModel):
     national_id: str
     full_name: str
@@ -165,7 +167,11 @@ class WorkerRead(BaseModel):
     sex: Sex
     home_area_code: str
     phone: str | None
-    policy_groups: list[PolicyGroup]
+    policy_groups: list[PolicyGroup] | None = Field(
+        default=None,
+        exclude_if=lambda groups: groups is None,
+        description="Left out for the roles that see masked personal data",
+    )
 
 
 def _decimal_text(value: Decimal) -> str:
@@ -248,3 +254,30 @@ class BatchResult(BaseModel):
     updated: int
     unchanged: int
     items: list[BatchItemResult]
+
+
+# A person's request about their own data, by national ID (in the body, never in a URL).
+class PersonRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    national_id: Annotated[str, BeforeValidator(_code), Field(min_length=9, max_length=12)]
+
+
+# A correction a person asked for, applied to every placement of theirs.
+class PersonCorrection(PersonRequest):
+    reason: Annotated[str, Field(min_length=3, max_length=500)]
+    changes: WorkerUpdate
+
+
+class PersonPlacement(BaseModel):
+    placement: PlacementRead
+    history: list[HistoryEntry]
+    audit: list[AuditRead]
+
+
+# Everything the registry holds about one person.
+class PersonData(BaseModel):
+    worker_id: int
+    national_id: str
+    registered_at: datetime
+    placements: list[PersonPlacement]

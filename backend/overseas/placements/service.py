@@ -27,6 +27,7 @@ from overseas.areas.service import AreaTree
 from overseas.audit import service as audit
 from overseas.audit.models import AuditLog
 from overseas.auth.dependencies import Principal
+from overseas.auth.models import Role
 from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
 from overseas.core.config import get_settings
 from overseas.core.db import LOCAL_ZONE, today, utcnow
@@ -39,6 +40,7 @@ from overseas.core.errors import (
     ValidationFailed,
 )
 from overseas.core.pagination import PageParams, paginate
+from overseas.core.pii import mask_changes, mask_national_id, mask_phone
 from overseas.core.retry import with_retries
 from overseas.markets.models import Market, MarketRecord, RecordKind
 from overseas.placements import rules
@@ -96,17 +98,27 @@ def api_field(column: str) -> str:
 # ---------------------------------------------------------------------------------- reading
 
 
-def mask_national_id(value: str) -> str:
-    """First 3 and last 2 digits: enough to tell records apart, not to identify a person."""
-    return value[:3] + "*" * (len(value) - 5) + value[-2:]
+# Personal data protection (Law 91/2025/QH15, Decree 356/2025): viewers and administrators
+# see national IDs and phones masked and no policy groups (ethnicity and poverty status are
+# sensitive data); everybody else who may read a placement needs them in full.
+MASKED_ROLES = frozenset({Role.viewer, Role.admin})
 
 
-def flags_of(p: Placement) -> list[Flag]:
-    return [f for f in Flag if getattr(p, f.value)]
+def masks_pii(principal: Principal) -> bool:
+    return principal.role in MASKED_ROLES
 
 
-def to_read(p: Placement, *, mask: bool = False) -> PlacementRead:
+def flags_of(p: Placement, principal: Principal) -> list[Flag]:
+    """The flags a principal may see: a possible duplicate is the department's to settle, and
+    telling an enterprise would tell it that another enterprise holds the same worker."""
+    hidden = Flag.possible_duplicate if principal.is_agency else None
+    return [f for f in Flag if f != hidden and getattr(p, f.value)]
+
+
+def to_read(p: Placement, principal: Principal, *, full: bool = False) -> PlacementRead:
+    """The placement as this principal may see it; `full` for a person's own data request."""
     assert p.id is not None
+    mask = masks_pii(principal) and not full
     return PlacementRead(
         id=p.id,
         agency_id=p.agency_id,
@@ -118,8 +130,8 @@ def to_read(p: Placement, *, mask: bool = False) -> PlacementRead:
             date_of_birth=p.date_of_birth,
             sex=p.sex,
             home_area_code=p.home_area_code,
-            phone=p.phone,
-            policy_groups=p.policy_groups,
+            phone=mask_phone(p.phone) if mask else p.phone,
+            policy_groups=None if mask else p.policy_groups,
         ),
         market_code=p.market_code,
         programme=p.programme,
@@ -136,20 +148,17 @@ def to_read(p: Placement, *, mask: bool = False) -> PlacementRead:
         departure_date=p.departure_date,
         return_date=p.return_date,
         notes=p.notes,
-        flags=flags_of(p),
+        flags=flags_of(p, principal),
         version=p.version,
         created_at=p.created_at,
         updated_at=p.updated_at,
     )
 
 
-def masks_pii(principal: Principal) -> bool:
-    return principal.role == "viewer"
-
-
 def audit_pii_read(session: Session, principal: Principal, ids: Sequence[int | None]) -> None:
-    """Viewers and enterprises reading personal data leave a trace (API contract, Audit)."""
-    if principal.role in ("viewer", "agency") and ids:
+    """Every read of workers' records leaves a trace, whoever reads (Law 91/2025/QH15; see
+    docs/security.md): one row per page or record, naming the placements read."""
+    if ids:
         audit.record(
             session,
             "read_pii",
@@ -196,7 +205,24 @@ class PlacementFilters:
     updated_since: datetime | None = None
 
 
+def check_filters(principal: Principal, f: PlacementFilters) -> None:
+    """Filters a principal may not use answer 422 before anything is read (an export checks
+    them before its streamed answer starts)."""
+    q = (f.q or "").strip()
+    # Searching by the start of an ID would let a masked role recover the digits it may not
+    # see, one at a time: it finds a person only by the complete number.
+    if q.isdigit() and masks_pii(principal) and len(q) not in rules.NATIONAL_ID_LENGTHS:
+        raise ValidationFailed.one(
+            "q", "search by a complete national ID (12 digits, or 9 for an old ID)"
+        )
+    if f.flag == Flag.possible_duplicate and principal.is_agency:
+        raise ValidationFailed.one(
+            "flag", "possible duplicates are settled by the department and not shown to enterprises"
+        )
+
+
 def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> Any:
+    check_filters(principal, f)
     stmt = select(Placement)
     if principal.is_agency:
         stmt = stmt.where(Placement.agency_id == principal.agency_id)
@@ -220,10 +246,13 @@ def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> An
         stmt = stmt.where(col(getattr(Placement, f.flag.value)))
     if f.q:
         q = f.q.strip()
-        if q.isdigit():
+        if q.isdigit() and masks_pii(principal):
+            stmt = stmt.where(Placement.national_id == q)
+        elif q.isdigit():
             stmt = stmt.where(col(Placement.national_id).startswith(q))
         else:
-            stmt = stmt.where(col(Placement.search_name).contains(rules.fold(q)))
+            # % and _ are the user's characters, not LIKE's wildcards.
+            stmt = stmt.where(col(Placement.search_name).contains(rules.fold(q), autoescape=True))
     if f.updated_since:
         # A feed stops short of the last few seconds: a transaction that stamped its rows
         # before committing must not land behind a cursor that has already moved on.
@@ -572,13 +601,24 @@ def _column_values(v: dict[str, Any]) -> dict[str, Any]:
 _AUDIT_SKIP = frozenset({"created_at", "updated_at", "version", "search_name"})
 
 # One audit row per new placement, built by PostgreSQL from the stored row: every column that
-# is not null, as {"before": null, "after": value}, like the audit of any other create.
+# is not null, as {"before": null, "after": value}, like the audit of any other create, with
+# the national ID and the phone masked as overseas.core.pii masks them.
 _SERVER_AUDIT = text(
     """
     INSERT INTO audit_log (at, actor, action, entity, entity_id, changes)
     SELECT :at, :actor, 'create', 'placements', CAST(p.id AS TEXT),
            (SELECT jsonb_object_agg(e.key, jsonb_build_object('before', NULL, 'after', e.value))
-            FROM jsonb_each(to_jsonb(p) - CAST(:skip AS TEXT[])) AS e
+            FROM jsonb_each(
+                to_jsonb(p) - CAST(:skip AS TEXT[])
+                || jsonb_build_object(
+                    'national_id',
+                    left(p.national_id, 3) || repeat('*', length(p.national_id) - 5)
+                        || right(p.national_id, 2),
+                    'phone',
+                    CASE WHEN p.phone IS NULL THEN NULL
+                         ELSE left(p.phone, 4) || repeat('*', length(p.phone) - 6)
+                              || right(p.phone, 2) END)
+            ) AS e
             WHERE e.value <> 'null'::jsonb)
     FROM placements AS p
     WHERE p.id = ANY(:ids)
@@ -655,17 +695,12 @@ def write(
         ).where(in_values(session, col(Placement.national_id), national_ids))
     ).all()
     writing_ids = {p.existing.id for p in to_write if p.existing is not None}
-    active: dict[str, int] = defaultdict(int)
-    for pid, nid, status, _dup in others:
-        if pid not in writing_ids and status in rules.ACTIVE_STATUSES:
-            active[nid] += 1
+    active = rules.ActivePlacements(
+        (nid, status) for pid, nid, status, _dup in others if pid not in writing_ids
+    )
     for p in to_write:
-        if Status(p.values["status"]) in rules.ACTIVE_STATUSES:
-            active[p.values["national_id"]] += 1
-
-    def duplicate(nid: str, status: Any) -> bool:
-        own = 1 if Status(status) in rules.ACTIVE_STATUSES else 0
-        return active[nid] - own > 0
+        active.add(p.values["national_id"], p.values["status"])
+    duplicate = active.duplicate
 
     creates = [p for p in to_write if p.existing is None]
     # PostgreSQL writes the audit documents of new rows itself, from the rows just copied in.
@@ -712,11 +747,13 @@ def write(
                     "action": "create",
                     "entity": "placements",
                     "entity_id": str(pid),
-                    "changes": {
-                        k: {"before": None, "after": val}
-                        for k, val in row.items()
-                        if val is not None and k not in _AUDIT_SKIP
-                    },
+                    "changes": mask_changes(
+                        {
+                            k: {"before": None, "after": val}
+                            for k, val in row.items()
+                            if val is not None and k not in _AUDIT_SKIP
+                        }
+                    ),
                 }
             )
         p.values["id"] = pid
@@ -746,11 +783,13 @@ def write(
         }
         row |= {f.value: on for f, on in flags.items()}
         before = {name: getattr(e, name) for name in row}
-        changes = {
-            k: {"before": _audit_value(before[k]), "after": _audit_value(val)}
-            for k, val in row.items()
-            if k != "updated_at" and not _same(before[k], val)
-        }
+        changes = mask_changes(
+            {
+                k: {"before": _audit_value(before[k]), "after": _audit_value(val)}
+                for k, val in row.items()
+                if k != "updated_at" and not _same(before[k], val)
+            }
+        )
         updates.append(row | {"_id": e.id, "_version": e.version, "version": e.version + 1})
         tally.update(tallies.keys_of(row))
         tally.subtract(tallies.keys_of(e))
@@ -798,37 +837,57 @@ def write(
                 session.expire(p.existing)
 
     # Other placements of the same people whose duplicate flag the batch changed.
-    flips = [
-        {"_id": pid, "flag": want}
-        for pid, nid, status, dup in sorted(others, key=lambda o: o[0] or 0)
-        if pid not in writing_ids and (want := duplicate(nid, status)) != dup
-    ]
-    if flips:
-        table = table_of(Placement)
-        session.connection().execute(
-            update(table)
-            .where(table.c.id == bindparam("_id"))
-            .values(
-                possible_duplicate=bindparam("flag"),
-                updated_at=now,
-                version=table.c.version + 1,
-            ),
-            flips,
-        )
-        audits += [
-            {
-                "at": now,
-                "actor": actor,
-                "action": "update",
-                "entity": "placements",
-                "entity_id": str(f["_id"]),
-                "changes": {"possible_duplicate": {"before": not f["flag"], "after": f["flag"]}},
-            }
-            for f in flips
-        ]
+    audits += _flip_duplicates(
+        session,
+        [(pid, nid, status, dup) for pid, nid, status, dup in others if pid not in writing_ids],
+        active,
+        now,
+        actor,
+    )
     bulk_insert(session, table_of(PlacementEvent), events)
     bulk_insert(session, table_of(AuditLog), audits)
     tallies.apply(session, tally)
+
+
+def _flip_duplicates(
+    session: Session,
+    placements: Iterable[tuple[Any, str, Any, bool]],
+    active: rules.ActivePlacements,
+    now: datetime,
+    actor: str,
+) -> list[dict[str, Any]]:
+    """Set possible_duplicate where the rule now says otherwise, on (id, national_id, status,
+    flag) rows; the audit rows of the changes are returned for the caller to write.
+
+    The flag is the department's to settle and is derived from other placements: changing it
+    changes neither the placement's version nor its updated_at, so an enterprise whose
+    record is flagged because another enterprise holds the same person sees no change."""
+    flips = [
+        {"_id": pid, "flag": want}
+        for pid, nid, status, dup in sorted(placements, key=lambda o: o[0] or 0)
+        if (want := active.duplicate(nid, status)) != dup
+    ]
+    if not flips:
+        return []
+    table = table_of(Placement)
+    session.connection().execute(
+        update(table)
+        .where(table.c.id == bindparam("_id"))
+        # updated_at is named so that its on-update default does not fire.
+        .values(possible_duplicate=bindparam("flag"), updated_at=table.c.updated_at),
+        flips,
+    )
+    return [
+        {
+            "at": now,
+            "actor": actor,
+            "action": "update",
+            "entity": "placements",
+            "entity_id": str(f["_id"]),
+            "changes": {"possible_duplicate": {"before": not f["flag"], "after": f["flag"]}},
+        }
+        for f in flips
+    ]
 
 
 def _audit_value(value: Any) -> Any:
@@ -1018,14 +1077,16 @@ def delete(session: Session, placement: Placement) -> None:
     tallies.apply(session, Counter({key: -1 for key in tallies.keys_of(placement)}))
     session.delete(placement)
     session.flush()
-    others = session.exec(select(Placement).where(Placement.national_id == nid)).all()
-    active = [p for p in others if p.status in rules.ACTIVE_STATUSES]
-    for p in others:
-        want = len([a for a in active if a.id != p.id]) > 0
-        if p.possible_duplicate != want:
-            p.possible_duplicate = want
-            session.add(p)
-    session.flush()
+    others = session.exec(
+        select(
+            Placement.id, Placement.national_id, Placement.status, Placement.possible_duplicate
+        ).where(Placement.national_id == nid)
+    ).all()
+    active = rules.ActivePlacements((n, status) for _, n, status, _ in others)
+    actor = session.info.get("actor", audit.SYSTEM_ACTOR)
+    bulk_insert(
+        session, table_of(AuditLog), _flip_duplicates(session, others, active, utcnow(), actor)
+    )
 
 
 def recompute_fee_flags(session: Session, market_code: str) -> int:

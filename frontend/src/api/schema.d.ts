@@ -826,6 +826,48 @@ export interface paths {
         patch: operations["users-update_user"];
         trace?: never;
     };
+    "/api/v1/workers/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct Person
+         * @description Correct a person's particulars on their request, on every placement of theirs, through
+         *     the registry's rules; all or nothing, with the reason kept in the audit log.
+         */
+        post: operations["workers-correct_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/data-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Data Request
+         * @description Everything held about one person, for that person's own request (audited); the
+         *     national ID travels in the body, never in a URL.
+         */
+        post: operations["workers-data_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1627,6 +1669,41 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** PersonCorrection */
+        PersonCorrection: {
+            changes: components["schemas"]["WorkerUpdate"];
+            /** National Id */
+            national_id: string;
+            /** Reason */
+            reason: string;
+        };
+        /** PersonData */
+        PersonData: {
+            /** National Id */
+            national_id: string;
+            /** Placements */
+            placements: components["schemas"]["PersonPlacement"][];
+            /**
+             * Registered At
+             * Format: date-time
+             */
+            registered_at: string;
+            /** Worker Id */
+            worker_id: number;
+        };
+        /** PersonPlacement */
+        PersonPlacement: {
+            /** Audit */
+            audit: components["schemas"]["AuditRead"][];
+            /** History */
+            history: components["schemas"]["HistoryEntry"][];
+            placement: components["schemas"]["PlacementRead"];
+        };
+        /** PersonRequest */
+        PersonRequest: {
+            /** National Id */
+            national_id: string;
+        };
         /** PlacementBatch */
         PlacementBatch: {
             /** Items */
@@ -2275,8 +2352,11 @@ export interface components {
             national_id: string;
             /** Phone */
             phone: string | null;
-            /** Policy Groups */
-            policy_groups: components["schemas"]["PolicyGroup"][];
+            /**
+             * Policy Groups
+             * @description Left out for the roles that see masked personal data
+             */
+            policy_groups?: components["schemas"]["PolicyGroup"][] | null;
             sex: components["schemas"]["Sex"];
         };
         /** WorkerUpdate */
@@ -5718,6 +5798,144 @@ export interface operations {
             };
             /** @description Problem */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "workers-correct_person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonCorrection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonData"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "workers-data_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonData"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -78,7 +78,10 @@ function PlacementDetail({ placement }: { placement: Placement }) {
               [t('placement.worker.sex'), tv('sex', w.sex)],
               [t('placement.worker.home_area_code'), names.area(w.home_area_code)],
               [t('placement.worker.phone'), w.phone],
-              [t('placement.worker.policy_groups'), w.policy_groups.map((g) => tv('policyGroup', g)).join(', ')],
+              // Left out by the API for the roles that see masked personal data.
+              ...(w.policy_groups
+                ? [[t('placement.worker.policy_groups'), w.policy_groups.map((g) => tv('policyGroup', g)).join(', ')] as [string, ReactNode]]
+                : []),
             ]}
           />
         </section>

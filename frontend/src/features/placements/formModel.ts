@@ -56,7 +56,7 @@ export function valuesFromPlacement(p: Placement): FormValues {
     'worker.sex': p.worker.sex,
     'worker.home_area_code': p.worker.home_area_code,
     'worker.phone': text(p.worker.phone),
-    'worker.policy_groups': p.worker.policy_groups.join(','),
+    'worker.policy_groups': (p.worker.policy_groups ?? []).join(','),
     agency_id: text(p.agency_id),
     channel: p.channel,
     external_ref: text(p.external_ref),
