@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 CHROMIUM ?= /usr/bin/chromium
 DEMO_PLACEMENTS ?= 6000
-FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/public -type f 2>/dev/null)
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/public frontend/scripts -type f 2>/dev/null)
 
 .PHONY: run test setup lint typecheck test-backend test-backend-sqlite test-backend-postgres \
         test-frontend test-browser guide-images openapi openapi-check frontend chromium clean help

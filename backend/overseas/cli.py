@@ -41,6 +41,36 @@ def _db_downgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from overseas.core.backup import BackupError, backup
+    from overseas.core.config import get_settings
+
+    try:
+        backup(get_settings().sqlalchemy_url, Path(args.file))
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"backup written to {args.file}")
+    return 0
+
+
+def _db_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from overseas.core.backup import BackupError, restore
+    from overseas.core.config import get_settings
+
+    try:
+        restore(get_settings().sqlalchemy_url, Path(args.file), force=args.force)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"restored from {args.file}; run 'overseas db upgrade' if the backup is older")
+    return 0
+
+
 def _users_create(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
@@ -163,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     down = db.add_parser("downgrade", help="migrate back (to 'base' by default)")
     down.add_argument("revision", nargs="?", default="base")
     down.set_defaults(func=_db_downgrade)
+    save = db.add_parser("backup", help="write a backup of the whole database to FILE")
+    save.add_argument("file")
+    save.set_defaults(func=_db_backup)
+    load_back = db.add_parser("restore", help="replace the database's contents with FILE's")
+    load_back.add_argument("file")
+    load_back.add_argument("--force", action="store_true", help="even over existing tables")
+    load_back.set_defaults(func=_db_restore)
 
     users = commands.add_parser("users", help="accounts").add_subparsers(
         dest="users_command", required=True

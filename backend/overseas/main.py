@@ -5,7 +5,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm.exc import StaleDataError
@@ -19,6 +19,7 @@ from overseas.core import logs
 from overseas.core.config import get_settings
 from overseas.core.errors import NotFound, install_error_handlers, problem_response
 from overseas.core.guard import RequestGuard
+from overseas.core.headers import SecurityHeaders
 from overseas.inspections import router as inspections
 from overseas.markets import router as markets
 from overseas.placements import router as placements
@@ -60,6 +61,37 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
+DOCS_HTML = """<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>Overseas Work Registry - API</title>
+    <link rel="stylesheet" href="/api-docs/swagger-ui.css">
+  </head>
+  <body>
+    <div id="swagger-ui"></div>
+    <script src="/api-docs/swagger-ui-bundle.js"></script>
+    <script src="/api-docs/init.js"></script>
+  </body>
+</html>
+"""
+
+
+def _mount_api_docs(app: FastAPI, dist: Path) -> None:
+    """Swagger UI at /docs from files the web app's build copies in (frontend/dist/api-docs):
+    nothing is fetched from another site, so it works on a network without internet and
+    under the strict Content Security Policy. Off with OVERSEAS_API_DOCS=false."""
+    assets = dist / "api-docs"
+    if not (assets / "swagger-ui-bundle.js").is_file():
+        logging.getLogger("overseas").info("API documentation assets not built: /docs is off")
+        return
+    app.mount("/api-docs", StaticFiles(directory=assets), name="api-docs")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_HTML)
+
+
 def create_app() -> FastAPI:
     settings = get_settings()
     logging.getLogger("overseas").setLevel(settings.log_level.upper())
@@ -69,6 +101,8 @@ def create_app() -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         generate_unique_id_function=operation_id,
+        docs_url=None,
+        redoc_url=None,
     )
     install_error_handlers(app)
 
@@ -94,6 +128,7 @@ def create_app() -> FastAPI:
             expose_headers=["ETag", "Location", "Idempotent-Replayed", "Retry-After"],
         )
     # Outermost last: the guard sees every request first and every failure last.
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     modules = (
@@ -116,5 +151,7 @@ def create_app() -> FastAPI:
     app.include_router(agencies.public_router)
     app.include_router(markets.public_router)
     app.include_router(targets.public_router)
+    if settings.api_docs:
+        _mount_api_docs(app, settings.frontend_dist)
     _mount_spa(app, settings.frontend_dist)
     return app

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     audit_write_retention_years: int = Field(default=0, ge=0)
     sync_settle_seconds: float = Field(default=5, ge=0, le=300)
     frontend_dist: Path = Path("frontend/dist")
+    api_docs: bool = True
+    metrics_token: str = ""
     cors_origins: list[str] = []
     db_pool_size: int = Field(default=10, ge=1)
     log_level: str = "INFO"

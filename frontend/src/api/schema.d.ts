@@ -897,7 +897,8 @@ export interface paths {
         };
         /**
          * Metrics
-         * @description Prometheus text exposition.
+         * @description Prometheus text exposition; behind OVERSEAS_METRICS_TOKEN when one is set, and off in
+         *     production without one (the figures tell an outsider how the service is used).
          */
         get: operations["system-metrics"];
         put?: never;
@@ -5993,6 +5994,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
             };
         };
     };
