@@ -333,6 +333,7 @@ export const vi = {
   'placement.hint.national_id': '12 chữ số trên căn cước công dân, ví dụ 049095001234.',
   'placement.hint.agency_id': 'Để trống nếu đi theo hợp đồng cá nhân hoặc qua đơn vị sự nghiệp công.',
   'placement.hint.external_ref': 'Mã doanh nghiệp dùng để đối chiếu, ví dụ AG3-2024-0001.',
+  'placement.hint.monthly_salary': 'Dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân: 180.000 hoặc 2.500,50.',
   'placement.hint.money': 'Ghi số tiền bằng đồng Việt Nam, có thể gõ 30.000.000 hoặc 30000000.',
 
   'transition.title': 'Cập nhật trạng thái',
