@@ -7,6 +7,7 @@ import struct
 import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import openpyxl
@@ -414,6 +415,102 @@ def test_the_same_upload_with_the_same_key_is_replayed(
     assert_problem(_upload(client, headers, other), 422, "idempotency_key_reused")
 
 
+def _add_jpy_rate(client: TestClient, headers: dict[str, str], vnd_per_yen: str) -> None:
+    r = client.post(
+        "/api/v1/markets/JP/records",
+        json={
+            "kind": "wage",
+            "title": "Tỷ giá tham chiếu JPY",
+            "value": vnd_per_yen,
+            "unit": "VND/JPY",
+            "effective_on": "2024-01-01",
+        },
+        headers=headers,
+    )
+    assert r.status_code == 201, r.text
+
+
+def _typed_rows(sent: list[dict[str, Any]], typed: dict[str, dict[str, str]]) -> list[list[Any]]:
+    """The items as spreadsheet rows, with some amounts as a person in Vietnam types them."""
+    names = list(VI)
+    rows: list[list[Any]] = [[VI[n] for n in names]]
+    for s in sent:
+        flat = _flat(s) | typed.get(s["external_ref"], {})
+        rows.append([flat[n] for n in names])
+    return rows
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_amounts_typed_with_vietnamese_separators_are_read_as_meant(
+    client: TestClient, make: Factory, kind: str
+) -> None:
+    agency = make.headers(Role.agency)
+    # Law 69/2020 Art. 23: 36 months at 180,000 JPY and 170 VND/JPY allow a fee of up to
+    # 91,800,000 VND; at 180 JPY the 30,000,000 VND fee would be far above the cap.
+    _add_jpy_rate(client, make.headers(Role.officer), "170")
+    sent = [
+        item("SEP-1", worker={"national_id": national_id(31)}),
+        item("SEP-2", worker={"national_id": national_id(32)}, service_fee_vnd=1900000),
+        item(
+            "SEP-3",
+            worker={"national_id": national_id(33)},
+            market_code="DE",
+            programme="other",
+            monthly_salary="2500.5",
+            salary_currency="EUR",
+            service_fee_vnd=None,
+            loan_vnd=1500,
+        ),
+    ]
+    typed = {
+        "SEP-1": {"monthly_salary": "180.000", "service_fee_vnd": "30.000.000"},
+        "SEP-2": {"monthly_salary": "180000", "service_fee_vnd": "1.900.000"},
+        "SEP-3": {"monthly_salary": "2.500,50", "loan_vnd": "1 500", "contract_months": "36"},
+    }
+    rows = _typed_rows(sent, typed)
+    content = _xlsx(rows) if kind == "xlsx" else _csv(rows, delimiter=";")
+
+    r = _upload(client, agency, content, f"placements.{kind}")
+
+    assert r.status_code == 200, r.text
+    assert r.json()["created"] == 3
+    got = _by_ref(_list(client, agency))
+    for s in sent:
+        _assert_read_back(got[s["external_ref"]], s)
+    assert got["SEP-1"]["monthly_salary"] == "180000"
+    assert got["SEP-1"]["flags"] == []
+    assert got["SEP-2"]["service_fee_vnd"] == 1900000
+    assert got["SEP-3"]["monthly_salary"] == "2500.5"
+
+
+def test_an_amount_that_is_no_number_names_the_field_and_row(
+    client: TestClient, make: Factory, session: Session
+) -> None:
+    agency = make.headers(Role.agency)
+    sent = [
+        item("NUM-1", worker={"national_id": national_id(41)}),
+        item("NUM-2", worker={"national_id": national_id(42)}),
+        item("NUM-3", worker={"national_id": national_id(43)}),
+    ]
+    typed = {
+        "NUM-2": {"monthly_salary": "1..5"},
+        "NUM-3": {"contract_months": "36,5", "service_fee_vnd": "-30.000.000"},
+    }
+    before = _count(session)
+
+    r = _upload(client, agency, _csv(_typed_rows(sent, typed), delimiter=";"))
+
+    body = assert_problem(r, 422, "validation_error")
+    found = {(e["row"], e["field"]): e["message"] for e in body["errors"]}
+    assert found == {
+        (3, "monthly_salary"): "'1..5' is not a number; write it like 180000, 180.000 or 1,5",
+        (4, "contract_months"): "'36,5' must be a whole number",
+        (4, "service_fee_vnd"): "'-30.000.000' must not be negative",
+    }
+    assert {e["external_ref"] for e in body["errors"]} == {"NUM-2", "NUM-3"}
+    assert _count(session) == before
+
+
 def test_an_agency_import_cannot_touch_another_enterprise(
     client: TestClient, make: Factory, session: Session
 ) -> None:
@@ -454,8 +551,20 @@ def _column(name: str) -> files.Column:
         ("service_fee_vnd", "30.000.000", 30000000),
         ("service_fee_vnd", "30,000,000", 30000000),
         ("service_fee_vnd", 30000000.0, 30000000),
-        ("monthly_salary", 1234.5, "1234.5"),
-        ("monthly_salary", 180000.0, "180000"),
+        ("contract_months", 36, 36),
+        ("contract_months", " 36 ", 36),
+        ("service_fee_vnd", "1.900.000", 1900000),
+        ("service_fee_vnd", "1 900 000", 1900000),
+        ("service_fee_vnd", "1\u00a0900\u00a0000", 1900000),  # a no-break space from Excel
+        ("monthly_salary", 1234.5, Decimal("1234.5")),
+        ("monthly_salary", 1234.567, Decimal("1234.567")),  # a number cell is not re-read
+        ("monthly_salary", 180000.0, Decimal("180000")),
+        ("monthly_salary", 180000, Decimal("180000")),
+        ("monthly_salary", "180.000", Decimal("180000")),
+        ("monthly_salary", "180000", Decimal("180000")),
+        ("monthly_salary", "2.500,50", Decimal("2500.5")),
+        ("monthly_salary", "1,5", Decimal("1.5")),
+        ("monthly_salary", "1.5", Decimal("1.5")),
         ("date_of_birth", "2/4/1995", "1995-04-02"),
         ("date_of_birth", "02.04.1995", "1995-04-02"),
         ("date_of_birth", "1995-04-02", "1995-04-02"),
@@ -475,6 +584,29 @@ def _column(name: str) -> files.Column:
 )
 def test_cells_are_read_as_a_person_typed_them(name: str, cell: Any, value: Any) -> None:
     assert files.read_cell(_column(name), cell) == value
+
+
+@pytest.mark.parametrize(
+    ("name", "cell", "message"),
+    [
+        ("monthly_salary", "1..5", "'1..5' is not a number"),
+        ("monthly_salary", "1.50.0", "'1.50.0' is not a number"),
+        ("monthly_salary", "180k", "'180k' is not a number"),
+        ("monthly_salary", True, "'True' is not a number"),
+        ("monthly_salary", "-180.000", "'-180.000' must not be negative"),
+        ("monthly_salary", -5.5, "'-5.5' must not be negative"),
+        ("contract_months", "36,5", "'36,5' must be a whole number"),
+        ("contract_months", 36.5, "'36.5' must be a whole number"),
+        ("service_fee_vnd", "1,5", "'1,5' must be a whole number"),
+        ("service_fee_vnd", "1.900.00", "'1.900.00' is not a number"),
+        ("deposit_vnd", -1, "'-1' must not be negative"),
+        ("loan_vnd", float("nan"), "'nan' is not a number"),
+    ],
+)
+def test_a_cell_that_is_no_number_is_named(name: str, cell: Any, message: str) -> None:
+    with pytest.raises(files.CellError) as caught:
+        files.read_cell(_column(name), cell)
+    assert str(caught.value).startswith(message)
 
 
 @pytest.mark.parametrize("cell", ["31/02/1995", "1995-13-01", "02/04/95", "0", "tomorrow"])
@@ -777,3 +909,18 @@ def test_an_unknown_format_is_422(client: TestClient, make: Factory) -> None:
 def test_an_import_without_a_file_is_422(client: TestClient, make: Factory) -> None:
     r = client.post(IMPORT, headers=make.headers(Role.agency), data={"dry_run": "true"})
     assert_problem(r, 422, "validation_error", field="file")
+
+
+def test_a_nul_character_in_a_cell_is_named_and_nothing_is_written(
+    client: TestClient, make: Factory, session: Session
+) -> None:
+    agency = make.headers(Role.agency)
+    names = list(VI)
+    row = _flat(item("NUL-1", worker={"national_id": national_id(31)}))
+    row["full_name"] = "Nguyễn\x00 Văn An"
+    before = _count(session)
+    r = _upload(client, agency, _csv([names, [row[n] for n in names]]))
+    body = assert_problem(r, 422, "validation_error")
+    assert {(e["row"], e["field"]) for e in body["errors"]} == {(2, "worker.full_name")}
+    assert "NUL" in body["errors"][0]["message"]
+    assert _count(session) == before

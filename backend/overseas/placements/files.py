@@ -9,6 +9,7 @@ openpyxl opens it, and openpyxl parses its XML with defusedxml (a project depend
 import contextlib
 import csv
 import io
+import math
 import re
 import tempfile
 import unicodedata
@@ -36,6 +37,7 @@ from overseas.auth.dependencies import Principal
 from overseas.core.config import get_settings
 from overseas.core.db import today
 from overseas.core.errors import AppError, FieldError, ValidationFailed
+from overseas.core.numbers import NumberError, parse_number
 from overseas.core.pii import mask_national_id
 from overseas.placements import service
 from overseas.placements.models import Channel, PolicyGroup, Programme, Sex, Status
@@ -99,7 +101,7 @@ def _values(enum: type[StrEnum]) -> tuple[str, ...]:
 
 
 _DATE_HINT = "YYYY-MM-DD hoặc DD/MM/YYYY"
-_VND_HINT = "Số tiền VND, số nguyên; có thể bỏ trống"
+_VND_HINT = "Số tiền VND, số nguyên, ví dụ 30.000.000 hoặc 30000000; có thể bỏ trống"
 
 COLUMNS: tuple[Column, ...] = (
     Column("external_ref", "Mã hồ sơ", required=True, as_text=True, example="VD-0001",
@@ -131,7 +133,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("contract_months", "Thời hạn hợp đồng (tháng)", "int", required=True, width=12,
            example=36, hint="Số tháng, từ 1 đến 120"),
     Column("monthly_salary", "Lương tháng", "decimal", required=True, width=12, example=180000,
-           hint="Lương tháng theo hợp đồng, bằng loại tiền ở cột Loại tiền lương"),
+           hint="Lương tháng theo hợp đồng, bằng loại tiền ở cột Loại tiền lương; dấu chấm "
+                "ngăn cách hàng nghìn, dấu phẩy trước phần thập phân: 180.000 hoặc 2.500,50"),
     Column("salary_currency", "Loại tiền lương", required=True, width=10, example="JPY",
            hint="Mã tiền tệ ISO 4217, ví dụ JPY, KRW, TWD, EUR, VND"),
     Column("service_fee_vnd", "Tiền dịch vụ (VND)", "vnd", width=14, example=30000000,
@@ -182,8 +185,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SEX_WORDS = {"nam": Sex.male.value, "nữ": Sex.female.value, "nu": Sex.female.value}
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _DMY_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_THOUSANDS = re.compile(r"\d{1,3}(?P<sep>[., ])\d{3}(?:(?P=sep)\d{3})*")
-_WHOLE = re.compile(r"\d+\.0+")
 _OMIT = object()
 
 
@@ -271,25 +272,24 @@ def _date(value: Any) -> str:
         raise CellError(f"'{text}' is not a valid date ({exc})") from exc
 
 
-def _int(value: Any, *, thousands: bool) -> Any:
-    if isinstance(value, float) and value.is_integer():
+def _number(value: Any, *, integer: bool) -> int | Decimal:
+    """An amount or count: a number cell as it is, typed text by the rule of core.numbers."""
+    if not _is_number(value):
+        try:
+            return parse_number(_text(value), integer=integer)
+        except NumberError as exc:
+            raise CellError(str(exc)) from exc
+    shown = _text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellError(f"'{shown}' is not a number")
+    if integer and isinstance(value, float) and not value.is_integer():
+        raise CellError(f"'{shown}' must be a whole number")
+    if value < 0:
+        raise CellError(f"'{shown}' must not be negative")
+    if integer:
         return int(value)
-    if _is_number(value):
-        return value
-    text = _text(value)
-    # VND amounts are typed with thousands separators in Vietnam: 30.000.000 or 30,000,000.
-    if thousands and _THOUSANDS.fullmatch(text):
-        return int(re.sub(r"[., ]", "", text))
-    if _WHOLE.fullmatch(text):
-        return int(text.split(".")[0])
-    return text
-
-
-def _decimal(value: Any) -> Any:
-    if isinstance(value, float):
-        # repr is the shortest text that reads back as the same float: 1234.5, not 1234.4999…
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value) if _is_number(value) else _text(value)
+    # repr is the shortest text that reads back as the same float: 1234.5, not 1234.4999…
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def _groups(column: Column, value: Any) -> list[str]:
@@ -302,6 +302,8 @@ def read_cell(column: Column, value: Any) -> Any:
     default applies: null, or `registered`, or no groups; a required field is reported)."""
     if _blank(value):
         return _OMIT
+    if isinstance(value, str) and "\x00" in value:
+        raise CellError("must not contain NUL characters")
     match column.kind:
         case "enum":
             return _choice(column, value)
@@ -311,10 +313,8 @@ def read_cell(column: Column, value: Any) -> Any:
             return _phone(value)
         case "date":
             return _date(value)
-        case "int" | "vnd":
-            return _int(value, thousands=column.kind == "vnd")
-        case "decimal":
-            return _decimal(value)
+        case "int" | "vnd" | "decimal":
+            return _number(value, integer=column.kind != "decimal")
         case "groups":
             return _groups(column, value)
         case _:

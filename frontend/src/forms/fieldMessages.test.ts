@@ -20,6 +20,17 @@ describe('fieldMessage', () => {
     expect(shown('vi', "'31/02/2024' is not a valid date (day is out of range for month)")).toContain('Ngày không hợp lệ');
   });
 
+  it('translates how a typed number was misread, whatever was typed', () => {
+    expect(shown('vi', "'1..5' is not a number; write it like 180000, 180.000 or 1,5")).toBe(
+      'Không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.',
+    );
+    expect(shown('en', "'in the future' is not a number; write it like 180000, 180.000 or 1,5")).toBe(
+      'Not a number. Write it like 180000, 180.000 or 1,5.',
+    );
+    expect(shown('vi', "'36,5' must be a whole number")).toBe('Phải là số nguyên, không có phần thập phân.');
+    expect(shown('en', "'-5' must not be negative")).toBe('Must not be negative.');
+  });
+
   it('marks an unknown message as generic so the server words are shown beside it', () => {
     const m = fieldMessage('something the SPA has never seen');
     expect(m.generic).toBe(true);

@@ -4,6 +4,10 @@ import type { MessageKey } from '../i18n/core';
 // recognised here and shown translated; any other is shown as "not valid" with the server's
 // words beside it (marked as English).
 const PATTERNS: [RegExp, MessageKey, string[]][] = [
+  // How forms and files read numbers (parseNumber.ts): first, as these quote what was typed.
+  [/^'.*' is not a number/s, 'fieldError.notANumber', []],
+  [/^'.*' must be a whole number/s, 'fieldError.wholeNumber', []],
+  [/^'.*' must not be negative/s, 'fieldError.notNegative', []],
   [/^(must not be empty|may not be null|Field required|field required|String should have at least 1 character)/, 'fieldError.required', []],
   [/^must be 12 digits/, 'fieldError.nationalIdFormat', []],
   [/^digit 4 \((\d)\) does not match a birth in (\d{4})/, 'fieldError.nationalIdCentury', ['digit', 'year']],

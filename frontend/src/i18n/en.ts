@@ -168,6 +168,9 @@ export const en: Dictionary = {
   'fieldError.greaterThan': 'Must be more than {min}.',
   'fieldError.date': 'Not a valid date (YYYY-MM-DD or DD/MM/YYYY).',
   'fieldError.number': 'Please enter a number.',
+  'fieldError.notANumber': 'Not a number. Write it like 180000, 180.000 or 1,5.',
+  'fieldError.wholeNumber': 'Must be a whole number, without decimals.',
+  'fieldError.notNegative': 'Must not be negative.',
   'fieldError.tooLong': 'At most {max} characters.',
   'fieldError.unknownColumn': 'This column is not in the template.',
   'fieldError.missingColumn': 'A required column is missing.',
@@ -330,6 +333,7 @@ export const en: Dictionary = {
   'placement.hint.national_id': 'The 12 digits on the citizen identity card, e.g. 049095001234.',
   'placement.hint.agency_id': 'Leave empty for a direct contract or a public service unit.',
   'placement.hint.external_ref': 'The enterprise’s own reference, e.g. AG3-2024-0001.',
+  'placement.hint.monthly_salary': 'A dot groups thousands and a comma marks decimals, as in Vietnamese: 180.000 or 2.500,50.',
   'placement.hint.money': 'Amounts in Vietnamese dong; 30.000.000 and 30000000 both work.',
 
   'transition.title': 'Change the status',

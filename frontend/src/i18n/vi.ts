@@ -168,6 +168,9 @@ export const vi = {
   'fieldError.greaterThan': 'Phải lớn hơn {min}.',
   'fieldError.date': 'Ngày không hợp lệ (định dạng YYYY-MM-DD hoặc DD/MM/YYYY).',
   'fieldError.number': 'Vui lòng nhập một số.',
+  'fieldError.notANumber': 'Không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.',
+  'fieldError.wholeNumber': 'Phải là số nguyên, không có phần thập phân.',
+  'fieldError.notNegative': 'Không được là số âm.',
   'fieldError.tooLong': 'Không được dài quá {max} ký tự.',
   'fieldError.unknownColumn': 'Cột không có trong tệp mẫu.',
   'fieldError.missingColumn': 'Thiếu cột bắt buộc.',
@@ -330,6 +333,7 @@ export const vi = {
   'placement.hint.national_id': '12 chữ số trên căn cước công dân, ví dụ 049095001234.',
   'placement.hint.agency_id': 'Để trống nếu đi theo hợp đồng cá nhân hoặc qua đơn vị sự nghiệp công.',
   'placement.hint.external_ref': 'Mã doanh nghiệp dùng để đối chiếu, ví dụ AG3-2024-0001.',
+  'placement.hint.monthly_salary': 'Dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân: 180.000 hoặc 2.500,50.',
   'placement.hint.money': 'Ghi số tiền bằng đồng Việt Nam, có thể gõ 30.000.000 hoặc 30000000.',
 
   'transition.title': 'Cập nhật trạng thái',

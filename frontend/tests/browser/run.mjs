@@ -384,6 +384,64 @@ test('a placement with a mistake shows the error on its input, keeps the values,
   });
 });
 
+test('a salary typed 180.000 JPY is stored as 180000 and raises no fee flag', async () => {
+  const stamp = Date.now() % 100000;
+  const name = `Phạm Thị Lương ${stamp}`;
+  // The demo's rate is 170 VND/JPY: 36 months at 180,000 JPY allow a fee of 91,800,000 VND
+  // (Law 69/2020/QH14 Art. 23), while at 180 JPY the 30,000,000 VND fee would be over the cap.
+  const rates = (await api('officer', '/markets/JP/records?kind=wage&limit=100')).items;
+  assert(
+    rates.some((r) => r.kind === 'wage' && r.unit === 'VND/JPY' && Number(r.value) > 0),
+    'the demo data has no VND/JPY rate, so no fee flag could be raised',
+  );
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.goto(`${BASE_URL}/placements/new`);
+    await page.getByLabel('Họ và tên').fill(name);
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill(`049198${String(500000 + stamp).padStart(6, '0')}`);
+    await page.getByLabel('Ngày sinh').fill('1998-05-20');
+    await page.getByLabel('Giới tính').selectOption('female');
+    await page.getByLabel('Quê quán (địa bàn)').selectOption('506');
+    await page.getByLabel('Doanh nghiệp', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Thị trường').selectOption('JP');
+    await page.getByLabel('Chương trình').selectOption('TITP');
+    await page.getByLabel('Ngành nghề').fill('Chế biến thực phẩm');
+    await page.getByLabel('Thời hạn hợp đồng (tháng)').fill('36');
+    await page.getByLabel('Loại tiền lương').fill('JPY');
+    await page.getByLabel('Tiền dịch vụ').fill('30.000.000');
+
+    // Text that is no number is shown on its input and nothing is sent.
+    let posted = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/placements') posted += 1;
+    });
+    await page.getByLabel('Lương tháng').fill('180k');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expectText(
+      page.locator('#placement-monthly_salary-error'),
+      'Không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.',
+      'the error under the salary',
+    );
+    assert((await page.getByLabel('Lương tháng').getAttribute('aria-invalid')) === 'true', 'the salary is not marked invalid');
+    assert(posted === 0, 'a salary that is no number was sent');
+    await page.getByLabel('Lương tháng').scrollIntoViewIfNeeded();
+    await screenshot(page, 'placement-salary-error');
+
+    await page.getByLabel('Lương tháng').fill('180.000');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL((url) => /^\/placements\/\d+$/.test(url.pathname));
+    await expectVisible(page.getByRole('heading', { level: 1, name }), 'the saved record');
+    await expectVisible(page.getByText('180.000 JPY'), 'the salary on the detail page');
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const saved = await api('officer', `/placements/${id}`);
+    assert(saved.monthly_salary === '180000', `the API holds the salary ${saved.monthly_salary}`);
+    assert(saved.service_fee_vnd === 30000000, `the API holds the fee ${saved.service_fee_vnd}`);
+    assert(!saved.flags.includes('fee_above_cap'), `the record is flagged ${saved.flags.join(', ')}`);
+    assert((await page.getByText('Tiền dịch vụ vượt mức trần').count()) === 0, 'the page shows a fee flag');
+    await screenshot(page, 'placement-salary-thousands');
+  });
+});
+
 test('the list filters, pages with the cursor and exports what it shows', async () => {
   const japan = await api('officer', '/placements?market_code=JP&status=departed&include_total=true&limit=1');
   await withPage(async (page) => {

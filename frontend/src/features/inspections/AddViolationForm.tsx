@@ -1,13 +1,13 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { VIOLATION_CATEGORIES } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import type { FormKit, FormValues } from '../../components/form/kit';
 import { errorsFor } from '../../forms/fieldErrors';
+import { NumberInputs, type InputError } from '../../forms/numberInputs';
 import { useDraft } from '../../forms/useDraft';
 import { useIdempotencyKey } from '../../forms/useIdempotencyKey';
 import { useI18n } from '../../i18n/I18nProvider';
-import { parseInteger } from '../../forms/parseInteger';
 import { useAddViolation, type NewViolation } from './api';
 
 const FIELDS = ['category', 'description', 'legal_basis', 'fine_vnd', 'remedy', 'remedy_due'] as const;
@@ -20,28 +20,34 @@ export function AddViolationForm({ inspectionId }: { inspectionId: number }) {
   const draft = useDraft(`violation.new.${inspectionId}`, blank);
   const add = useAddViolation(inspectionId);
   const keyFor = useIdempotencyKey();
-  const mapped = errorsFor(add.error, FIELDS);
+  // Inputs that are not numbers are shown like the API's errors, and nothing is sent.
+  const [inputError, setInputError] = useState<InputError | null>(null);
+  const error = inputError ?? add.error;
+  const mapped = errorsFor(error, FIELDS);
   const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`violation.${f}`)]));
   const kit: FormKit = { id: formId, values: draft.values, set: (n, v) => draft.set({ [n]: v }), errors: mapped.byField };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const v = draft.values;
+    const numbers = new NumberInputs();
     const body = {
       category: v.category,
       description: v.description.trim(),
       legal_basis: v.legal_basis.trim() || null,
-      fine_vnd: v.fine_vnd.trim() ? parseInteger(v.fine_vnd) : 0,
+      fine_vnd: v.fine_vnd.trim() ? numbers.integer('fine_vnd', v.fine_vnd) : 0,
       remedy: v.remedy.trim() || null,
       remedy_due: v.remedy_due || null,
       waived: false,
-    } as unknown as NewViolation; // a fine that is not a number goes as typed: the API names it
+    } as NewViolation;
+    setInputError(numbers.error());
+    if (numbers.errors.length > 0) return;
     add.mutate({ body, idempotencyKey: keyFor(body) }, { onSuccess: () => draft.discard() });
   };
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {add.isError && <ErrorSummary formId={formId} error={add.error} mapped={mapped} labels={labels} />}
+      {error && <ErrorSummary formId={formId} error={error} mapped={mapped} labels={labels} />}
       {add.isSuccess && (
         <p className="alert alert--success" role="status">
           {t('form.saved')}

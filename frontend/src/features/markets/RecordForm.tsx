@@ -1,9 +1,10 @@
-import { useId, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { RECORD_KINDS } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import type { FormKit, FormValues } from '../../components/form/kit';
 import { errorsFor } from '../../forms/fieldErrors';
+import { NumberInputs, type InputError } from '../../forms/numberInputs';
 import { today } from '../../forms/today';
 import { useDraft } from '../../forms/useDraft';
 import { useIdempotencyKey } from '../../forms/useIdempotencyKey';
@@ -20,7 +21,10 @@ export function RecordForm({ code }: { code: string }) {
   const draft = useDraft<FormValues>(`market-record.${code}`, () => ({ kind: 'demand', effective_on: today(), public: '' }));
   const add = useAddMarketRecord(code);
   const keyFor = useIdempotencyKey();
-  const mapped = errorsFor(add.error, FIELDS);
+  // Inputs that are not numbers are shown like the API's errors, and nothing is sent.
+  const [inputError, setInputError] = useState<InputError | null>(null);
+  const error = inputError ?? add.error;
+  const mapped = errorsFor(error, FIELDS);
   const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`records.${f}`)]));
   const kit: FormKit = { id: formId, values: draft.values, set: (n, v) => draft.set({ [n]: v }), errors: mapped.byField };
 
@@ -28,22 +32,27 @@ export function RecordForm({ code }: { code: string }) {
     event.preventDefault();
     const v = draft.values;
     const text = (name: string) => (v[name] ?? '').trim() || null;
+    const numbers = new NumberInputs();
+    const value = text('value');
     const body: NewMarketRecord = {
       kind: v.kind as NewMarketRecord['kind'],
       title: (v.title ?? '').trim(),
       effective_on: v.effective_on ?? '',
-      value: text('value')?.replace(',', '.') ?? null,
+      // A market figure may be below zero (the API allows it); an amount or count may not.
+      value: value === null ? null : (numbers.decimal('value', value, { negative: true }) ?? null),
       unit: text('unit'),
       body: text('body'),
       source: text('source'),
       public: v.public === 'true',
     };
+    setInputError(numbers.error());
+    if (numbers.errors.length > 0) return;
     add.mutate({ body, idempotencyKey: keyFor(body) }, { onSuccess: () => draft.discard() });
   };
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {add.isError && <ErrorSummary formId={formId} error={add.error} mapped={mapped} labels={labels} />}
+      {error && <ErrorSummary formId={formId} error={error} mapped={mapped} labels={labels} />}
       {add.isSuccess && (
         <p className="alert alert--success" role="status">
           {t('form.saved')}

@@ -86,6 +86,30 @@ describe('PlacementCreatePage', () => {
     expect(readDraft('placement.new')).toBeNull();
   });
 
+  it('shows a salary that is no number on its input and sends nothing, then sends 180.000 as 180000', async () => {
+    renderPage();
+    const salary = screen.getByLabelText(/Lương tháng/);
+    fireEvent.change(salary, { target: { value: '180k' } });
+    fireEvent.change(screen.getByLabelText(/Tiền dịch vụ/), { target: { value: '1,5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    const message = 'Không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.';
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(document.getElementById('placement-monthly_salary-error')?.textContent).toBe(message);
+    expect(salary.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('placement-service_fee_vnd-error')?.textContent).toBe('Phải là số nguyên, không có phần thập phân.');
+    expect(screen.getByRole('alert').textContent).toContain('Dữ liệu không hợp lệ');
+    expect(posted).toEqual([]);
+
+    fireEvent.change(salary, { target: { value: '180.000' } });
+    fireEvent.change(screen.getByLabelText(/Tiền dịch vụ/), { target: { value: '30.000.000' } });
+    answer = () => Response.json({ id: 43 }, { status: 201 });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await vi.waitFor(() => expect(window.location.pathname).toBe('/placements/43'));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ monthly_salary: '180000', service_fee_vnd: 30000000 });
+  });
+
   it('maps a nested path such as a policy group onto its group of checkboxes', async () => {
     renderPage();
     answer = () => problem422('worker.policy_groups.0', "Input should be 'poor_household'");

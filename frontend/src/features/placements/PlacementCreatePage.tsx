@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Page } from '../../components/Page';
+import type { InputError } from '../../forms/numberInputs';
 import { today } from '../../forms/today';
 import { useDraft } from '../../forms/useDraft';
 import { useIdempotencyKey } from '../../forms/useIdempotencyKey';
@@ -18,9 +20,14 @@ export default function PlacementCreatePage() {
   const create = useCreatePlacement();
   const keyFor = useIdempotencyKey();
   const ownAgency = me?.role === 'agency';
+  // Inputs that are not numbers are shown like the API's errors, and nothing is sent.
+  const [inputError, setInputError] = useState<InputError | null>(null);
 
   const submit = () => {
-    const body = toPlacementIn(draft.values, { ownAgency });
+    const read = toPlacementIn(draft.values, { ownAgency });
+    setInputError(read.ok ? null : read.error);
+    if (!read.ok) return;
+    const body = read.body;
     create.mutate(
       { body, idempotencyKey: keyFor(body) },
       {
@@ -39,7 +46,7 @@ export default function PlacementCreatePage() {
         draft={draft}
         ownAgency={ownAgency}
         pending={create.isPending}
-        error={create.error}
+        error={inputError ?? create.error}
         onSubmit={submit}
         cancelTo="/placements"
       />

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { isNotFound } from '../../api/errors';
 import type { Placement } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import type { InputError } from '../../forms/numberInputs';
 import { useDraft } from '../../forms/useDraft';
 import { useI18n } from '../../i18n/I18nProvider';
 import { navigate, useParams } from '../../router/router';
@@ -18,12 +20,17 @@ function EditForm({ placement }: { placement: Placement }) {
   const draft = useDraft(`placement.edit.${placement.id}`, () => valuesFromPlacement(placement));
   const update = useUpdatePlacement(placement.id);
   const ownAgency = me?.role === 'agency';
+  // Inputs that are not numbers are shown like the API's errors, and nothing is sent.
+  const [inputError, setInputError] = useState<InputError | null>(null);
 
   const submit = () => {
+    const read = toPlacementUpdate(draft.values, { ownAgency });
+    setInputError(read.ok ? null : read.error);
+    if (!read.ok) return;
     // The version read when editing began: if someone saved in between, the API answers 412
     // and the typed values stay here to be re-applied.
     update.mutate(
-      { body: toPlacementUpdate(draft.values, { ownAgency }), version: placement.version },
+      { body: read.body, version: placement.version },
       {
         onSuccess: (saved) => {
           draft.clear();
@@ -40,7 +47,7 @@ function EditForm({ placement }: { placement: Placement }) {
         draft={draft}
         ownAgency={ownAgency}
         pending={update.isPending}
-        error={update.error}
+        error={inputError ?? update.error}
         onSubmit={submit}
         cancelTo={`/placements/${placement.id}`}
       />

@@ -140,7 +140,14 @@ export function PlacementForm({ mode, draft, ownAgency, pending, error, onSubmit
             required
             inputMode="numeric"
           />
-          <TextField kit={kit} name="monthly_salary" label={label('monthly_salary')} required inputMode="decimal" />
+          <TextField
+            kit={kit}
+            name="monthly_salary"
+            label={label('monthly_salary')}
+            hint={t('placement.hint.monthly_salary')}
+            required
+            inputMode="decimal"
+          />
           <TextField
             kit={kit}
             name="salary_currency"

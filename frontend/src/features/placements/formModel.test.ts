@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Placement } from '../../api/types';
-import { parseInteger } from '../../forms/parseInteger';
-import { toPlacementIn, toPlacementUpdate, valuesFromPlacement } from './formModel';
+import type { FormValues } from '../../components/form/kit';
+import { toPlacementIn, toPlacementUpdate, valuesFromPlacement, type FormBody } from './formModel';
 import { nextStatuses } from './transitions';
 
 const placement: Placement = {
@@ -39,20 +39,17 @@ const placement: Placement = {
   updated_at: '2024-01-10T00:00:00Z',
 };
 
-describe('parseInteger', () => {
-  it('reads amounts as typed in Vietnam', () => {
-    expect(parseInteger('30.000.000')).toBe(30000000);
-    expect(parseInteger('30 000 000')).toBe(30000000);
-    expect(parseInteger('36')).toBe(36);
-    expect(parseInteger('ba mươi')).toBe('ba mươi');
-  });
-});
+function bodyOf<T>(read: FormBody<T>): T {
+  if (!read.ok) throw new Error(`inputs rejected: ${JSON.stringify(read.error.fields)}`);
+  return read.body;
+}
 
 describe('the placement form model', () => {
   it('round-trips a placement through the form values', () => {
     const values = valuesFromPlacement(placement);
     expect(values['worker.policy_groups']).toBe('poor_household,ethnic_minority');
-    const body = toPlacementIn(values, { ownAgency: false });
+    const body = bodyOf(toPlacementIn(values, { ownAgency: false }));
+    expect(body.monthly_salary).toBe('180000');
     expect(body.worker).toMatchObject({ national_id: '049095001234', policy_groups: ['poor_household', 'ethnic_minority'] });
     expect(body).toMatchObject({ agency_id: 3, contract_months: 36, service_fee_vnd: 30000000, loan_vnd: 0 });
     expect('deposit_vnd' in body).toBe(false);
@@ -60,16 +57,49 @@ describe('the placement form model', () => {
   });
 
   it("never sends an enterprise user's enterprise", () => {
-    const body = toPlacementIn({ agency_id: '9', channel: 'service_enterprise' }, { ownAgency: true });
+    const body = bodyOf(toPlacementIn({ agency_id: '9', channel: 'service_enterprise' }, { ownAgency: true }));
     expect('agency_id' in body).toBe(false);
   });
 
   it('clears emptied inputs on edit and leaves the status to transitions', () => {
     const values = { ...valuesFromPlacement(placement), service_fee_vnd: '', status: 'departed' };
-    const body = toPlacementUpdate(values, { ownAgency: false });
+    const body = bodyOf(toPlacementUpdate(values, { ownAgency: false }));
     expect(body.service_fee_vnd).toBeNull();
     expect('status' in body).toBe(false);
     expect(body.worker?.phone).toBeNull();
+  });
+});
+
+describe('the money and count inputs', () => {
+  const typed = (changes: FormValues) => ({ ...valuesFromPlacement(placement), ...changes });
+
+  it('reads amounts as typed in Vietnam and sends them canonical', () => {
+    const body = bodyOf(
+      toPlacementIn(
+        typed({ monthly_salary: '180.000', service_fee_vnd: '30.000.000', deposit_vnd: '1 900 000', contract_months: ' 36 ' }),
+        { ownAgency: false },
+      ),
+    );
+    expect(body).toMatchObject({ monthly_salary: '180000', service_fee_vnd: 30000000, deposit_vnd: 1900000, contract_months: 36 });
+    expect(bodyOf(toPlacementIn(typed({ monthly_salary: '2.500,50' }), { ownAgency: false })).monthly_salary).toBe('2500.5');
+    expect(bodyOf(toPlacementUpdate(typed({ monthly_salary: '1,5' }), { ownAgency: false })).monthly_salary).toBe('1.5');
+  });
+
+  it('sends nothing and names each input that is not a number of its kind', () => {
+    const read = toPlacementIn(
+      typed({ monthly_salary: '180k', contract_months: '36,5', loan_vnd: '-5', service_fee_vnd: '1.900.000' }),
+      { ownAgency: false },
+    );
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.error.code).toBe('validation_error');
+    expect(read.error.fields).toEqual([
+      { field: 'contract_months', message: "'36,5' must be a whole number" },
+      { field: 'monthly_salary', message: "'180k' is not a number; write it like 180000, 180.000 or 1,5" },
+      { field: 'loan_vnd', message: "'-5' must not be negative" },
+    ]);
+    const update = toPlacementUpdate(typed({ deposit_vnd: '1..5' }), { ownAgency: false });
+    expect(update.ok ? [] : update.error.fields.map((f) => f.field)).toEqual(['deposit_vnd']);
   });
 });
 

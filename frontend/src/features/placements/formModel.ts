@@ -1,6 +1,6 @@
 import type { Placement, PlacementIn, PlacementUpdate } from '../../api/types';
 import type { FormValues } from '../../components/form/kit';
-import { parseInteger } from '../../forms/parseInteger';
+import { NumberInputs, type InputError } from '../../forms/numberInputs';
 
 // The placement form keeps every input as text under the API's own field path, so a 422's
 // `errors[].field` names the input directly; these functions convert to and from the API.
@@ -42,6 +42,8 @@ export type PlacementField =
 export const PLACEMENT_FIELDS: readonly PlacementField[] = [...WORKER_FIELDS, ...CONTRACT_FIELDS, ...MONEY_FIELDS, ...STATUS_FIELDS];
 
 const INTEGER_FIELDS = new Set(['agency_id', 'contract_months', 'service_fee_vnd', 'deposit_vnd', 'loan_vnd']);
+/** A salary in a foreign currency may have decimals; it goes as text so nothing is rounded. */
+const DECIMAL_FIELDS = new Set(['monthly_salary']);
 
 export function emptyPlacementValues(today: string): FormValues {
   return { channel: 'service_enterprise', status: 'registered', registered_on: today };
@@ -80,34 +82,40 @@ export function valuesFromPlacement(p: Placement): FormValues {
 
 type Json = Record<string, unknown>;
 
+/** The body for the API, or the inputs that are not numbers (nothing is sent then). */
+export type FormBody<T> = { ok: true; body: T } | { ok: false; error: InputError };
+
 /** The values as API fields: empty inputs become `empty` (left out, or null to clear). */
-function toFields(values: FormValues, fields: readonly string[], empty: undefined | null): Json {
+function toFields(values: FormValues, fields: readonly string[], empty: undefined | null): FormBody<Json> {
   const body: Json = {};
   const worker: Json = {};
+  const numbers = new NumberInputs();
   for (const field of fields) {
     const raw = (values[field] ?? '').trim();
     let value: unknown;
     if (field === 'worker.policy_groups') value = raw ? raw.split(',') : [];
     else if (raw === '') value = empty;
-    else if (INTEGER_FIELDS.has(field)) value = parseInteger(raw);
+    else if (INTEGER_FIELDS.has(field)) value = numbers.integer(field, raw);
+    else if (DECIMAL_FIELDS.has(field)) value = numbers.decimal(field, raw);
     else value = raw;
     if (value === undefined) continue;
     if (field.startsWith('worker.')) worker[field.slice('worker.'.length)] = value;
     else body[field] = value;
   }
   body.worker = worker;
-  return body;
+  const error = numbers.error();
+  return error ? { ok: false, error } : { ok: true, body };
 }
 
 /** The body of POST /placements. An enterprise user's own enterprise is set by the API. */
-export function toPlacementIn(values: FormValues, { ownAgency }: { ownAgency: boolean }): PlacementIn {
+export function toPlacementIn(values: FormValues, { ownAgency }: { ownAgency: boolean }): FormBody<PlacementIn> {
   const fields = PLACEMENT_FIELDS.filter((f) => !(ownAgency && f === 'agency_id'));
-  return toFields(values, fields, undefined) as unknown as PlacementIn;
+  return toFields(values, fields, undefined) as FormBody<unknown> as FormBody<PlacementIn>;
 }
 
 /** The body of PATCH /placements/{id}; the status changes through transitions instead. */
-export function toPlacementUpdate(values: FormValues, { ownAgency }: { ownAgency: boolean }): PlacementUpdate {
+export function toPlacementUpdate(values: FormValues, { ownAgency }: { ownAgency: boolean }): FormBody<PlacementUpdate> {
   const fields = PLACEMENT_FIELDS.filter((f) => f !== 'status' && !(ownAgency && f === 'agency_id'));
   // A required input left empty is sent as null too: the API answers "may not be null" for it.
-  return toFields(values, fields, null) as unknown as PlacementUpdate;
+  return toFields(values, fields, null) as FormBody<unknown> as FormBody<PlacementUpdate>;
 }

@@ -1,12 +1,12 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Area } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import type { FormKit, FormValues } from '../../components/form/kit';
 import { errorsFor } from '../../forms/fieldErrors';
+import { NumberInputs, type InputError } from '../../forms/numberInputs';
 import { useDraft } from '../../forms/useDraft';
 import { useI18n } from '../../i18n/I18nProvider';
-import { parseInteger } from '../../forms/parseInteger';
 import { useNames } from '../reference/api';
 import { useCreateTarget, type NewTarget } from './api';
 
@@ -21,7 +21,10 @@ export function NewTargetForm({ areas }: { areas: Area[] }) {
   const names = useNames();
   const draft = useDraft(`${FORM_ID}`, blank);
   const create = useCreateTarget();
-  const mapped = errorsFor(create.error, FIELDS);
+  // Inputs that are not numbers are shown like the API's errors, and nothing is sent.
+  const [inputError, setInputError] = useState<InputError | null>(null);
+  const error = inputError ?? create.error;
+  const mapped = errorsFor(error, FIELDS);
   const labels: Record<(typeof FIELDS)[number], string> = {
     name: t('targets.name'),
     area_code: t('targets.area'),
@@ -36,21 +39,24 @@ export function NewTargetForm({ areas }: { areas: Area[] }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const v = draft.values;
+    const numbers = new NumberInputs();
     const body = {
       name: v.name.trim(),
       area_code: v.area_code,
-      year_from: parseInteger(v.year_from),
-      year_to: parseInteger(v.year_to),
+      year_from: numbers.integer('year_from', v.year_from),
+      year_to: numbers.integer('year_to', v.year_to),
       market_code: v.market_code || null,
-      value: parseInteger(v.value),
+      value: numbers.integer('value', v.value),
       notes: v.notes.trim() || null,
-    } as unknown as NewTarget; // text that is not a number goes as typed: the API names the field
+    } as NewTarget;
+    setInputError(numbers.error());
+    if (numbers.errors.length > 0) return;
     create.mutate(body, { onSuccess: () => draft.discard() });
   };
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {create.isError && <ErrorSummary formId={FORM_ID} error={create.error} mapped={mapped} labels={labels} />}
+      {error && <ErrorSummary formId={FORM_ID} error={error} mapped={mapped} labels={labels} />}
       {create.isSuccess && (
         <p className="alert alert--success" role="status">
           {t('form.saved')}

@@ -1,7 +1,9 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { FieldError } from '../../api/errors';
 import type { Target } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { parseInteger } from '../../forms/parseInteger';
+import { FieldErrorMessage } from '../../components/form/FieldErrorText';
+import { NumberInputs } from '../../forms/numberInputs';
 import { translate } from '../../i18n/core';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatPercent } from '../dashboard/format';
@@ -27,7 +29,7 @@ export function TargetCell({ areaCode, areaName, year, target, actual, editable,
   const { t, formatNumber } = i18n;
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
-  const [notNumber, setNotNumber] = useState(false);
+  const [notNumber, setNotNumber] = useState<FieldError | null>(null);
   const inputId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const create = useCreateTarget();
@@ -40,7 +42,7 @@ export function TargetCell({ areaCode, areaName, year, target, actual, editable,
 
   const start = () => {
     setText(target ? String(target.value) : '');
-    setNotNumber(false);
+    setNotNumber(null);
     create.reset();
     update.reset();
     remove.reset();
@@ -52,10 +54,11 @@ export function TargetCell({ areaCode, areaName, year, target, actual, editable,
   };
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const value = text.trim() === '' ? null : parseInteger(text.trim());
+    const numbers = new NumberInputs();
+    const value = text.trim() === '' ? null : numbers.integer('value', text);
     const done = { onSuccess: stop };
-    setNotNumber(typeof value === 'string');
-    if (typeof value === 'string') return;
+    setNotNumber(numbers.errors[0] ?? null);
+    if (value === undefined) return;
     if (value === null) {
       if (target) remove.mutate(target, done);
       else stop();
@@ -99,7 +102,7 @@ export function TargetCell({ areaCode, areaName, year, target, actual, editable,
           </button>
           {notNumber && (
             <p className="field__error" role="alert">
-              {t('fieldError.number')}
+              <FieldErrorMessage error={notNumber} />
             </p>
           )}
           {error && <ErrorAlert error={error} />}
