@@ -190,6 +190,19 @@ class Live:
         """A server process on this database (not started)."""
         return LiveServer(self.env | (env or {}), self.folder, name, command)
 
+    def start_server(
+        self, name: str, command: list[str] | None = None, env: dict[str, str] | None = None
+    ) -> LiveServer:
+        """Start another server process on this database."""
+        server = self.new_server(name, command, env)
+        server.start()
+        return server
+
+    def retire(self, server: LiveServer) -> None:
+        """Stop a server started for a test, and forget it."""
+        server.stop()
+        _SERVERS.remove(server)
+
     def client(self, **kwargs: Any) -> httpx.Client:
         return self.server.client(**kwargs)
 
@@ -239,15 +252,13 @@ def start_server(live: Live) -> Iterator[Callable[..., LiveServer]]:
     def start(
         name: str, command: list[str] | None = None, env: dict[str, str] | None = None
     ) -> LiveServer:
-        server = live.new_server(name, command, env)
-        server.start()
+        server = live.start_server(name, command, env)
         started.append(server)
         return server
 
     yield start
     for server in started:
-        server.stop()
-        _SERVERS.remove(server)
+        live.retire(server)
 
 
 # The log lines that say what went wrong: exception lines and the database's DETAIL lines.
