@@ -19,7 +19,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -224,7 +224,8 @@ class Live:
         return {"Authorization": f"Bearer {self.token(username)}", **extra}
 
 
-@pytest.fixture(scope="session")
+# Package scope: the server stops when the live tests are done, before the rest of the suite.
+@pytest.fixture(scope="package")
 def live() -> Iterator[Live]:
     url, drop = new_database()
     folder = Path(tempfile.mkdtemp(prefix="overseas-live-"))
@@ -263,6 +264,7 @@ def start_server(live: Live) -> Iterator[Callable[..., LiveServer]]:
 
 # The log lines that say what went wrong: exception lines and the database's DETAIL lines.
 _ERROR_LINE = re.compile(r"^(\w[\w.]*(Error|Exception|Violation|Warning)\b.*|DETAIL: .*)$")
+_ADDRESS = re.compile(r"0x[0-9a-f]+")
 _LOG_OFFSETS = pytest.StashKey[dict[str, int]]()
 
 
@@ -276,14 +278,18 @@ def _errors_since(server: LiveServer, offset: int) -> str:
     with server.log_path.open("rb") as log:
         log.seek(offset)
         text = log.read().decode("utf-8", errors="replace")
-    counts = Counter(line for line in text.splitlines() if _ERROR_LINE.match(line))
+    counts = Counter(
+        _ADDRESS.sub("0x…", line) for line in text.splitlines() if _ERROR_LINE.match(line)
+    )
     return "\n".join(f"{n:5} x {line}" for line, n in counts.most_common(30))
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, Any, None]:
     outcome = yield
-    report = outcome.get_result()
+    report: pytest.TestReport = outcome.get_result()
     if report.when == "setup":
         item.stash[_LOG_OFFSETS] = {s.name: _log_size(s) for s in _SERVERS}
     if not report.failed or not _SERVERS:
@@ -296,7 +302,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.sections.append((f"log of {server.name} (last lines)", server.tail()))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def demo_agencies(live: Live) -> dict[int, int]:
     """The ids of the demo enterprises 1 and 2 (active licences), by their number."""
     ids: dict[int, int] = {}

@@ -34,7 +34,7 @@ DEPARTURE_YEAR = 2025
 
 
 def _is_replay(r: httpx.Response) -> bool:
-    return r.headers.get("idempotent-replayed") == "true"
+    return bool(r.headers.get("idempotent-replayed") == "true")
 
 
 def _same_key_at_once(
