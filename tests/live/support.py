@@ -86,7 +86,7 @@ def read_all(
         if cursor:
             query["cursor"] = cursor
         r = client.get(path, params=query, headers=headers)
-        assert r.status_code == 200, f"{path}: {r.status_code} {r.text}"
+        assert r.status_code == 200, f"{path} {query}: {r.status_code} {r.text}"
         page = r.json()
         items += page["items"]
         cursor = page["next_cursor"]
