@@ -264,7 +264,7 @@ def start_server(live: Live) -> Iterator[Callable[..., LiveServer]]:
 
 # The log lines that say what went wrong: exception lines and the database's DETAIL lines.
 _ERROR_LINE = re.compile(r"^(\w[\w.]*(Error|Exception|Violation|Warning)\b.*|DETAIL: .*)$")
-_ADDRESS = re.compile(r"0x[0-9a-f]+")
+_ADDRESS = re.compile(r"0x[0-9a-f]{6,}")
 _LOG_OFFSETS = pytest.StashKey[dict[str, int]]()
 
 
