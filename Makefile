@@ -11,11 +11,13 @@ DEMO_PLACEMENTS ?= 6000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/public frontend/scripts -type f 2>/dev/null)
 
 .PHONY: run test setup lint typecheck test-backend test-backend-sqlite test-backend-postgres \
+        test-long test-long-sqlite test-long-postgres \
         test-frontend test-browser guide-images openapi openapi-check frontend chromium clean help
 
 help:
 	@echo "make run     - set up and serve the API and the web app on http://$(HOST):$(PORT) (SQLite)"
 	@echo "make test    - lint, types, backend tests (SQLite and PostgreSQL), frontend and browser tests"
+	@echo "make test-long - the long live tests (crash recovery, two servers, load) on both databases"
 	@echo "make openapi - regenerate openapi/openapi.json and the frontend's client"
 
 # --- setup -------------------------------------------------------------------------------
@@ -69,8 +71,9 @@ typecheck: $(BIN)/.installed
 
 test-backend: test-backend-sqlite test-backend-postgres
 
+# The tests marked `long` (minutes each) run apart, with `make test-long`.
 test-backend-sqlite: $(BIN)/.installed
-	OVERSEAS_TEST_DATABASE_URL= $(BIN)/pytest -q
+	OVERSEAS_TEST_DATABASE_URL= $(BIN)/pytest -q -m "not long"
 
 # PostgreSQL when OVERSEAS_TEST_DATABASE_URL names one, or when one answers locally.
 test-backend-postgres: $(BIN)/.installed
@@ -78,8 +81,23 @@ test-backend-postgres: $(BIN)/.installed
 	if [ -z "$$url" ] && $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 	  url="$(PG_URL)"; fi; \
 	if [ -n "$$url" ]; then \
-	  echo "Backend tests on PostgreSQL"; OVERSEAS_TEST_DATABASE_URL="$$url" $(BIN)/pytest -q; \
+	  echo "Backend tests on PostgreSQL"; OVERSEAS_TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -m "not long"; \
 	else echo "No PostgreSQL answers at $(PG_URL) and OVERSEAS_TEST_DATABASE_URL is unset: PostgreSQL tests not run"; fi
+
+# The long live tests: a server killed in the middle of batches, two servers on one
+# database, and a minute of load; on SQLite, then on PostgreSQL as above.
+test-long: test-long-sqlite test-long-postgres
+
+test-long-sqlite: $(BIN)/.installed
+	OVERSEAS_TEST_DATABASE_URL= $(BIN)/pytest -q -m long tests/live
+
+test-long-postgres: $(BIN)/.installed
+	@url="$${OVERSEAS_TEST_DATABASE_URL:-}"; \
+	if [ -z "$$url" ] && $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  url="$(PG_URL)"; fi; \
+	if [ -n "$$url" ]; then \
+	  echo "Long tests on PostgreSQL"; OVERSEAS_TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -m long tests/live; \
+	else echo "No PostgreSQL answers at $(PG_URL) and OVERSEAS_TEST_DATABASE_URL is unset: PostgreSQL long tests not run"; fi
 
 test-frontend: frontend/node_modules/.installed openapi-check
 	cd frontend && npm run typecheck && npm test

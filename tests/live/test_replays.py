@@ -1,0 +1,322 @@
+"""`Idempotency-Key` on every create route, against the running server: a retry answers with
+the first response (`Idempotent-Replayed: true`) and writes nothing; the same key with another
+body is 422 `idempotency_key_reused`."""
+
+import csv
+import io
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.live.conftest import Live
+from tests.live.support import PLACEMENTS, new_workers, placements_of, problem_code, read_all
+
+# Routes declared with IdempotencyDep (the routers); test_every_idempotent_route_is_covered
+# fails when a router gains one this list does not name.
+IDEMPOTENT_ROUTES = {
+    ("POST", "/api/v1/placements"),
+    ("POST", "/api/v1/placements/batch"),
+    ("POST", "/api/v1/placements/import"),
+    ("POST", "/api/v1/users"),
+    ("POST", "/api/v1/targets"),
+    ("POST", "/api/v1/inspections"),
+    ("POST", "/api/v1/inspections/{inspection_id}/violations"),
+    ("POST", "/api/v1/markets"),
+    ("POST", "/api/v1/markets/{code}/records"),
+    ("POST", "/api/v1/agencies"),
+    ("POST", "/api/v1/areas"),
+}
+
+_serial = itertools.count(1)
+
+
+def serial() -> int:
+    return next(_serial)
+
+
+@dataclass
+class Family:
+    """One create route: how to send the request (variant 0) or another body under the same
+    key (variant 1), and how many of the rows variant 0 creates are stored."""
+
+    login: str
+    fresh_status: int
+    send: Callable[[httpx.Client, dict[str, str], int], httpx.Response]
+    stored: Callable[[httpx.Client], int]
+    rows: int = 1
+
+
+def _json(path: str, bodies: tuple[dict[str, Any], dict[str, Any]]) -> Any:
+    def send(client: httpx.Client, headers: dict[str, str], variant: int) -> httpx.Response:
+        return client.post(path, json=bodies[variant], headers=headers)
+
+    return send
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return ";".join(value) if isinstance(value, list) else value
+
+
+def _csv(rows: list[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    fields = [k for k in rows[0] if k != "worker"] + list(rows[0]["worker"])
+    writer = csv.DictWriter(out, fieldnames=fields)
+    writer.writeheader()
+    for row in rows:
+        flat = {k: v for k, v in row.items() if k != "worker"} | row["worker"]
+        writer.writerow({k: _cell(v) for k, v in flat.items()})
+    return out.getvalue().encode()
+
+
+def placement_officer(live: Live, agencies: dict[int, int]) -> Family:
+    workers = new_workers()
+    n = serial()
+    bodies = (
+        workers.placement(0, f"LIVE-OFF-{n}", agency_id=agencies[1]),
+        workers.placement(1, f"LIVE-OFF-{n}-B", agency_id=agencies[1]),
+    )
+    officer = live.auth("officer")
+    return Family(
+        "officer",
+        201,
+        _json(PLACEMENTS, bodies),
+        lambda c: len(placements_of(c, officer, workers)),
+    )
+
+
+def placement_agency(live: Live, agencies: dict[int, int]) -> Family:
+    workers = new_workers()
+    n = serial()
+    bodies = (workers.placement(0, f"LIVE-AG-{n}"), workers.placement(1, f"LIVE-AG-{n}-B"))
+    officer = live.auth("officer")
+    return Family(
+        "agency1", 201, _json(PLACEMENTS, bodies), lambda c: len(placements_of(c, officer, workers))
+    )
+
+
+def placement_batch(live: Live, agencies: dict[int, int]) -> Family:
+    workers = new_workers()
+    n = serial()
+    items = [workers.placement(i, f"LIVE-B-{n}-{i}") for i in range(3)]
+    other = [*items[:2], workers.placement(3, f"LIVE-B-{n}-3")]
+    officer = live.auth("officer")
+    return Family(
+        "agency1",
+        200,
+        _json(PLACEMENTS + "/batch", ({"items": items}, {"items": other})),
+        lambda c: len(placements_of(c, officer, workers)),
+        rows=3,
+    )
+
+
+def placement_import(live: Live, agencies: dict[int, int]) -> Family:
+    workers = new_workers()
+    n = serial()
+    files = (
+        _csv([workers.placement(i, f"LIVE-I-{n}-{i}") for i in range(2)]),
+        _csv([workers.placement(i, f"LIVE-I-{n}-{i}") for i in (0, 2)]),
+    )
+    officer = live.auth("officer")
+
+    def send(client: httpx.Client, headers: dict[str, str], variant: int) -> httpx.Response:
+        upload = {"file": ("placements.csv", files[variant], "text/csv")}
+        return client.post(PLACEMENTS + "/import", files=upload, headers=headers)
+
+    return Family("agency1", 200, send, lambda c: len(placements_of(c, officer, workers)), rows=2)
+
+
+def user(live: Live, agencies: dict[int, int]) -> Family:
+    name = f"live-user-{serial()}"
+    bodies = (
+        {"username": name, "full_name": "Người thử", "role": "viewer", "password": "x" * 12},
+        {"username": name, "full_name": "Người khác", "role": "viewer", "password": "y" * 12},
+    )
+    admin = live.auth("admin")
+
+    def stored(c: httpx.Client) -> int:
+        users = read_all(c, "/api/v1/users", admin, role="viewer")
+        return sum(1 for u in users if u["username"] == name)
+
+    return Family("admin", 201, _json("/api/v1/users", bodies), stored)
+
+
+def target(live: Live, agencies: dict[int, int]) -> Family:
+    year = 2040 + serial()
+    body = {"name": "Chỉ tiêu thử", "area_code": "506", "year_from": year, "year_to": year}
+    bodies = (body | {"value": 10}, body | {"value": 11})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        return len(read_all(c, "/api/v1/targets", officer, area_code="506", year=year))
+
+    return Family("officer", 201, _json("/api/v1/targets", bodies), stored)
+
+
+def inspection(live: Live, agencies: dict[int, int]) -> Family:
+    decision = f"LIVE-{serial()}/QĐ-TTr"
+    body = {"agency_id": agencies[2], "kind": "unscheduled", "decision_no": decision}
+    bodies = (body, body | {"kind": "complaint"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/inspections", officer, agency_id=agencies[2])
+        return sum(1 for i in rows if i["decision_no"] == decision)
+
+    return Family("inspector", 201, _json("/api/v1/inspections", bodies), stored)
+
+
+def started_inspection(live: Live, agency_id: int) -> int:
+    """An inspection in progress (findings may be recorded)."""
+    headers = live.auth("inspector")
+    with live.client() as c:
+        r = c.post(
+            "/api/v1/inspections",
+            json={"agency_id": agency_id, "kind": "scheduled", "decision_no": "LIVE-V/QĐ"},
+            headers=headers,
+        )
+        assert r.status_code == 201, r.text
+        inspection_id = int(r.json()["id"])
+        r = c.post(
+            f"/api/v1/inspections/{inspection_id}/transitions",
+            json={"status": "in_progress", "on": "2025-01-06"},
+            headers=headers,
+        )
+        assert r.status_code == 200, r.text
+    return inspection_id
+
+
+def violation(live: Live, agencies: dict[int, int]) -> Family:
+    inspection_id = started_inspection(live, agencies[2])
+    body = {"category": "fee_above_cap", "description": "Thu phí vượt trần (thử)"}
+    bodies = (body, body | {"fine_vnd": 1000})
+    inspector = live.auth("inspector")
+
+    def stored(c: httpx.Client) -> int:
+        r = c.get(f"/api/v1/inspections/{inspection_id}", headers=inspector)
+        assert r.status_code == 200, r.text
+        return len(r.json()["violations"])
+
+    path = f"/api/v1/inspections/{inspection_id}/violations"
+    return Family("inspector", 201, _json(path, bodies), stored)
+
+
+def _unused_market_code(live: Live) -> str:
+    with live.client() as c:
+        for first, second in itertools.product("XQ", "ABCDEFGHIJLMNOPRSTUVWYZ"):
+            code = first + second
+            if c.get(f"/api/v1/markets/{code}", headers=live.auth("officer")).status_code == 404:
+                return code
+    raise AssertionError("no unused market code left")
+
+
+def market(live: Live, agencies: dict[int, int]) -> Family:
+    code = _unused_market_code(live)
+    body = {"code": code, "name_vi": "Thị trường thử", "name_en": "Test market"}
+    bodies = (body, body | {"tier": "potential"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        return sum(1 for m in read_all(c, "/api/v1/markets", officer) if m["code"] == code)
+
+    return Family("officer", 201, _json("/api/v1/markets", bodies), stored)
+
+
+def market_record(live: Live, agencies: dict[int, int]) -> Family:
+    title = f"Nhu cầu tuyển dụng thử {serial()}"
+    body = {"kind": "demand", "title": title, "effective_on": "2025-02-01", "value": "40"}
+    bodies = (body, body | {"value": "41"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/markets/KR/records", officer, kind="demand")
+        return sum(1 for r in rows if r["title"] == title)
+
+    return Family("officer", 201, _json("/api/v1/markets/KR/records", bodies), stored)
+
+
+def agency(live: Live, agencies: dict[int, int]) -> Family:
+    licence = f"LIVE-{serial()}/LĐTBXH-GP"
+    body = {"licence_no": licence, "name": "Công ty thử", "tax_code": "0312345678"}
+    bodies = (body, body | {"name": "Công ty thử khác"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/agencies", officer, q=licence)
+        return sum(1 for a in rows if a["licence_no"] == licence)
+
+    return Family("officer", 201, _json("/api/v1/agencies", bodies), stored)
+
+
+def area(live: Live, agencies: dict[int, int]) -> Family:
+    code = f"99{serial():03d}"
+    body = {"code": code, "name": "Xã Thử", "level": "commune", "parent_code": "506"}
+    bodies = (body, body | {"name": "Xã Thử Khác"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/areas", officer, parent_code="506")
+        return sum(1 for a in rows if a["code"] == code)
+
+    return Family("admin", 201, _json("/api/v1/areas", bodies), stored)
+
+
+FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
+    "placement-by-officer": placement_officer,
+    "placement-by-agency": placement_agency,
+    "placement-batch": placement_batch,
+    "placement-import": placement_import,
+    "user": user,
+    "target": target,
+    "inspection": inspection,
+    "violation": violation,
+    "market": market,
+    "market-record": market_record,
+    "agency": agency,
+    "area": area,
+}
+
+
+def test_every_idempotent_route_is_covered() -> None:
+    from overseas.main import create_app
+
+    document = create_app().openapi()
+    routes = {
+        (method.upper(), path)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if any(p["name"] == "Idempotency-Key" for p in operation.get("parameters", []))
+    }
+    assert routes == IDEMPOTENT_ROUTES
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_replay_answers_the_first_response_and_writes_once(
+    live: Live, demo_agencies: dict[int, int], family: str
+) -> None:
+    spec = FAMILIES[family](live, demo_agencies)
+    key = f"replay-{family}-{serial()}"
+    headers = live.auth(spec.login, **{"Idempotency-Key": key})
+    with live.client() as client:
+        first = spec.send(client, headers, 0)
+        assert first.status_code == spec.fresh_status, first.text
+        assert "idempotent-replayed" not in first.headers
+        assert spec.stored(client) == spec.rows
+
+        again = spec.send(client, headers, 0)
+        assert again.status_code == first.status_code, again.text
+        assert again.headers.get("idempotent-replayed") == "true"
+        assert again.json() == first.json()
+        for header in ("location", "etag"):
+            assert again.headers.get(header) == first.headers.get(header)
+        assert spec.stored(client) == spec.rows
+
+        other = spec.send(client, headers, 1)
+        assert other.status_code == 422, other.text
+        assert problem_code(other) == "idempotency_key_reused"
+        assert spec.stored(client) == spec.rows
