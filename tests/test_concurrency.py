@@ -4,9 +4,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session
+from sqlmodel import Session, select
+from starlette.requests import Request
 
 from overseas.agencies.models import Agency
+from overseas.audit.models import AuditLog
 from overseas.auth.models import Role
 from tests.factories import Factory
 
@@ -107,12 +109,16 @@ def test_two_concurrent_edits_never_lose_one_silently(
         assert (stored.name, stored.version) == ("first", 2)
 
 
-def test_request_sessions_on_sqlite_take_the_write_lock_when_they_begin(engine: Engine) -> None:
+def _request(method: str) -> Request:
+    return Request({"type": "http", "method": method, "path": "/", "headers": []})
+
+
+def test_writing_requests_on_sqlite_take_the_write_lock_when_they_begin(engine: Engine) -> None:
     import sqlite3
 
     from overseas.core import db
 
-    sessions = db.get_session()
+    sessions = db.get_session(_request("POST"))
     next(sessions)
     try:
         if engine.dialect.name == "sqlite":
@@ -122,10 +128,42 @@ def test_request_sessions_on_sqlite_take_the_write_lock_when_they_begin(engine: 
                 other.execute("BEGIN IMMEDIATE")
             other.close()
         else:
-            # PostgreSQL locks rows, not the database: another session writes meanwhile.
+            # PostgreSQL locks rows, not the database: another session writes meanwhile, and
+            # does not wait (a lock would make it fail after the timeout instead).
             with Session(engine) as other_session:
-                other_session.add(Agency(licence_no="LOCK-1/GP", name="x", tax_code="0311111111"))
+                other_session.connection().exec_driver_sql("SET LOCAL lock_timeout = '2s'")
+                agency = Agency(licence_no="LOCK-1/GP", name="x", tax_code="0311111111")
+                other_session.add(agency)
                 other_session.flush()
+                assert agency.id is not None
                 other_session.rollback()
     finally:
         sessions.close()
+
+
+def test_reading_requests_take_no_lock_and_write_their_audit_after(engine: Engine) -> None:
+    import sqlite3
+
+    from overseas.audit import service as audit
+    from overseas.core import db
+
+    sessions = db.get_session(_request("GET"))
+    session = next(sessions)
+    try:
+        session.exec(select(Agency.id)).all()
+        audit.record(session, "read_pii", "placements", "7")
+        if engine.dialect.name == "sqlite":
+            # A writer is not held up by a read in progress (WAL: readers beside one writer).
+            other = sqlite3.connect(str(engine.url.database), timeout=0.05, isolation_level=None)
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            other.close()
+        with pytest.raises(StopIteration):
+            next(sessions)  # the request ends: the read commits, then the audit row is written
+    finally:
+        sessions.close()
+    with Session(engine) as check:
+        row = check.exec(select(AuditLog).where(AuditLog.entity_id == "7")).one()
+        assert row.action == "read_pii"
+        check.delete(row)
+        check.commit()

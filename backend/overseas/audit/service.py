@@ -15,7 +15,7 @@ from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session, col, select
 
 from overseas.audit.models import AuditLog
-from overseas.core.db import utcnow
+from overseas.core.db import add_after_read, utcnow
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.pii import mask_changes
 
@@ -110,7 +110,8 @@ def record(
     changes: dict[str, Any] | None = None,
 ) -> None:
     """An audit row for what the flush hook cannot see (bulk writes, reads of personal data)."""
-    session.add(
+    add_after_read(
+        session,
         AuditLog(
             at=utcnow(),
             actor=session.info.get("actor", SYSTEM_ACTOR),
@@ -118,7 +119,7 @@ def record(
             entity=entity,
             entity_id=str(entity_id),
             changes=changes or {},
-        )
+        ),
     )
 
 

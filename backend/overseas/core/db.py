@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import JSON, DateTime, Engine, create_engine, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect, make_url
@@ -47,10 +47,16 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 # On SQLite a transaction that reads and later writes fails at once ("database is locked")
-# when another writer committed in between; API sessions therefore take the write lock when
-# they begin, so concurrent requests queue (busy_timeout) instead of failing. PostgreSQL has
-# row locks and needs none of this.
+# when another writer committed in between; requests that write (every method but GET, HEAD
+# and OPTIONS) therefore take the write lock when they begin, so they queue (busy_timeout)
+# instead of failing. Reads take no lock: in WAL mode they run beside the one writer. What a
+# read writes (the audit row of a read of personal data) is kept aside and written in a short
+# transaction of its own once the read is over. PostgreSQL has row locks and needs none of
+# this.
 SQLITE_IMMEDIATE = "overseas_sqlite_immediate"
+# session.info key: rows a SQLite read request writes after its read transaction.
+DEFERRED_WRITES = "overseas_deferred_writes"
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _sqlite_setup(engine: Engine) -> None:
@@ -64,7 +70,7 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -99,6 +105,8 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
             connect_args={"check_same_thread": False, "timeout": 30},
             json_serializer=dump_json,
             hide_parameters=True,
+            pool_size=pool_size,
+            max_overflow=pool_size,
         )
         _sqlite_setup(engine)
         return engine
@@ -119,22 +127,40 @@ def get_engine() -> Engine:
     return build_engine(settings.sqlalchemy_url, pool_size=settings.db_pool_size)
 
 
-def get_session() -> Iterator[Session]:
+def get_session(request: Request) -> Iterator[Session]:
     """One session per request; it owns the transaction: commit on success, else roll back.
 
     Declared with `scope="function"` where used, so the commit happens before the response
     is sent and a failed commit can never follow a 2xx.
     """
     engine = get_engine()
+    sqlite = engine.dialect.name == "sqlite"
+    reading = request.method in READ_METHODS
     with Session(engine, expire_on_commit=False) as session:
-        if engine.dialect.name == "sqlite":
+        if sqlite and reading:
+            session.info[DEFERRED_WRITES] = []
+        elif sqlite:
             session.connection(execution_options={SQLITE_IMMEDIATE: True})
         try:
             yield session
+            deferred = session.info.pop(DEFERRED_WRITES, None)
             session.commit()
+            if deferred:
+                session.connection(execution_options={SQLITE_IMMEDIATE: True})
+                session.add_all(deferred)
+                session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+def add_after_read(session: Session, row: Any) -> None:
+    """Add a row to write; in a SQLite read request, after its read transaction."""
+    deferred = session.info.get(DEFERRED_WRITES)
+    if deferred is None:
+        session.add(row)
+    else:
+        deferred.append(row)
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

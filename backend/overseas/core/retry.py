@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from psycopg import Error as DriverError
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -34,8 +35,10 @@ class ConcurrentWrite(Conflict):
         )
 
 
-def retryable(exc: DBAPIError) -> bool:
-    return getattr(exc.orig, "sqlstate", None) in RETRYABLE
+def retryable(exc: Exception) -> bool:
+    # A driver error comes wrapped by SQLAlchemy, or bare from the driver's own COPY.
+    driver_error = exc.orig if isinstance(exc, DBAPIError) else exc
+    return getattr(driver_error, "sqlstate", None) in RETRYABLE
 
 
 def with_retries(session: Session, work: Callable[[], T]) -> T:
@@ -44,7 +47,7 @@ def with_retries(session: Session, work: Callable[[], T]) -> T:
         try:
             with session.begin_nested():
                 return work()
-        except DBAPIError as exc:
+        except (DBAPIError, DriverError) as exc:
             if not retryable(exc):
                 raise
             if attempt == ATTEMPTS - 1:
