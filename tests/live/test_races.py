@@ -305,3 +305,26 @@ def test_concurrent_batches_naming_the_same_new_workers_store_exact_rows(live: L
         assert p["worker"]["national_id"] == workers.national_id(n)
     unflagged = [p["external_ref"] for p in stored if "possible_duplicate" not in p["flags"]]
     assert not unflagged, f"not flagged as possible duplicates: {unflagged}"
+
+
+PARALLEL_LOGINS = 40
+
+
+def test_parallel_wrong_passwords_are_each_counted(live: Live) -> None:
+    """40 wrong passwords for one name at the same moment: the throttle counts every one
+    (each attempt is charged atomically before the password is checked), so exactly the
+    limit's worth are checked and the rest answer 429."""
+    username = f"parallel-{new_workers().prefix}"
+    clients = connected_clients(live.base_url, PARALLEL_LOGINS)
+    try:
+        form = {"grant_type": "password", "username": username, "password": "not-the-password"}
+        results = responses(
+            together(PARALLEL_LOGINS, lambda i: clients[i].post("/api/v1/auth/token", data=form))
+        )
+    finally:
+        close_all(clients)
+    no_server_errors(results)
+    codes = Counter((r.status_code, problem_code(r)) for r in results)
+    assert codes == {(401, "invalid_credentials"): 5, (429, "too_many_login_attempts"): 35}, (
+        summary(results)
+    )
