@@ -65,6 +65,7 @@ test: lint typecheck test-backend test-frontend test-browser
 lint: $(BIN)/.installed
 	$(BIN)/ruff check backend tests migrations bench
 	$(BIN)/ruff format --check backend tests migrations bench
+	$(BIN)/lint-imports
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy

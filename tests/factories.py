@@ -6,7 +6,8 @@ from typing import Any
 from sqlmodel import Session
 
 from overseas.agencies.models import Agency
-from overseas.auth.models import ApiClient, Role, User
+from overseas.auth.models import ApiClient, User
+from overseas.core.principal import Role
 from overseas.core.security import create_access_token, hash_secret
 
 PASSWORD = "correct-horse-battery"

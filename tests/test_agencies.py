@@ -3,7 +3,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from tests.factories import Factory
 from tests.helpers import assert_problem
 

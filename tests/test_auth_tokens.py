@@ -11,9 +11,10 @@ from fastapi.testclient import TestClient
 from jose import jwt
 from sqlmodel import Session
 
-from overseas.auth.models import LoginThrottle, Role
+from overseas.auth.models import LoginThrottle
 from overseas.core.config import get_settings
 from overseas.core.db import utcnow
+from overseas.core.principal import Role
 from overseas.core.security import JWT_ALGORITHM, create_access_token
 from tests.factories import PASSWORD, Factory
 

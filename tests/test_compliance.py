@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from overseas.auth.models import Role
 from overseas.core.db import today
+from overseas.core.principal import Role
 from overseas.inspections import service
 from tests.factories import Factory
 from tests.placement_data import item, national_id

@@ -9,7 +9,7 @@ from starlette.requests import Request
 
 from overseas.agencies.models import Agency
 from overseas.audit.models import AuditLog
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from tests.factories import Factory
 
 

@@ -8,8 +8,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from overseas.auth.models import Role
 from overseas.core.config import PLACEHOLDER_SECRET, Settings, get_settings
+from overseas.core.principal import Role
 from overseas.openapi import render_openapi
 from tests.factories import Factory
 

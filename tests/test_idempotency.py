@@ -8,8 +8,8 @@ from sqlmodel import Session, select, update
 
 from overseas.agencies.models import Agency
 from overseas.audit.models import AuditLog
-from overseas.auth.models import Role
 from overseas.core.db import utcnow
+from overseas.core.principal import Role
 from overseas.system.models import IdempotencyKey
 from tests.factories import Factory
 

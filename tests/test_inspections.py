@@ -14,8 +14,9 @@ from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency
 from overseas.audit.models import AuditLog
-from overseas.auth.models import Role, User
+from overseas.auth.models import User
 from overseas.core.db import today
+from overseas.core.principal import Role
 from overseas.inspections.models import Category, Inspection, InspectionStatus, Kind, Violation
 from tests.factories import Factory
 from tests.helpers import assert_problem

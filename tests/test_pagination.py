@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from overseas.auth.models import Role
 from overseas.core.db import utcnow
+from overseas.core.principal import Role
 from tests.factories import Factory
 from tests.helpers import assert_problem
 

@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from overseas.audit.models import AuditLog
-from overseas.auth.models import Role
 from overseas.core.logs import RedactPersonalData, redact
+from overseas.core.principal import Role
 from overseas.placements import retention
 from tests import placement_data as data
 from tests.factories import Factory

@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 from sqlmodel import Session, col
 
-from overseas.auth.models import Role
 from overseas.core.db import LOCAL_ZONE, today
+from overseas.core.principal import Role
 from overseas.placements.models import Placement
 from tests.factories import Factory
 from tests.placement_data import item, national_id

@@ -7,7 +7,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from overseas.auth.models import Role, User
+from overseas.auth.models import User
+from overseas.core.principal import Role
 from overseas.placements.models import Placement
 from tests.factories import Factory
 from tests.helpers import assert_problem

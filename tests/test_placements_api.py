@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from overseas.placements.models import Placement
 from tests.factories import Factory
 from tests.helpers import assert_problem

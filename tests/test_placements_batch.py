@@ -9,8 +9,8 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from overseas.audit.models import AuditLog
-from overseas.auth.models import Role
 from overseas.core import db as core_db
+from overseas.core.principal import Role
 from overseas.main import create_app
 from overseas.placements.models import Placement
 from tests.factories import Factory

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from overseas.placements.models import Placement
 from overseas.targets.progress import projection
 from tests.factories import Factory

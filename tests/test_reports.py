@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from tests.factories import Factory
 from tests.helpers import assert_problem
 from tests.placement_data import item, national_id

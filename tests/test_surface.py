@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from overseas.auth.models import Role
 from overseas.core.config import get_settings
+from overseas.core.principal import Role
 from overseas.main import create_app
 from tests.factories import Factory
 

@@ -11,11 +11,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import extract, func
 from sqlmodel import Session, col, select
 
-from overseas.auth.models import Role
-from overseas.placements.models import Placement, Status
+from overseas.core.principal import Role
+from overseas.placements import tallies
+from overseas.placements.models import DepartureTally, Placement, Status
 from overseas.placements.rules import TRANSITIONS
-from overseas.targets import tallies
-from overseas.targets.models import DepartureTally
 from tests.factories import Factory
 from tests.helpers import assert_problem
 from tests.placement_data import item, national_id

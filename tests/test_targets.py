@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from overseas.audit.models import AuditLog
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from overseas.targets.models import Target
 from tests.factories import Factory
 from tests.helpers import assert_problem

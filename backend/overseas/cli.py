@@ -5,7 +5,7 @@ import getpass
 import sys
 from collections.abc import Sequence
 
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -74,10 +74,10 @@ def _db_restore(args: argparse.Namespace) -> int:
 def _users_create(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
-    from overseas.auth import service
-    from overseas.auth.schemas import UserCreate
     from overseas.core.db import get_engine
     from overseas.core.errors import AppError
+    from overseas.users import service
+    from overseas.users.schemas import UserCreate
 
     password = args.password or getpass.getpass("Password (at least 10 characters): ")
     try:

@@ -13,8 +13,9 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
-from overseas.auth.models import ApiClient, Role, User
+from overseas.auth.models import ApiClient, User
 from overseas.core.db import get_engine
+from overseas.core.principal import Role
 from overseas.core.security import hash_secret
 from overseas.inspections.models import (
     Category,

@@ -28,6 +28,7 @@ from overseas.system import router as system
 from overseas.system.idempotency import IdempotentReplay, replay_response
 from overseas.system.metrics import MetricsMiddleware
 from overseas.targets import router as targets
+from overseas.users import router as users
 
 DESCRIPTION = """The provincial register of workers going abroad under contract (Law 69/2020/QH14):
 targets, placements, inspections of recruitment enterprises and market information.
@@ -145,8 +146,8 @@ def create_app() -> FastAPI:
     )
     for module in modules:
         app.include_router(module.router)
-    app.include_router(auth.users_router)
-    app.include_router(auth.clients_router)
+    app.include_router(users.users_router)
+    app.include_router(users.clients_router)
     app.include_router(placements.workers_router)
     app.include_router(agencies.public_router)
     app.include_router(markets.public_router)

@@ -8,9 +8,9 @@ from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
 from overseas.inspections.models import Inspection, Violation
 from overseas.markets.models import Market, MarketRecord
-from overseas.placements.models import Placement, PlacementEvent, Worker
+from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
-from overseas.targets.models import DepartureTally, Target
+from overseas.targets.models import Target
 
 metadata = SQLModel.metadata
 

@@ -2,34 +2,27 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from overseas.agencies import service
-from overseas.agencies.models import Agency, AgencyStatus
+from overseas.agencies.auth import AgencyDep, AgencyForWrite, AgencyReader, AgencyWriter
+from overseas.agencies.models import AgencyStatus
 from overseas.agencies.schemas import AgencyCreate, AgencyPublic, AgencyRead, AgencyUpdate
-from overseas.auth.dependencies import CurrentPrincipal, OfficerPrincipal
-from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
+from overseas.core.concurrency import created_headers, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
-from overseas.core.types import Id, Timestamp
+from overseas.core.types import Timestamp
 from overseas.system.idempotency import IdempotencyDep
 
 router = APIRouter(prefix="/api/v1/agencies", tags=["agencies"])
 public_router = APIRouter(prefix="/api/v1/public", tags=["public"])
 
 
-def load_agency(agency_id: Id, session: SessionDep, principal: CurrentPrincipal) -> Agency:
-    return service.get_visible(session, principal, agency_id)
-
-
-AgencyDep = Annotated[Agency, Depends(load_agency)]
-
-
 @router.get("", response_model=Page[AgencyRead], responses=problem_responses(401, 422))
 def list_agencies(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: AgencyReader,
     page: PageDep,
     status: AgencyStatus | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Name or licence number")] = None,
@@ -49,13 +42,13 @@ def list_agencies(
     responses=problem_responses(401, 403, 409, 422),
 )
 def create_agency(
-    data: AgencyCreate, session: SessionDep, _p: OfficerPrincipal, idem: IdempotencyDep
+    data: AgencyCreate, session: SessionDep, _p: AgencyWriter, idem: IdempotencyDep
 ) -> Response:
     """Register a licensed enterprise."""
     agency = service.create_agency(session, data)
     return idem.respond(
         AgencyRead.model_validate(agency),
-        headers={"Location": f"/api/v1/agencies/{agency.id}", "ETag": f'"{agency.version}"'},
+        headers=created_headers(f"/api/v1/agencies/{agency.id}", agency.version),
     )
 
 
@@ -72,16 +65,9 @@ def get_agency(agency: AgencyDep, response: Response) -> AgencyRead:
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_agency(
-    agency_id: Id,
-    data: AgencyUpdate,
-    session: SessionDep,
-    principal: OfficerPrincipal,
-    response: Response,
-    if_match: IfMatchDep = None,
+    agency: AgencyForWrite, data: AgencyUpdate, session: SessionDep, response: Response
 ) -> AgencyRead:
     """Change an enterprise (licence status, contacts); `If-Match` guards against lost edits."""
-    agency = service.get_visible(session, principal, agency_id)
-    check_if_match(if_match, agency.version)
     agency = service.update_agency(session, agency, data)
     set_etag(response, agency.version)
     return AgencyRead.model_validate(agency)

@@ -8,10 +8,10 @@ from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
 from overseas.agencies.schemas import AgencyCreate, AgencyUpdate
-from overseas.auth.dependencies import Principal
 from overseas.core.errors import Conflict, NotFound
 from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
+from overseas.core.principal import Principal
 
 _NOT_NULL = frozenset({"licence_no", "name", "tax_code", "status"})
 

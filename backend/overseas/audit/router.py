@@ -3,8 +3,8 @@
 from fastapi import APIRouter
 
 from overseas.audit import service
+from overseas.audit.auth import AuditReader
 from overseas.audit.schemas import AuditRead
-from overseas.auth.dependencies import AdminPrincipal
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 @router.get("", response_model=Page[AuditRead], responses=problem_responses(401, 403, 422))
 def list_audit(
     session: SessionDep,
-    _p: AdminPrincipal,
+    _p: AuditReader,
     page: PageDep,
     entity: str | None = None,
     entity_id: str | None = None,

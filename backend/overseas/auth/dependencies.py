@@ -1,44 +1,19 @@
 """Who is calling: the principal behind a bearer token, and role checks."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
 
-from overseas.auth.models import ApiClient, Role, User
+from overseas.auth.models import ApiClient, User
 from overseas.core.db import SessionDep
 from overseas.core.errors import Forbidden, NotAuthenticated
+from overseas.core.principal import Principal, Role
 from overseas.core.security import InvalidToken, decode_access_token
 from overseas.core.types import MAX_ID
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
-
-
-@dataclass(frozen=True)
-class Principal:
-    """A logged-in user or API client, as loaded from the database on every request."""
-
-    kind: str  # "user" | "client"
-    id: int
-    username: str
-    role: Role
-    agency_id: int | None
-
-    @property
-    def actor(self) -> str:
-        """The name written into audit rows and histories."""
-        return self.username if self.kind == "user" else f"client:{self.username}"
-
-    @property
-    def key(self) -> str:
-        """A stable identity for per-principal stores (idempotency keys)."""
-        return f"{self.kind}:{self.id}"
-
-    @property
-    def is_agency(self) -> bool:
-        return self.role == Role.agency
 
 
 def get_principal(
@@ -88,8 +63,3 @@ def require_role(*roles: Role) -> Callable[[Principal], Principal]:
 
 
 AdminPrincipal = Annotated[Principal, Depends(require_role(Role.admin))]
-StaffPrincipal = Annotated[
-    Principal,
-    Depends(require_role(Role.admin, Role.officer, Role.inspector, Role.viewer)),
-]
-OfficerPrincipal = Annotated[Principal, Depends(require_role(Role.admin, Role.officer))]

@@ -1,24 +1,13 @@
 """Accounts: users, API clients and the login throttle."""
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
 from overseas.core.db import UTCDateTime
 from overseas.core.models import Versioned, created_at_field, updated_at_field, version_field
-
-
-class Role(StrEnum):
-    admin = "admin"
-    officer = "officer"
-    inspector = "inspector"
-    agency = "agency"
-    viewer = "viewer"
-
-
-STAFF_ROLES = (Role.admin, Role.officer, Role.inspector, Role.viewer)
+from overseas.core.principal import Role
 
 
 # Fields a user shares between the API and the table.

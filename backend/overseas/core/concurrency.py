@@ -28,3 +28,8 @@ def check_if_match(if_match: str | None, version: int) -> None:
 
 def set_etag(response: Response, version: int) -> None:
     response.headers["ETag"] = etag(version)
+
+
+def created_headers(location: str, version: int) -> dict[str, str]:
+    """The headers of a 201: where the new resource is, and its ETag for the next edit."""
+    return {"Location": location, "ETag": etag(version)}

@@ -1,18 +1,22 @@
 """HTTP layer for inspections, compliance and priorities."""
 
-from typing import Annotated
+from fastapi import APIRouter, Response
 
-from fastapi import APIRouter, Depends, Response
-
-from overseas.auth.dependencies import Principal, require_role
-from overseas.auth.models import Role
-from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
+from overseas.core.concurrency import created_headers, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Id
 from overseas.inspections import service
-from overseas.inspections.models import Inspection, InspectionStatus, Kind
+from overseas.inspections.auth import (
+    InspectionDep,
+    InspectionForWrite,
+    InspectionReader,
+    InspectionToAddTo,
+    InspectionWriter,
+    ViolationForWrite,
+)
+from overseas.inspections.models import InspectionStatus, Kind
 from overseas.inspections.schemas import (
     Compliance,
     InspectionCreate,
@@ -28,26 +32,13 @@ from overseas.system.idempotency import IdempotencyDep
 
 router = APIRouter(prefix="/api/v1", tags=["inspections"])
 
-Reader = Annotated[
-    Principal,
-    Depends(require_role(Role.admin, Role.officer, Role.inspector, Role.viewer, Role.agency)),
-]
-Writer = Annotated[Principal, Depends(require_role(Role.inspector, Role.officer))]
-
-
-def load_inspection(inspection_id: Id, session: SessionDep, principal: Reader) -> Inspection:
-    return service.get_visible(session, principal, inspection_id)
-
-
-InspectionDep = Annotated[Inspection, Depends(load_inspection)]
-
 
 @router.get(
     "/inspections", response_model=Page[InspectionRead], responses=problem_responses(401, 422)
 )
 def list_inspections(
     session: SessionDep,
-    principal: Reader,
+    principal: InspectionReader,
     page: PageDep,
     agency_id: Id | None = None,
     status: InspectionStatus | None = None,
@@ -67,7 +58,7 @@ def list_inspections(
     response_model=Priorities,
     responses=problem_responses(401, 403),
 )
-def inspection_priorities(session: SessionDep, _p: Writer) -> Priorities:
+def inspection_priorities(session: SessionDep, _p: InspectionWriter) -> Priorities:
     """Active enterprises ranked by risk score, each with its factors (weight times value)."""
     return Priorities(items=service.priorities(session))
 
@@ -79,16 +70,13 @@ def inspection_priorities(session: SessionDep, _p: Writer) -> Priorities:
     responses=problem_responses(401, 403, 422),
 )
 def create_inspection(
-    data: InspectionCreate, session: SessionDep, _p: Writer, idem: IdempotencyDep
+    data: InspectionCreate, session: SessionDep, _p: InspectionWriter, idem: IdempotencyDep
 ) -> Response:
     """Plan an inspection of an enterprise."""
     inspection = service.create_inspection(session, data)
     return idem.respond(
         service.read_one(session, inspection),
-        headers={
-            "Location": f"/api/v1/inspections/{inspection.id}",
-            "ETag": f'"{inspection.version}"',
-        },
+        headers=created_headers(f"/api/v1/inspections/{inspection.id}", inspection.version),
     )
 
 
@@ -111,16 +99,9 @@ def get_inspection(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_inspection(
-    inspection_id: Id,
-    data: InspectionUpdate,
-    session: SessionDep,
-    principal: Writer,
-    response: Response,
-    if_match: IfMatchDep = None,
+    inspection: InspectionForWrite, data: InspectionUpdate, session: SessionDep, response: Response
 ) -> InspectionRead:
     """Change an inspection's particulars; `If-Match` guards against lost edits."""
-    inspection = service.get_visible(session, principal, inspection_id)
-    check_if_match(if_match, inspection.version)
     inspection = service.update_inspection(session, inspection, data)
     set_etag(response, inspection.version)
     return service.read_one(session, inspection)
@@ -132,17 +113,13 @@ def update_inspection(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def transition_inspection(
-    inspection_id: Id,
+    inspection: InspectionForWrite,
     data: InspectionTransition,
     session: SessionDep,
-    principal: Writer,
     response: Response,
-    if_match: IfMatchDep = None,
 ) -> InspectionRead:
     """planned → in_progress → concluded (needs `result`) → closed (needs every violation
     remedied or waived); anything else is 409."""
-    inspection = service.get_visible(session, principal, inspection_id)
-    check_if_match(if_match, inspection.version)
     inspection = service.transition(session, inspection, data)
     set_etag(response, inspection.version)
     return service.read_one(session, inspection)
@@ -155,21 +132,14 @@ def transition_inspection(
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 def add_violation(
-    inspection_id: Id,
-    data: ViolationCreate,
-    session: SessionDep,
-    principal: Writer,
-    idem: IdempotencyDep,
+    inspection: InspectionToAddTo, data: ViolationCreate, session: SessionDep, idem: IdempotencyDep
 ) -> Response:
     """Record a violation found by the inspection."""
-    inspection = service.get_visible(session, principal, inspection_id)
     violation = service.add_violation(session, inspection, data)
+    location = f"/api/v1/inspections/{inspection.id}/violations/{violation.id}"
     return idem.respond(
         ViolationRead.model_validate(violation),
-        headers={
-            "Location": f"/api/v1/inspections/{inspection_id}/violations/{violation.id}",
-            "ETag": f'"{violation.version}"',
-        },
+        headers=created_headers(location, violation.version),
     )
 
 
@@ -179,18 +149,10 @@ def add_violation(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_violation(
-    inspection_id: Id,
-    violation_id: Id,
-    data: ViolationUpdate,
-    session: SessionDep,
-    principal: Writer,
-    response: Response,
-    if_match: IfMatchDep = None,
+    target: ViolationForWrite, data: ViolationUpdate, session: SessionDep, response: Response
 ) -> ViolationRead:
     """Record a remedy (remedied_on), waive it, or correct the finding."""
-    inspection = service.get_visible(session, principal, inspection_id)
-    violation = service.get_violation(session, inspection, violation_id)
-    check_if_match(if_match, violation.version)
+    inspection, violation = target
     violation = service.update_violation(session, inspection, violation, data)
     set_etag(response, violation.version)
     return ViolationRead.model_validate(violation)
@@ -204,10 +166,7 @@ def update_violation(
 def agency_compliance(
     agency_id: Id,
     session: SessionDep,
-    principal: Annotated[
-        Principal,
-        Depends(require_role(Role.admin, Role.officer, Role.inspector, Role.viewer, Role.agency)),
-    ],
+    principal: InspectionReader,
 ) -> Compliance:
     """An enterprise's inspection record and registry signals, with its risk score."""
     return service.compliance(session, principal, agency_id)

@@ -12,11 +12,11 @@ from sqlmodel import Session, col, or_, select
 
 from overseas.agencies import service as agencies
 from overseas.agencies.models import Agency, AgencyStatus
-from overseas.auth.dependencies import Principal
 from overseas.core.db import today
 from overseas.core.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
+from overseas.core.principal import Principal
 from overseas.inspections.models import (
     Inspection,
     InspectionStatus,

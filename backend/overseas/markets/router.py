@@ -3,16 +3,23 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from overseas.auth.dependencies import CurrentPrincipal, OfficerPrincipal
-from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
+from overseas import flows
+from overseas.core.concurrency import created_headers, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Timestamp
 from overseas.markets import service
-from overseas.markets.models import Market, RecordKind, Tier
+from overseas.markets.auth import (
+    MarketDep,
+    MarketForRecords,
+    MarketForWrite,
+    MarketReader,
+    MarketWriter,
+)
+from overseas.markets.models import RecordKind, Tier
 from overseas.markets.schemas import (
     MarketCreate,
     MarketRead,
@@ -28,17 +35,10 @@ router = APIRouter(prefix="/api/v1", tags=["markets"])
 public_router = APIRouter(prefix="/api/v1/public", tags=["public"])
 
 
-def load_market(code: str, session: SessionDep, _principal: CurrentPrincipal) -> Market:
-    return service.get_market(session, code)
-
-
-MarketDep = Annotated[Market, Depends(load_market)]
-
-
 @router.get("/markets", response_model=Page[MarketRead], responses=problem_responses(401, 422))
 def list_markets(
     session: SessionDep,
-    _principal: CurrentPrincipal,
+    _principal: MarketReader,
     page: PageDep,
     tier: Tier | None = None,
     updated_since: Timestamp | None = None,
@@ -57,13 +57,13 @@ def list_markets(
     responses=problem_responses(401, 403, 409, 422),
 )
 def create_market(
-    data: MarketCreate, session: SessionDep, _p: OfficerPrincipal, idem: IdempotencyDep
+    data: MarketCreate, session: SessionDep, _p: MarketWriter, idem: IdempotencyDep
 ) -> Response:
     """Add a destination market."""
     market = service.create_market(session, data)
     return idem.respond(
         MarketRead.model_validate(market),
-        headers={"Location": f"/api/v1/markets/{market.code}", "ETag": f'"{market.version}"'},
+        headers=created_headers(f"/api/v1/markets/{market.code}", market.version),
     )
 
 
@@ -80,16 +80,9 @@ def get_market(market: MarketDep, response: Response) -> MarketRead:
     responses=problem_responses(401, 403, 404, 412, 422),
 )
 def update_market(
-    code: str,
-    data: MarketUpdate,
-    session: SessionDep,
-    _p: OfficerPrincipal,
-    response: Response,
-    if_match: IfMatchDep = None,
+    market: MarketForWrite, data: MarketUpdate, session: SessionDep, response: Response
 ) -> MarketRead:
     """Change a market's tier, programmes or notes; `If-Match` guards against lost edits."""
-    market = service.get_market(session, code)
-    check_if_match(if_match, market.version)
     market = service.update_market(session, market, data)
     set_etag(response, market.version)
     return MarketRead.model_validate(market)
@@ -123,15 +116,10 @@ def list_market_records(
     responses=problem_responses(401, 403, 404, 422),
 )
 def create_market_record(
-    code: str,
-    data: MarketRecordCreate,
-    session: SessionDep,
-    _p: OfficerPrincipal,
-    idem: IdempotencyDep,
+    market: MarketForRecords, data: MarketRecordCreate, session: SessionDep, idem: IdempotencyDep
 ) -> Response:
     """Add a dated record to a market."""
-    market = service.get_market(session, code)
-    record = service.create_record(session, market, data)
+    record = flows.record_market_entry(session, market, data)
     return idem.respond(
         MarketRecordRead.model_validate(record),
         headers={"Location": f"/api/v1/markets/{market.code}/records/{record.id}"},
@@ -145,7 +133,7 @@ def create_market_record(
 )
 def list_all_market_records(
     session: SessionDep,
-    _principal: CurrentPrincipal,
+    _principal: MarketReader,
     page: PageDep,
     market_code: str | None = None,
     kind: RecordKind | None = None,

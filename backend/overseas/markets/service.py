@@ -9,7 +9,6 @@ from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
 from overseas.markets.models import Market, MarketRecord, RecordKind, Tier
 from overseas.markets.schemas import MarketCreate, MarketRecordCreate, MarketUpdate
-from overseas.placements import service as placements
 
 _NOT_NULL = frozenset({"name_vi", "name_en", "tier", "programmes"})
 
@@ -83,10 +82,12 @@ def create_record(session: Session, market: Market, data: MarketRecordCreate) ->
     record = MarketRecord.model_validate(data, update={"market_code": market.code})
     session.add(record)
     session.flush()
-    if record.kind == RecordKind.wage and (record.unit or "").startswith("VND/"):
-        # A new exchange rate changes which service fees are above the legal cap.
-        placements.recompute_fee_flags(session, market.code)
     return record
+
+
+def is_exchange_rate(record: MarketRecord) -> bool:
+    """A `wage` record whose unit is "VND/<currency>": the VND for one unit of the currency."""
+    return record.kind == RecordKind.wage and (record.unit or "").startswith("VND/")
 
 
 def public_markets(session: Session) -> list[tuple[Market, list[MarketRecord]]]:

@@ -33,12 +33,12 @@ from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
 from overseas.audit import service as audit
-from overseas.auth.dependencies import Principal
 from overseas.core.config import get_settings
 from overseas.core.db import today
 from overseas.core.errors import AppError, FieldError, ValidationFailed
 from overseas.core.numbers import NumberError, parse_number
 from overseas.core.pii import mask_national_id
+from overseas.core.principal import Principal
 from overseas.placements import service
 from overseas.placements.models import Channel, PolicyGroup, Programme, Sex, Status
 from overseas.placements.schemas import MAX_BATCH, BatchResult, PlacementRead

@@ -154,3 +154,18 @@ class PlacementEvent(SQLModel, table=True):
     reason: str | None = Field(default=None, max_length=500)
     actor: str = Field(max_length=160)
     at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+# How many placements counted as departures fall on each (year, home area, market) and each
+# value of one breakdown (channel, agency, sex, policy group). Kept up to date in the same
+# transaction as every placement write, so progress reads a few hundred rows, not the registry.
+class DepartureTally(SQLModel, table=True):
+    __tablename__ = "departure_tallies"
+    __table_args__ = (Index("ix_departure_tallies_lookup", "dimension", "year", "area_code"),)
+
+    year: int = Field(primary_key=True)
+    area_code: str = Field(primary_key=True, max_length=10)
+    market_code: str = Field(primary_key=True, max_length=2)
+    dimension: str = Field(primary_key=True, sa_type=String(16))
+    value: str = Field(primary_key=True, max_length=32)
+    count: int = Field(default=0)

@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 from overseas.audit import service as audit
 from overseas.audit.models import AuditLog
 from overseas.audit.schemas import AuditRead
-from overseas.auth.dependencies import Principal
 from overseas.core.errors import NotFound
+from overseas.core.principal import Principal
 from overseas.placements import service
 from overseas.placements.models import Placement, PlacementEvent, Worker
 from overseas.placements.schemas import (

@@ -6,12 +6,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 from fastapi.responses import StreamingResponse
 
-from overseas.auth.dependencies import CurrentPrincipal, Principal, require_role
-from overseas.auth.models import Role
+from overseas.auth.dependencies import CurrentPrincipal, require_role
 from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
+from overseas.core.principal import Principal, Role
 from overseas.core.types import Id, Timestamp
 from overseas.placements import files, people, service
 from overseas.placements.models import Channel, Flag, Placement, Status

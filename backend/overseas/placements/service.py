@@ -26,8 +26,6 @@ from overseas.areas.models import Area
 from overseas.areas.service import AreaTree
 from overseas.audit import service as audit
 from overseas.audit.models import AuditLog
-from overseas.auth.dependencies import Principal
-from overseas.auth.models import Role
 from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
 from overseas.core.config import get_settings
 from overseas.core.db import LOCAL_ZONE, today, utcnow
@@ -41,9 +39,10 @@ from overseas.core.errors import (
 )
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.pii import mask_changes, mask_national_id, mask_phone
+from overseas.core.principal import Principal, Role
 from overseas.core.retry import with_retries
 from overseas.markets.models import Market, MarketRecord, RecordKind
-from overseas.placements import rules
+from overseas.placements import rules, tallies
 from overseas.placements.models import Channel, Flag, Placement, PlacementEvent, Status, Worker
 from overseas.placements.schemas import (
     BatchItemResult,
@@ -54,7 +53,6 @@ from overseas.placements.schemas import (
     TransitionIn,
     WorkerRead,
 )
-from overseas.targets import tallies
 
 WORKER_FIELDS = (
     "national_id",

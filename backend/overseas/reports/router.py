@@ -2,13 +2,12 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from overseas.auth.dependencies import Principal, require_role
-from overseas.auth.models import Role
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.reports import service
+from overseas.reports.auth import ReportReader
 from overseas.reports.schemas import AnnualReport
 from overseas.targets.schemas import YEAR_MAX, YEAR_MIN
 
@@ -27,7 +26,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 )
 def annual_report(
     session: SessionDep,
-    _p: Annotated[Principal, Depends(require_role(Role.officer, Role.viewer))],
+    _p: ReportReader,
     year: Annotated[int, Query(ge=YEAR_MIN, le=YEAR_MAX)],
     format: Literal["json", "xlsx"] = "json",
 ) -> Response:

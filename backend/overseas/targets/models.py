@@ -3,7 +3,7 @@ the departure tallies that progress is counted from."""
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Index, String, Text
+from sqlalchemy import CheckConstraint, Index, Text
 from sqlmodel import Field, SQLModel
 
 from overseas.core.models import Versioned, created_at_field, updated_at_field, version_field
@@ -42,18 +42,3 @@ class Target(TargetBase, Versioned, table=True):
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
     version: int = version_field()
-
-
-# How many placements counted as departures fall on each (year, home area, market) and each
-# value of one breakdown (channel, agency, sex, policy group). Kept up to date in the same
-# transaction as every placement write, so progress reads a few hundred rows, not the registry.
-class DepartureTally(SQLModel, table=True):
-    __tablename__ = "departure_tallies"
-    __table_args__ = (Index("ix_departure_tallies_lookup", "dimension", "year", "area_code"),)
-
-    year: int = Field(primary_key=True)
-    area_code: str = Field(primary_key=True, max_length=10)
-    market_code: str = Field(primary_key=True, max_length=2)
-    dimension: str = Field(primary_key=True, sa_type=String(16))
-    value: str = Field(primary_key=True, max_length=32)
-    count: int = Field(default=0)

@@ -21,8 +21,9 @@ from overseas.areas.service import AreaTree
 from overseas.core.db import today
 from overseas.core.errors import ValidationFailed
 from overseas.markets.models import Market
-from overseas.targets import tallies
-from overseas.targets.models import DepartureTally, Target
+from overseas.placements import tallies
+from overseas.placements.models import DepartureTally
+from overseas.targets.models import Target
 from overseas.targets.schemas import By, Progress, ProgressRow, Projection
 
 LABELS_VI = {

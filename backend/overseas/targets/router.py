@@ -4,17 +4,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from overseas.auth.dependencies import CurrentPrincipal, Principal, require_role
-from overseas.auth.models import Role
-from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
+from overseas.core.concurrency import created_headers, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
-from overseas.core.types import Id
 from overseas.system.idempotency import IdempotencyDep
 from overseas.targets import progress as progress_service
 from overseas.targets import service
-from overseas.targets.models import Target
+from overseas.targets.auth import (
+    ProgressReader,
+    TargetDep,
+    TargetForWrite,
+    TargetReader,
+    TargetWriter,
+)
 from overseas.targets.schemas import (
     YEAR_MAX,
     YEAR_MIN,
@@ -28,23 +31,11 @@ from overseas.targets.schemas import (
 router = APIRouter(prefix="/api/v1", tags=["targets"])
 public_router = APIRouter(prefix="/api/v1/public", tags=["public"])
 
-StaffReader = Annotated[
-    Principal, Depends(require_role(Role.admin, Role.officer, Role.inspector, Role.viewer))
-]
-TargetWriter = Annotated[Principal, Depends(require_role(Role.officer))]
-
-
-def load_target(target_id: Id, session: SessionDep, _p: StaffReader) -> Target:
-    return service.get_target(session, target_id)
-
-
-TargetDep = Annotated[Target, Depends(load_target)]
-
 
 @router.get("/targets", response_model=Page[TargetRead], responses=problem_responses(401, 403, 422))
 def list_targets(
     session: SessionDep,
-    _p: StaffReader,
+    _p: TargetReader,
     page: PageDep,
     area_code: str | None = None,
     market_code: str | None = None,
@@ -73,7 +64,7 @@ def create_target(
     target = service.create_target(session, data)
     return idem.respond(
         TargetRead.model_validate(target),
-        headers={"Location": f"/api/v1/targets/{target.id}", "ETag": f'"{target.version}"'},
+        headers=created_headers(f"/api/v1/targets/{target.id}", target.version),
     )
 
 
@@ -92,16 +83,9 @@ def get_target(target: TargetDep, response: Response) -> TargetRead:
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_target(
-    target_id: Id,
-    data: TargetUpdate,
-    session: SessionDep,
-    _p: TargetWriter,
-    response: Response,
-    if_match: IfMatchDep = None,
+    target: TargetForWrite, data: TargetUpdate, session: SessionDep, response: Response
 ) -> TargetRead:
     """Change a target; `If-Match` guards against lost edits."""
-    target = service.get_target(session, target_id)
-    check_if_match(if_match, target.version)
     target = service.update_target(session, target, data)
     set_etag(response, target.version)
     return TargetRead.model_validate(target)
@@ -110,12 +94,8 @@ def update_target(
 @router.delete(
     "/targets/{target_id}", status_code=204, responses=problem_responses(401, 403, 404, 412)
 )
-def delete_target(
-    target_id: Id, session: SessionDep, _p: TargetWriter, if_match: IfMatchDep = None
-) -> Response:
+def delete_target(target: TargetForWrite, session: SessionDep) -> Response:
     """Remove a target."""
-    target = service.get_target(session, target_id)
-    check_if_match(if_match, target.version)
     service.delete_target(session, target)
     return Response(status_code=204)
 
@@ -144,7 +124,7 @@ def _progress(
 
 
 @router.get("/progress", response_model=Progress, responses=problem_responses(401, 422))
-def get_progress(_p: CurrentPrincipal, result: Annotated[Progress, Depends(_progress)]) -> Progress:
+def get_progress(_p: ProgressReader, result: Annotated[Progress, Depends(_progress)]) -> Progress:
     """Departures against the target for an area and span (default: the widest target span
     of the area), with a projection and one breakdown (`by`)."""
     return result

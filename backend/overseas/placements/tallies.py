@@ -14,8 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from overseas.core.bulk import table_of
-from overseas.placements.models import Status
-from overseas.targets.models import DepartureTally
+from overseas.placements.models import DepartureTally, Status
 
 COUNTED = frozenset({Status.departed, Status.returned, Status.returned_early, Status.overstayed})
 COUNTED_VALUES = tuple(sorted(s.value for s in COUNTED))

@@ -1,0 +1,5 @@
+"""Who may read the audit log: administrators."""
+
+from overseas.auth.dependencies import AdminPrincipal
+
+AuditReader = AdminPrincipal
