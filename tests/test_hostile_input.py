@@ -21,7 +21,8 @@ from overseas.core.security import create_access_token
 from overseas.openapi import render_openapi
 from tests.helpers import assert_problem
 from tests.test_access_matrix import BODIES, POLICY, url
-from tests.world import World
+from tests.test_replays import CREATES
+from tests.world import MARKET, World
 
 SPEC: dict[str, Any] = json.loads(render_openapi())
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
@@ -299,6 +300,38 @@ def test_changes_with_nul_characters_or_big_integers_are_no_server_error(
         for value in values:
             label = f"{method} {path} {{{field!r}: {value!r}}}"
             sender.send(label, method, target, json={field: value}, headers=headers)
+    sender.check()
+
+
+def _with_nul(body: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The body with one text field at a time holding a NUL (in nested objects and in the
+    first item of a list too)."""
+    for key, value in body.items():
+        if isinstance(value, str):
+            yield key, body | {key: NUL}
+        elif isinstance(value, dict):
+            for label, changed in _with_nul(value):
+                yield f"{key}.{label}", body | {key: changed}
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for label, changed in _with_nul(value[0]):
+                yield f"{key}[0].{label}", body | {key: [changed, *value[1:]]}
+
+
+CREATE_OPERATIONS = sorted(CREATES)
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), CREATE_OPERATIONS, ids=[f"{m} {p}" for m, p in CREATE_OPERATIONS]
+)
+def test_creates_with_nul_characters_are_no_server_error(
+    sender: Sender, world: World, method: str, path: str
+) -> None:
+    role, make_body = CREATES[(method, path)]
+    target = url(path, world, code=MARKET)
+    for n, (field, body) in enumerate(_with_nul(make_body(world, 1)), start=1):
+        label = f"{method} {path} {field}={NUL!r}"
+        headers = world.headers[role] | {"Idempotency-Key": f"nul-{n}"}
+        sender.send(label, method, target, json=body, headers=headers)
     sender.check()
 
 
