@@ -1,6 +1,7 @@
 """The OpenAPI document tells the truth about errors: the API answers every one of them as
 RFC 9457 `application/problem+json` with the `Problem` schema (see core/errors.py), so the
-document declares them so, and declares the answers any request may get (422, 400, 413)."""
+document declares them so, and declares the answers any request of its kind may get (422,
+400, 413, 401, 409 for Idempotency-Key, 412 for If-Match)."""
 
 import json
 from collections.abc import Iterator
@@ -39,7 +40,7 @@ def test_every_error_answer_is_problem_json_with_the_problem_schema(spec: dict[s
     assert errors > 0
 
 
-def test_validation_malformed_body_and_size_answers_are_declared(spec: dict[str, Any]) -> None:
+def test_answers_that_come_with_the_kind_of_request_are_declared(spec: dict[str, Any]) -> None:
     for name, operation in _operations(spec):
         responses = operation["responses"]
         body = operation.get("requestBody")
@@ -51,6 +52,13 @@ def test_validation_malformed_body_and_size_answers_are_declared(spec: dict[str,
                 assert "400" in responses, f"{name} takes JSON but declares no 400"
         else:
             assert "400" not in responses and "413" not in responses, name
+        if operation.get("security"):
+            assert "401" in responses, f"{name} needs a login but declares no 401"
+        headers = {p["name"] for p in operation.get("parameters", []) if p["in"] == "header"}
+        if "Idempotency-Key" in headers:
+            assert "409" in responses, f"{name} takes an Idempotency-Key but declares no 409"
+        if "If-Match" in headers:
+            assert "412" in responses, f"{name} takes If-Match but declares no 412"
 
 
 def test_the_problem_schema_lists_field_errors_and_fastapis_own_shape_is_gone(

@@ -43,10 +43,19 @@ def _problem(status: int) -> dict[str, Any]:
     }
 
 
+# Answers that come with a request header or a login, whatever the operation.
+_HEADER_PROBLEMS = {
+    "Idempotency-Key": 409,  # idempotency_key_in_progress: the same key is being processed
+    "If-Match": 412,
+}
+
+
 def declare_problems(spec: dict[str, Any]) -> dict[str, Any]:
     """Declare every 4xx/5xx answer of every operation as problem+json, and the answers that
     any operation may give: 422 where it takes parameters or a body, 413 where it takes a body,
-    400 where that body is JSON. Drops FastAPI's unused validation error schemas."""
+    400 where that body is JSON, 401 where it needs a login, 409 where it takes an
+    Idempotency-Key and 412 where it takes If-Match. Drops FastAPI's unused validation error
+    schemas."""
     for methods in spec.get("paths", {}).values():
         for method, operation in methods.items():
             if method not in _METHODS:
@@ -60,6 +69,11 @@ def declare_problems(spec: dict[str, Any]) -> dict[str, Any]:
                 statuses.add(413)
                 if JSON in body.get("content", {}):
                     statuses.add(400)
+            if operation.get("security"):
+                statuses.add(401)
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "header" and parameter["name"] in _HEADER_PROBLEMS:
+                    statuses.add(_HEADER_PROBLEMS[parameter["name"]])
             for status in statuses:
                 responses[str(status)] = _problem(status)
     components: dict[str, Any] = spec.get("components", {})
