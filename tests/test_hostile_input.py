@@ -86,11 +86,7 @@ class Sender:
 
     def send(self, label: str, method: str, target: str, **kwargs: Any) -> Response:
         self.caplog.clear()
-        try:
-            r = self.client.request(method, target, **kwargs)
-        except Exception as exc:  # a request the test client could not even make
-            self.broken.append(f"{label}: {type(exc).__name__}: {exc}")
-            raise
+        r = self.client.request(method, target, **kwargs)
         if r.status_code >= 500:
             errors = [
                 f"{rec.exc_info[0].__name__}: {str(rec.exc_info[1]).splitlines()[0][:160]}"
@@ -112,8 +108,12 @@ def sender(world_client: TestClient, caplog: pytest.LogCaptureFixture) -> Sender
     return Sender(world_client, caplog)
 
 
-def _cases(kind: str) -> list[tuple[str, str, dict[str, Any]]]:
-    return [(m, p, o) for m, p, o in _operations() if _has(kind, o)]
+def _cases(kind: str) -> list[tuple[str, str]]:
+    return [(m, p) for m, p, o in _operations() if _has(kind, o)]
+
+
+def _operation(method: str, path: str) -> dict[str, Any]:
+    return SPEC["paths"][path][method.lower()]  # type: ignore[no-any-return]
 
 
 def _has(kind: str, operation: dict[str, Any]) -> bool:
@@ -133,8 +133,8 @@ def _has(kind: str, operation: dict[str, Any]) -> bool:
     raise AssertionError(kind)
 
 
-def _ids(cases: list[tuple[str, str, dict[str, Any]]]) -> list[str]:
-    return [f"{m} {p}" for m, p, _ in cases]
+def _ids(cases: list[tuple[str, str]]) -> list[str]:
+    return [f"{m} {p}" for m, p in cases]
 
 
 def _body(method: str, path: str) -> Any:
@@ -168,16 +168,16 @@ def _send(
 PATH_INTEGER = _cases("path-integer")
 
 
-@pytest.mark.parametrize(("method", "path", "operation"), PATH_INTEGER, ids=_ids(PATH_INTEGER))
+@pytest.mark.parametrize(("method", "path"), PATH_INTEGER, ids=_ids(PATH_INTEGER))
 def test_ids_beyond_the_integer_range_are_a_4xx(
-    sender: Sender, world: World, method: str, path: str, operation: dict[str, Any]
+    sender: Sender, world: World, method: str, path: str
 ) -> None:
+    operation = _operation(method, path)
     for param in operation["parameters"]:
         if param["in"] == "path" and "integer" in _kinds(param["schema"]):
             for value in BIG_INTEGERS:
                 label = f"{method} {path} {param['name']}={value}"
                 r = _send(sender, label, method, path, world, **{param["name"]: value})
-                assert r.status_code < 500 or sender.broken, label
                 if r.status_code < 500:
                     assert r.status_code in (404, 422), f"{label}: {r.status_code} {r.text}"
     sender.check()
@@ -186,10 +186,11 @@ def test_ids_beyond_the_integer_range_are_a_4xx(
 QUERY_INTEGER = _cases("query-integer")
 
 
-@pytest.mark.parametrize(("method", "path", "operation"), QUERY_INTEGER, ids=_ids(QUERY_INTEGER))
+@pytest.mark.parametrize(("method", "path"), QUERY_INTEGER, ids=_ids(QUERY_INTEGER))
 def test_query_integers_beyond_the_integer_range_are_no_server_error(
-    sender: Sender, world: World, method: str, path: str, operation: dict[str, Any]
+    sender: Sender, world: World, method: str, path: str
 ) -> None:
+    operation = _operation(method, path)
     for param in operation["parameters"]:
         if param["in"] == "query" and "integer" in _kinds(param["schema"]):
             for value in BIG_INTEGERS:
@@ -201,10 +202,11 @@ def test_query_integers_beyond_the_integer_range_are_no_server_error(
 TEXT = _cases("text")
 
 
-@pytest.mark.parametrize(("method", "path", "operation"), TEXT, ids=_ids(TEXT))
+@pytest.mark.parametrize(("method", "path"), TEXT, ids=_ids(TEXT))
 def test_nul_characters_in_parameters_are_no_server_error(
-    sender: Sender, world: World, method: str, path: str, operation: dict[str, Any]
+    sender: Sender, world: World, method: str, path: str
 ) -> None:
+    operation = _operation(method, path)
     for param in operation["parameters"]:
         if param["in"] not in ("path", "query") or "string" not in _kinds(param["schema"]):
             continue
@@ -220,10 +222,11 @@ def test_nul_characters_in_parameters_are_no_server_error(
 DATE_TIME = _cases("date-time")
 
 
-@pytest.mark.parametrize(("method", "path", "operation"), DATE_TIME, ids=_ids(DATE_TIME))
+@pytest.mark.parametrize(("method", "path"), DATE_TIME, ids=_ids(DATE_TIME))
 def test_timestamps_without_a_zone_are_no_server_error(
-    sender: Sender, world: World, method: str, path: str, operation: dict[str, Any]
+    sender: Sender, world: World, method: str, path: str
 ) -> None:
+    operation = _operation(method, path)
     for param in operation["parameters"]:
         if param["in"] == "query" and "date-time" in _kinds(param["schema"]):
             for value in NAIVE_TIMESTAMPS:
@@ -255,10 +258,8 @@ CURSOR_VALUES: list[Any] = [
 CURSOR = _cases("cursor")
 
 
-@pytest.mark.parametrize(("method", "path", "operation"), CURSOR, ids=_ids(CURSOR))
-def test_edited_cursors_are_a_4xx(
-    sender: Sender, world: World, method: str, path: str, operation: dict[str, Any]
-) -> None:
+@pytest.mark.parametrize(("method", "path"), CURSOR, ids=_ids(CURSOR))
+def test_edited_cursors_are_a_4xx(sender: Sender, world: World, method: str, path: str) -> None:
     first = _send(sender, f"{method} {path} ?limit=1", method, path, world, params={"limit": 1})
     assert first.status_code == 200, first.text
     cursor = first.json()["next_cursor"]
@@ -282,10 +283,11 @@ def test_edited_cursors_are_a_4xx(
 BODY = [c for c in _cases("body") if c[0] == "PATCH"]
 
 
-@pytest.mark.parametrize(("method", "path", "operation"), BODY, ids=_ids(BODY))
+@pytest.mark.parametrize(("method", "path"), BODY, ids=_ids(BODY))
 def test_changes_with_nul_characters_or_big_integers_are_no_server_error(
-    sender: Sender, world: World, method: str, path: str, operation: dict[str, Any]
+    sender: Sender, world: World, method: str, path: str
 ) -> None:
+    operation = _operation(method, path)
     """Every field a change may carry, one at a time, on an object that exists."""
     headers = _caller(method, path, world)
     target = url(path, world)
