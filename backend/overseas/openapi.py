@@ -52,10 +52,10 @@ _HEADER_PROBLEMS = {
 
 def declare_problems(spec: dict[str, Any]) -> dict[str, Any]:
     """Declare every 4xx/5xx answer of every operation as problem+json, and the answers that
-    any operation may give: 422 where it takes parameters or a body, 413 where it takes a body,
-    400 where that body is JSON, 401 where it needs a login, 409 where it takes an
-    Idempotency-Key and 412 where it takes If-Match. Drops FastAPI's unused validation error
-    schemas."""
+    any operation may give: 422 everywhere (a NUL character anywhere in the URL is refused
+    before routing, core/guard.py), 413 where it takes a body, 400 where that body is JSON,
+    401 where it needs a login, 409 where it takes an Idempotency-Key and 412 where it takes
+    If-Match. Drops FastAPI's unused validation error schemas."""
     for methods in spec.get("paths", {}).values():
         for method, operation in methods.items():
             if method not in _METHODS:
@@ -63,8 +63,7 @@ def declare_problems(spec: dict[str, Any]) -> dict[str, Any]:
             responses: dict[str, Any] = operation.setdefault("responses", {})
             body = operation.get("requestBody")
             statuses = {int(code) for code in responses if code.isdigit() and int(code) >= 400}
-            if operation.get("parameters") or body:
-                statuses.add(422)
+            statuses.add(422)
             if body:
                 statuses.add(413)
                 if JSON in body.get("content", {}):
