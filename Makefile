@@ -8,10 +8,13 @@ PORT ?= 8000
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 CHROMIUM ?= /usr/bin/chromium
 DEMO_PLACEMENTS ?= 6000
+# Generated examples per operation and role in the contract fuzzing: `make test`, `make test-long`.
+FUZZ_EXAMPLES ?= 10
+LONG_FUZZ_EXAMPLES ?= 300
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig.json frontend/public frontend/scripts -type f 2>/dev/null)
 
 .PHONY: run test setup lint typecheck test-backend test-backend-sqlite test-backend-postgres \
-        test-long test-long-sqlite test-long-postgres \
+        test-fuzz test-long test-long-sqlite test-long-fuzz test-long-postgres \
         test-frontend test-browser guide-images openapi openapi-check frontend chromium clean help
 
 help:
@@ -70,11 +73,16 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-test-backend: test-backend-sqlite test-backend-postgres
+test-backend: test-backend-sqlite test-fuzz test-backend-postgres
 
-# The tests marked `long` (minutes each) run apart, with `make test-long`.
+# The tests marked `long` (minutes each) run apart, with `make test-long`; the contract
+# fuzzing (marked `fuzz`) is a step of its own, on SQLite only.
 test-backend-sqlite: $(BIN)/.installed
-	OVERSEAS_TEST_DATABASE_URL= $(BIN)/pytest -q -m "not long"
+	OVERSEAS_TEST_DATABASE_URL= $(BIN)/pytest -q -m "not long and not fuzz"
+
+# Every operation of the OpenAPI document, FUZZ_EXAMPLES generated requests per role.
+test-fuzz: $(BIN)/.installed
+	OVERSEAS_TEST_DATABASE_URL= OVERSEAS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -m "fuzz and not long"
 
 # PostgreSQL when OVERSEAS_TEST_DATABASE_URL names one, or when one answers locally.
 test-backend-postgres: $(BIN)/.installed
@@ -82,15 +90,19 @@ test-backend-postgres: $(BIN)/.installed
 	if [ -z "$$url" ] && $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 	  url="$(PG_URL)"; fi; \
 	if [ -n "$$url" ]; then \
-	  echo "Backend tests on PostgreSQL"; OVERSEAS_TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -m "not long"; \
+	  echo "Backend tests on PostgreSQL"; OVERSEAS_TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -m "not long and not fuzz"; \
 	else echo "No PostgreSQL answers at $(PG_URL) and OVERSEAS_TEST_DATABASE_URL is unset: PostgreSQL tests not run"; fi
 
 # The long live tests: a server killed in the middle of batches, two servers on one
 # database, and a minute of load; on SQLite, then on PostgreSQL as above.
-test-long: test-long-sqlite test-long-postgres
+test-long: test-long-sqlite test-long-fuzz test-long-postgres
 
 test-long-sqlite: $(BIN)/.installed
 	OVERSEAS_TEST_DATABASE_URL= $(BIN)/pytest -q -m long tests/live
+
+# The contract fuzzing with LONG_FUZZ_EXAMPLES per operation and role, and every boundary case.
+test-long-fuzz: $(BIN)/.installed
+	OVERSEAS_TEST_DATABASE_URL= OVERSEAS_FUZZ_EXAMPLES=$(LONG_FUZZ_EXAMPLES) $(BIN)/pytest -q -m fuzz tests/test_fuzz.py
 
 test-long-postgres: $(BIN)/.installed
 	@url="$${OVERSEAS_TEST_DATABASE_URL:-}"; \

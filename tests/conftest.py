@@ -17,7 +17,7 @@ os.environ["OVERSEAS_FRONTEND_DIST"] = "/nonexistent-frontend-dist"
 os.environ["OVERSEAS_SYNC_SETTLE_SECONDS"] = "0"
 
 import pytest
-from fastapi import Request
+from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, func, text
 from sqlalchemy.engine import make_url
@@ -29,6 +29,7 @@ from overseas.core.config import get_settings
 from overseas.core.migrate import upgrade
 from overseas.main import create_app
 from tests.factories import Factory
+from tests.world import World, WorldHarness
 
 
 def _fresh_postgres(url: str) -> tuple[str, "callable[[], None]"]:  # type: ignore[valid-type]
@@ -156,3 +157,30 @@ def make(session: Session) -> Factory:
 def pytest_report_header() -> str:
     url = os.environ.get("OVERSEAS_TEST_DATABASE_URL", "")
     return "database: " + ("PostgreSQL" if url and not url.startswith("sqlite") else "SQLite")
+
+
+# --- A shared world for the tests that call every route (tests/world.py) -------------------
+
+
+@pytest.fixture(scope="module")
+def world_harness(engine: Engine) -> Iterator[WorldHarness]:
+    with WorldHarness.open(engine) as harness:
+        yield harness
+
+
+@pytest.fixture
+def world_app(world_harness: WorldHarness) -> Iterator[FastAPI]:
+    """The application on the world; what the test changes is rolled back after it."""
+    with world_harness.test() as application:
+        yield application
+
+
+@pytest.fixture
+def world(world_harness: WorldHarness) -> World:
+    return world_harness.world
+
+
+@pytest.fixture
+def world_client(world_app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(world_app, raise_server_exceptions=False) as test_client:
+        yield test_client

@@ -22,6 +22,7 @@ from overseas.core.guard import RequestGuard
 from overseas.core.headers import SecurityHeaders
 from overseas.inspections import router as inspections
 from overseas.markets import router as markets
+from overseas.openapi import install_openapi
 from overseas.placements import router as placements
 from overseas.reports import router as reports
 from overseas.system import router as system
@@ -106,6 +107,7 @@ def create_app() -> FastAPI:
         redoc_url=None,
     )
     install_error_handlers(app)
+    install_openapi(app)
 
     @app.exception_handler(IdempotentReplay)
     async def _replay(_request: Request, exc: IdempotentReplay) -> JSONResponse:

@@ -1,0 +1,255 @@
+"""A small registry to call every route against: two enterprises, each with a placement and a
+concluded inspection with a violation, two targets, two market records, two API clients, a
+spare user, and a principal of every role (the enterprise account belongs to the first
+enterprise).
+
+`WorldHarness` makes the world once (for a test module, inside a transaction rolled back at its
+end) and runs each test inside a savepoint rolled back after it, so that what one test deletes
+or changes is back for the next."""
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine, event, func
+from sqlmodel import Session, SQLModel, select
+
+from overseas.audit.models import AuditLog
+from overseas.auth.models import Role
+from overseas.core.db import get_session, today
+from overseas.main import create_app
+from tests.factories import Factory
+from tests.placement_data import item, national_id
+
+AREA = "49"
+MARKET = "JP"
+
+
+@dataclass(frozen=True)
+class World:
+    headers: dict[Role, dict[str, str]]
+    own_agency: int  # the enterprise account's own
+    other_agency: int
+    own_placement: int
+    other_placement: int
+    own_inspection: int  # concluded, so its enterprise may read it
+    other_inspection: int
+    own_violation: int
+    other_violation: int
+    target: int
+    market_record: int
+    api_client: int
+    user: int  # no principal of the world: safe to change
+
+    def path_values(self, *, own: bool = True) -> dict[str, Any]:
+        """Path parameter values naming objects that exist; `own=False` names the other
+        enterprise's objects where there is a choice."""
+        return {
+            "agency_id": self.own_agency if own else self.other_agency,
+            "placement_id": self.own_placement if own else self.other_placement,
+            "inspection_id": self.own_inspection if own else self.other_inspection,
+            "violation_id": self.own_violation if own else self.other_violation,
+            "target_id": self.target,
+            "user_id": self.user,
+            "client_id": self.api_client,
+        }
+
+
+def _ok(r: Any, status: int = 201) -> dict[str, Any]:
+    assert r.status_code == status, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+def _concluded_inspection(
+    client: TestClient, officer: dict[str, str], agency_id: int
+) -> tuple[int, int]:
+    base = "/api/v1/inspections"
+    on = today().isoformat()
+    iid = _ok(
+        client.post(base, json={"agency_id": agency_id, "kind": "scheduled"}, headers=officer)
+    )["id"]
+    _ok(
+        client.post(
+            f"{base}/{iid}/transitions", json={"status": "in_progress", "on": on}, headers=officer
+        ),
+        200,
+    )
+    violation = _ok(
+        client.post(
+            f"{base}/{iid}/violations",
+            json={"category": "fee_above_cap", "description": "Thu phí vượt trần"},
+            headers=officer,
+        )
+    )
+    _ok(
+        client.post(
+            f"{base}/{iid}/transitions",
+            json={"status": "concluded", "on": on, "result": "violations"},
+            headers=officer,
+        ),
+        200,
+    )
+    return iid, violation["id"]
+
+
+def build_world(client: TestClient, make: Factory) -> World:
+    headers = {role: make.headers(role) for role in Role if role != Role.agency}
+    own_user = make.user(Role.agency)
+    other_user = make.user(Role.agency)
+    assert own_user.agency_id is not None and other_user.agency_id is not None
+    headers[Role.agency] = make.headers_for(own_user)
+    officer = headers[Role.officer]
+
+    own_placement = _ok(
+        client.post("/api/v1/placements", json=item("W-OWN"), headers=headers[Role.agency])
+    )
+    other = item("W-OTHER", worker={"national_id": national_id(7)})
+    other_placement = _ok(
+        client.post("/api/v1/placements", json=other, headers=make.headers_for(other_user))
+    )
+    own_inspection, own_violation = _concluded_inspection(client, officer, own_user.agency_id)
+    other_inspection, other_violation = _concluded_inspection(client, officer, other_user.agency_id)
+    # Two of each listed thing at least, so that every list has a second page.
+    targets = [
+        _ok(
+            client.post(
+                "/api/v1/targets",
+                json={
+                    "name": "Kế hoạch",
+                    "area_code": AREA,
+                    "year_from": year_from,
+                    "year_to": year_from + 4,
+                    "value": 100,
+                },
+                headers=officer,
+            )
+        )
+        for year_from in (2021, 2026)
+    ]
+    records = [
+        _ok(
+            client.post(
+                f"/api/v1/markets/{MARKET}/records",
+                json={"kind": "demand", "title": f"Cần {n} thực tập sinh", "effective_on": on},
+                headers=officer,
+            )
+        )
+        for n, on in ((200, "2024-03-01"), (300, "2024-04-01"))
+    ]
+    api_client, _ = make.api_client(), make.api_client()
+    spare = make.user(Role.viewer)
+    assert api_client.id is not None and spare.id is not None
+    return World(
+        headers=headers,
+        own_agency=own_user.agency_id,
+        other_agency=other_user.agency_id,
+        own_placement=own_placement["id"],
+        other_placement=other_placement["id"],
+        own_inspection=own_inspection,
+        other_inspection=other_inspection,
+        own_violation=own_violation,
+        other_violation=other_violation,
+        target=targets[0]["id"],
+        market_record=records[0]["id"],
+        api_client=api_client.id,
+        user=spare.id,
+    )
+
+
+# The tables whose rows the audit log follows (core/models: `__audited__`).
+AUDITED_TABLES = frozenset(
+    mapper.class_.__tablename__
+    for mapper in SQLModel._sa_registry.mappers
+    if getattr(mapper.class_, "__audited__", False)
+)
+_DML = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
+
+
+class WorldHarness:
+    """One application on one connection, for a test module. A successful request that wrote
+    to an audited table must leave an audit row; one that wrote nothing (a change to the same
+    values, a revoke of a revoked client) need not."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.session: Session | None = None
+        self.unaudited: list[str] = []
+        self._written: set[str] = set()
+        event.listen(connection, "before_cursor_execute", self._on_execute)
+        self.app = create_app()
+        self.app.dependency_overrides[get_session] = self._session
+        self.app.middleware("http")(self._check_audit)
+        with self.test(keep=True), TestClient(self.app) as client:
+            self.world = build_world(client, Factory(self._current()))
+
+    @classmethod
+    @contextmanager
+    def open(cls, engine: Engine) -> Iterator["WorldHarness"]:
+        connection = engine.connect()
+        outer = connection.begin()
+        try:
+            yield cls(connection)
+        finally:
+            outer.rollback()
+            connection.close()
+
+    def _current(self) -> Session:
+        assert self.session is not None, "no test is running"
+        return self.session
+
+    def _session(self) -> Iterator[Session]:
+        session = self._current()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+    def _on_execute(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        match = _DML.match(statement)
+        if match:
+            self._written.add(match.group(1).lower())
+
+    def _last_audit_id(self) -> int:
+        last = self._current().exec(select(func.coalesce(func.max(AuditLog.id), 0))).one()
+        return int(last)
+
+    async def _check_audit(self, request: Request, call_next: Any) -> Any:
+        before = self._last_audit_id()
+        self._written.clear()
+        response = await call_next(request)
+        replayed = response.headers.get("Idempotent-Replayed") == "true"
+        wrote = self._written & AUDITED_TABLES
+        if (
+            response.status_code < 300
+            and not replayed
+            and wrote
+            and self._last_audit_id() <= before
+        ):
+            self.unaudited.append(f"{request.method} {request.url} wrote {sorted(wrote)}")
+        return response
+
+    @contextmanager
+    def test(self, *, keep: bool = False) -> Iterator[FastAPI]:
+        """The application on a fresh session inside a savepoint, rolled back afterwards (kept
+        only while the world is made)."""
+        savepoint = self.connection.begin_nested()
+        self.session = Session(
+            bind=self.connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
+        self.unaudited = []
+        try:
+            yield self.app
+        finally:
+            self.session.close()
+            self.session = None
+            if keep:
+                savepoint.commit()
+            else:
+                savepoint.rollback()
+        assert not self.unaudited, f"writes without an audit row: {self.unaudited}"
