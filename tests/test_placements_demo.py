@@ -5,7 +5,8 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from overseas.placements import rules, service
+from overseas.markets.service import exchange_rates
+from overseas.placements import flags, record, rules
 from overseas.placements.demo import DEMO_NOTE, DemoAgencyRef, load_placements
 from overseas.placements.models import Flag, Placement, PlacementEvent
 from tests.factories import Factory
@@ -22,15 +23,15 @@ def test_demo_placements_pass_every_rule_and_carry_the_right_flags(
     for p in placements:
         if p.status in rules.ACTIVE_STATUSES:
             active[p.national_id] += 1
-    rates = service.exchange_rates(session, {p.market_code for p in placements})
+    rates = exchange_rates(session, {p.market_code for p in placements})
     for p in placements:
-        values = service.record_of(p)
-        assert service.check_record(values) == [], (p.id, service.check_record(values))
+        values = record.record_of(p)
+        assert rules.check_record(values) == [], (p.id, rules.check_record(values))
         assert p.notes == DEMO_NOTE
         reported = p.departure_reported_at.date() if p.departure_reported_at else None
         own = 1 if p.status in rules.ACTIVE_STATUSES else 0
         expected = rules.compute_flags(
-            service._flag_inputs(values, reported),
+            flags.flag_inputs(values, reported),
             rates.get((p.market_code, p.salary_currency)),
             active[p.national_id] - own > 0,
         )

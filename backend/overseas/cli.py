@@ -244,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from overseas.core.config import get_settings
 
     args = build_parser().parse_args(argv)
+    # Every table known to the ORM before a command touches one (foreign keys between domains).
+    import overseas.models  # noqa: F401
     if args.command != "openapi":
         try:
             get_settings()

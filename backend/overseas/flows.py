@@ -10,7 +10,7 @@ from sqlmodel import Session
 from overseas.markets import service as markets
 from overseas.markets.models import Market, MarketRecord
 from overseas.markets.schemas import MarketRecordCreate
-from overseas.placements import service as placements
+from overseas.placements import flags as placement_flags
 
 
 def record_market_entry(session: Session, market: Market, data: MarketRecordCreate) -> MarketRecord:
@@ -18,5 +18,5 @@ def record_market_entry(session: Session, market: Market, data: MarketRecordCrea
     placements are judged again against the legal cap (`fee_above_cap`)."""
     record = markets.create_record(session, market, data)
     if markets.is_exchange_rate(record):
-        placements.recompute_fee_flags(session, market.code)
+        placement_flags.recompute_fee_flags(session, market.code)
     return record

@@ -1,6 +1,8 @@
 """Markets and market records: queries and rules."""
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
@@ -85,9 +87,13 @@ def create_record(session: Session, market: Market, data: MarketRecordCreate) ->
     return record
 
 
+# The unit of an exchange rate: "VND/JPY" is the VND for one yen.
+RATE_PREFIX = "VND/"
+
+
 def is_exchange_rate(record: MarketRecord) -> bool:
     """A `wage` record whose unit is "VND/<currency>": the VND for one unit of the currency."""
-    return record.kind == RecordKind.wage and (record.unit or "").startswith("VND/")
+    return record.kind == RecordKind.wage and (record.unit or "").startswith(RATE_PREFIX)
 
 
 def public_markets(session: Session) -> list[tuple[Market, list[MarketRecord]]]:
@@ -102,3 +108,23 @@ def public_markets(session: Session) -> list[tuple[Market, list[MarketRecord]]]:
     for record in records:
         by_market.setdefault(record.market_code, []).append(record)
     return [(m, by_market.get(m.code, [])) for m in markets]
+
+
+def exchange_rates(session: Session, market_codes: Iterable[str]) -> dict[tuple[str, str], Decimal]:
+    """The latest rate per market and currency: an exchange-rate record (`is_exchange_rate`)
+    whose value is the VND for one unit of the currency."""
+    rows = session.exec(
+        select(col(MarketRecord.market_code), col(MarketRecord.unit), col(MarketRecord.value))
+        .where(
+            col(MarketRecord.market_code).in_(set(market_codes)),
+            MarketRecord.kind == RecordKind.wage,
+            col(MarketRecord.unit).startswith(RATE_PREFIX),
+            col(MarketRecord.value).is_not(None),
+        )
+        .order_by(col(MarketRecord.effective_on), col(MarketRecord.id))
+    ).all()
+    rates: dict[tuple[str, str], Decimal] = {}
+    for market_code, unit, value in rows:
+        if unit and value is not None and value > 0:
+            rates[(market_code, unit.removeprefix(RATE_PREFIX).strip().upper())] = value
+    return rates

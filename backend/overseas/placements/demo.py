@@ -19,9 +19,9 @@ from sqlmodel import Session, col, func, select
 
 from overseas.core.bulk import allocate_ids, bulk_insert, table_of
 from overseas.core.db import today
+from overseas.markets.service import exchange_rates
 from overseas.placements import rules, tallies
 from overseas.placements.models import Placement, PlacementEvent, Status, Worker
-from overseas.placements.service import exchange_rates
 
 DEMO_NOTE = "Dữ liệu mẫu (synthetic demo record)"
 DEMO_PREFIX = "DEMO-"

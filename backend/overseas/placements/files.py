@@ -39,7 +39,7 @@ from overseas.core.errors import AppError, FieldError, ValidationFailed
 from overseas.core.numbers import NumberError, parse_number
 from overseas.core.pii import mask_national_id
 from overseas.core.principal import Principal
-from overseas.placements import service
+from overseas.placements import reading, record, service
 from overseas.placements.models import Channel, PolicyGroup, Programme, Sex, Status
 from overseas.placements.schemas import MAX_BATCH, BatchResult, PlacementRead
 
@@ -161,7 +161,7 @@ MASKED_OUT = frozenset({"policy_groups"})
 
 
 def export_fields(principal: Principal) -> tuple[str, ...]:
-    if service.masks_pii(principal):
+    if reading.masks_pii(principal):
         return tuple(name for name in EXPORT_FIELDS if name not in MASKED_OUT)
     return EXPORT_FIELDS
 
@@ -424,10 +424,10 @@ def _item(
         try:
             converted = read_cell(column, value)
         except CellError as exc:
-            problems.append((service.api_field(column.name), str(exc)))
+            problems.append((record.api_field(column.name), str(exc)))
             continue
         if converted is not _OMIT:
-            (worker if column.name in service.WORKER_FIELDS else item)[column.name] = converted
+            (worker if column.name in record.WORKER_FIELDS else item)[column.name] = converted
     item["worker"] = worker
     ref = item.get("external_ref")
     for field_name, message in problems:
@@ -613,13 +613,13 @@ def _xlsx_cell(name: str, value: Any) -> Any:
 
 
 def _reads(
-    bind: Engine | Connection, principal: Principal, filters: service.PlacementFilters
+    bind: Engine | Connection, principal: Principal, filters: reading.PlacementFilters
 ) -> Iterator[PlacementRead]:
     # The request's session has committed and closed before a streamed body is sent, so the
     # rows are read with a session of their own (a read-only transaction).
     with Session(bind) as session:
-        for placement in service.iter_placements(session, principal, filters):
-            yield service.to_read(placement, principal)
+        for placement in reading.iter_placements(session, principal, filters):
+            yield reading.to_read(placement, principal)
 
 
 def _csv_chunks(reads: Iterable[PlacementRead], names: Sequence[str]) -> Iterator[bytes]:
@@ -681,7 +681,7 @@ def _xlsx_chunks(reads: Iterable[PlacementRead], names: Sequence[str]) -> Iterat
 def export_response(
     bind: Engine | Connection,
     principal: Principal,
-    filters: service.PlacementFilters,
+    filters: reading.PlacementFilters,
     file_format: ExportFormat,
 ) -> StreamingResponse:
     """The matching placements as a streamed download; memory stays flat with the count."""
@@ -703,10 +703,10 @@ def audit_export(
     session: Session,
     principal: Principal,
     file_format: ExportFormat,
-    filters: service.PlacementFilters,
+    filters: reading.PlacementFilters,
 ) -> None:
     """Every export of personal data leaves one audit row naming its format and filters."""
-    service.check_filters(principal, filters)
+    reading.check_filters(principal, filters)
     chosen = {
         f.name: str(getattr(filters, f.name))
         for f in fields(filters)

@@ -12,7 +12,7 @@ from overseas.audit.models import AuditLog
 from overseas.audit.schemas import AuditRead
 from overseas.core.errors import NotFound
 from overseas.core.principal import Principal
-from overseas.placements import service
+from overseas.placements import reading, service
 from overseas.placements.models import Placement, PlacementEvent, Worker
 from overseas.placements.schemas import (
     HistoryEntry,
@@ -68,7 +68,7 @@ def data_of(session: Session, principal: Principal, national_id: str) -> PersonD
         registered_at=worker.created_at,
         placements=[
             PersonPlacement(
-                placement=service.to_read(p, principal, full=True),
+                placement=reading.to_read(p, principal, full=True),
                 history=[HistoryEntry.model_validate(e) for e in events if e.placement_id == p.id],
                 audit=[AuditRead.model_validate(a) for a in entries if a.entity_id == str(p.id)],
             )

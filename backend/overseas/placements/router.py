@@ -6,15 +6,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 from fastapi.responses import StreamingResponse
 
-from overseas.auth.dependencies import CurrentPrincipal, require_role
-from overseas.core.concurrency import IfMatchDep, check_if_match, set_etag
+from overseas.auth.dependencies import CurrentPrincipal
+from overseas.core.concurrency import created_headers, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
-from overseas.core.principal import Principal, Role
 from overseas.core.types import Id, Timestamp
-from overseas.placements import files, people, service
-from overseas.placements.models import Channel, Flag, Placement, Status
+from overseas.placements import files, people, reading, service
+from overseas.placements.auth import (
+    PersonDataOfficer,
+    PlacementDep,
+    PlacementExporter,
+    PlacementForWrite,
+    PlacementReader,
+    PlacementToRemove,
+    PlacementWriter,
+)
+from overseas.placements.models import Channel, Flag, Status
+from overseas.placements.reading import PlacementFilters
 from overseas.placements.schemas import (
     BatchResult,
     History,
@@ -32,16 +41,6 @@ from overseas.system.idempotency import IdempotencyDep
 
 router = APIRouter(prefix="/api/v1/placements", tags=["placements"])
 
-# Administrators read the register to support its users, masked like viewers.
-Reader = Annotated[
-    Principal,
-    Depends(require_role(Role.officer, Role.inspector, Role.viewer, Role.admin, Role.agency)),
-]
-Writer = Annotated[Principal, Depends(require_role(Role.officer, Role.agency))]
-Exporter = Annotated[
-    Principal, Depends(require_role(Role.officer, Role.viewer, Role.admin, Role.agency))
-]
-
 
 def placement_filters(
     status: Status | None = None,
@@ -56,8 +55,8 @@ def placement_filters(
     flag: Flag | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Name or national_id")] = None,
     updated_since: Timestamp | None = None,
-) -> service.PlacementFilters:
-    return service.PlacementFilters(
+) -> PlacementFilters:
+    return PlacementFilters(
         status=status,
         market_code=market_code,
         agency_id=agency_id,
@@ -71,26 +70,16 @@ def placement_filters(
     )
 
 
-FiltersDep = Annotated[service.PlacementFilters, Depends(placement_filters)]
-
-
-def load_placement(placement_id: Id, session: SessionDep, principal: Reader) -> Placement:
-    return service.get_visible(session, principal, placement_id)
-
-
-PlacementDep = Annotated[Placement, Depends(load_placement)]
+FiltersDep = Annotated[PlacementFilters, Depends(placement_filters)]
 
 
 @router.get("", response_model=Page[PlacementRead], responses=problem_responses(401, 403, 422))
 def list_placements(
-    session: SessionDep, principal: Reader, page: PageDep, filters: FiltersDep
+    session: SessionDep, principal: PlacementReader, page: PageDep, filters: FiltersDep
 ) -> Page[PlacementRead]:
     """The registry, filtered; an enterprise sees only its own placements."""
-    rows, cursor, total = service.list_placements(session, principal, page, filters)
-    service.audit_pii_read(session, principal, [r.id for r in rows])
-    return Page(
-        items=[service.to_read(r, principal) for r in rows], next_cursor=cursor, total=total
-    )
+    items, cursor, total = reading.read_page(session, principal, page, filters)
+    return Page(items=items, next_cursor=cursor, total=total)
 
 
 @router.post(
@@ -100,16 +89,13 @@ def list_placements(
     responses=problem_responses(401, 403, 409, 422),
 )
 def create_placement(
-    data: PlacementIn, session: SessionDep, principal: Writer, idem: IdempotencyDep
+    data: PlacementIn, session: SessionDep, principal: PlacementWriter, idem: IdempotencyDep
 ) -> Response:
     """Register a placement; an enterprise's is always its own."""
     placement = service.create(session, principal, data)
     return idem.respond(
-        service.to_read(placement, principal),
-        headers={
-            "Location": f"/api/v1/placements/{placement.id}",
-            "ETag": f'"{placement.version}"',
-        },
+        reading.to_read(placement, principal),
+        headers=created_headers(f"/api/v1/placements/{placement.id}", placement.version),
     )
 
 
@@ -117,7 +103,7 @@ def create_placement(
 def batch_upsert(
     batch: PlacementBatch,
     session: SessionDep,
-    principal: Writer,
+    principal: PlacementWriter,
     idem: IdempotencyDep,
     dry_run: bool = False,
 ) -> Response:
@@ -133,7 +119,7 @@ def batch_upsert(
 def import_placements(
     file: Annotated[UploadFile, File(description="A .csv (UTF-8) or .xlsx file; row 1 the header")],
     session: SessionDep,
-    principal: Writer,
+    principal: PlacementWriter,
     idem: IdempotencyDep,
     dry_run: Annotated[bool, Form()] = False,
     dry_run_query: Annotated[bool, Query(alias="dry_run")] = False,
@@ -177,7 +163,7 @@ def import_template(
 )
 def export_placements(
     session: SessionDep,
-    principal: Exporter,
+    principal: PlacementExporter,
     filters: FiltersDep,
     file_format: Annotated[files.ExportFormat, Query(alias="format")] = files.ExportFormat.csv,
 ) -> StreamingResponse:
@@ -191,12 +177,11 @@ def export_placements(
     "/{placement_id}", response_model=PlacementRead, responses=problem_responses(401, 403, 404)
 )
 def get_placement(
-    placement: PlacementDep, session: SessionDep, principal: Reader, response: Response
+    placement: PlacementDep, session: SessionDep, principal: PlacementReader, response: Response
 ) -> PlacementRead:
     """One placement, with its ETag."""
     set_etag(response, placement.version)
-    service.audit_pii_read(session, principal, [placement.id])
-    return service.to_read(placement, principal)
+    return reading.read_one(session, principal, placement)
 
 
 @router.patch(
@@ -205,31 +190,21 @@ def get_placement(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_placement(
-    placement_id: Id,
+    placement: PlacementForWrite,
     data: PlacementUpdate,
     session: SessionDep,
-    principal: Writer,
+    principal: PlacementWriter,
     response: Response,
-    if_match: IfMatchDep = None,
 ) -> PlacementRead:
     """Correct a placement; `If-Match` guards against lost edits."""
-    placement = service.get_visible(session, principal, placement_id, for_update=True)
-    check_if_match(if_match, placement.version)
     placement = service.update_placement(session, principal, placement, data)
     set_etag(response, placement.version)
-    return service.to_read(placement, principal)
+    return reading.to_read(placement, principal)
 
 
 @router.delete("/{placement_id}", status_code=204, responses=problem_responses(401, 403, 404, 412))
-def delete_placement(
-    placement_id: Id,
-    session: SessionDep,
-    principal: Annotated[Principal, Depends(require_role(Role.officer))],
-    if_match: IfMatchDep = None,
-) -> Response:
+def delete_placement(placement: PlacementToRemove, session: SessionDep) -> Response:
     """Remove a placement entered by mistake (officers only; the audit log keeps it)."""
-    placement = service.get_visible(session, principal, placement_id, for_update=True)
-    check_if_match(if_match, placement.version)
     service.delete(session, placement)
     return Response(status_code=204)
 
@@ -240,19 +215,16 @@ def delete_placement(
     responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def transition_placement(
-    placement_id: Id,
+    placement: PlacementForWrite,
     data: TransitionIn,
     session: SessionDep,
-    principal: Writer,
+    principal: PlacementWriter,
     response: Response,
-    if_match: IfMatchDep = None,
 ) -> PlacementRead:
     """Move a placement to its next status; `on` becomes the departure or return date."""
-    placement = service.get_visible(session, principal, placement_id, for_update=True)
-    check_if_match(if_match, placement.version)
     placement = service.transition(session, principal, placement, data)
     set_etag(response, placement.version)
-    return service.to_read(placement, principal)
+    return reading.to_read(placement, principal)
 
 
 @router.get(
@@ -261,19 +233,18 @@ def transition_placement(
 def placement_history(placement: PlacementDep, session: SessionDep) -> History:
     """Every status change, oldest first, with who made it."""
     return History(
-        items=[HistoryEntry.model_validate(e) for e in service.history(session, placement)]
+        items=[HistoryEntry.model_validate(e) for e in reading.history(session, placement)]
     )
 
 
 workers_router = APIRouter(prefix="/api/v1/workers", tags=["workers"])
-PeopleOfficer = Annotated[Principal, Depends(require_role(Role.officer, Role.admin))]
 
 
 @workers_router.post(
     "/data-request", response_model=PersonData, responses=problem_responses(401, 403, 404, 422)
 )
 def data_request(
-    request: PersonRequest, session: SessionDep, principal: PeopleOfficer
+    request: PersonRequest, session: SessionDep, principal: PersonDataOfficer
 ) -> PersonData:
     """Everything held about one person, for that person's own request (audited); the
     national ID travels in the body, never in a URL."""
@@ -284,7 +255,7 @@ def data_request(
     "/correction", response_model=PersonData, responses=problem_responses(401, 403, 404, 409, 422)
 )
 def correct_person(
-    request: PersonCorrection, session: SessionDep, principal: PeopleOfficer
+    request: PersonCorrection, session: SessionDep, principal: PersonDataOfficer
 ) -> PersonData:
     """Correct a person's particulars on their request, on every placement of theirs, through
     the registry's rules; all or nothing, with the reason kept in the audit log."""

@@ -15,7 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from overseas.placements.models import Channel, Flag, Sex, Status
+from overseas.agencies.models import AgencyStatus
+from overseas.core.db import today
+from overseas.placements.models import Channel, Flag, Placement, Sex, Status
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 
@@ -269,3 +271,74 @@ def compute_flags(
         Flag.possible_duplicate: duplicate,
         Flag.late_report: late,
     }
+
+
+def check_record(v: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rules across fields; (api field, message) for each broken one."""
+    errors: list[tuple[str, str]] = []
+    status = Status(v["status"])
+    born: date = v["date_of_birth"]
+    problem = check_national_id(v["national_id"], v["sex"], born)
+    if problem:
+        errors.append(("worker.national_id", problem))
+    if born >= v["registered_on"]:
+        errors.append(("worker.date_of_birth", "must be before registered_on"))
+    # Law 69/2020/QH14 Art. 44(1)(a): at least 18 when leaving (or when registering, before).
+    age_day = v["departure_date"] or v["registered_on"]
+    if age_on(born, age_day) < MINIMUM_AGE:
+        errors.append(("worker.date_of_birth", f"the worker is under {MINIMUM_AGE} on {age_day}"))
+    departure, returned = v["departure_date"], v["return_date"]
+    if status in DEPARTED_STATUSES and departure is None:
+        errors.append(("departure_date", f"required when the status is {status.value}"))
+    if status in RETURNED_STATUSES and returned is None:
+        errors.append(("return_date", f"required when the status is {status.value}"))
+    if returned is not None and status not in RETURNED_STATUSES:
+        errors.append(("return_date", f"only for returned placements, not {status.value}"))
+    if departure is not None and departure < v["registered_on"]:
+        errors.append(("departure_date", "is before registered_on"))
+    if departure is not None and returned is not None and returned < departure:
+        errors.append(("return_date", "is before departure_date"))
+    if status in DEPARTED_STATUSES and departure is not None and departure > today():
+        errors.append(("departure_date", "is in the future for a worker who has left"))
+    if returned is not None and returned > today():
+        errors.append(("return_date", "is in the future"))
+    if v["registered_on"] > today():
+        errors.append(("registered_on", "is in the future"))
+    # Law 69/2020/QH14 Art. 5: every channel but direct contracts and public units goes
+    # through a licensed enterprise.
+    if v["agency_id"] is None and Channel(v["channel"]) not in CHANNELS_WITHOUT_AGENCY:
+        errors.append(("agency_id", f"required for the {v['channel']} channel"))
+    return errors
+
+
+@dataclass
+class Lookups:
+    """Everything a batch checks against, loaded with one query per kind."""
+
+    areas: set[str]
+    markets: set[str]
+    agencies: dict[int, str]
+    rates: dict[tuple[str, str], Decimal]
+
+
+def check_references(
+    v: dict[str, Any], lookups: Lookups, existing: Placement | None
+) -> list[tuple[str, str]]:
+    errors: list[tuple[str, str]] = []
+    if v["home_area_code"] not in lookups.areas:
+        errors.append(("worker.home_area_code", f"no area with code '{v['home_area_code']}'"))
+    if v["market_code"] not in lookups.markets:
+        errors.append(("market_code", f"no market with code '{v['market_code']}'"))
+    agency_id = v["agency_id"]
+    if agency_id is not None:
+        status = lookups.agencies.get(agency_id)
+        if status is None:
+            errors.append(("agency_id", f"no enterprise with id {agency_id}"))
+        elif existing is None and status != AgencyStatus.active:
+            # Law 69/2020/QH14 Art. 12: a suspended or revoked licence sends nobody new.
+            errors.append(("agency_id", f"the enterprise's licence is {status}"))
+    if existing is not None and not can_move(existing.status, v["status"]):
+        errors.append(
+            ("status", f"cannot go from {existing.status} to {Status(v['status']).value}")
+        )
+    return errors

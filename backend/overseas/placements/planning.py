@@ -1,0 +1,193 @@
+"""Planning a write: every record of a batch checked against the registry with one query per
+kind of lookup, and matched with the stored placement it would update."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import and_, or_
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
+
+from overseas.agencies.models import Agency
+from overseas.areas.models import Area
+from overseas.core.bulk import in_values, table_of
+from overseas.core.errors import (
+    FieldError,
+    ValidationFailed,
+)
+from overseas.core.principal import Principal
+from overseas.markets import service as markets
+from overseas.markets.models import Market
+from overseas.placements.models import Placement
+from overseas.placements.record import RECORD_FIELDS, record_from, same
+from overseas.placements.rules import Lookups, check_record, check_references
+from overseas.placements.schemas import (
+    PlacementIn,
+)
+
+
+def load_lookups(session: Session, records: Iterable[dict[str, Any]]) -> Lookups:
+    records = list(records)
+    area_codes = {r["home_area_code"] for r in records}
+    market_codes = {r["market_code"] for r in records}
+    agency_ids = {r["agency_id"] for r in records if r["agency_id"] is not None}
+    areas = set(session.exec(select(Area.code).where(col(Area.code).in_(area_codes))).all())
+    known_markets = set(
+        session.exec(select(Market.code).where(col(Market.code).in_(market_codes))).all()
+    )
+    agencies = dict(
+        session.exec(select(Agency.id, Agency.status).where(col(Agency.id).in_(agency_ids))).all()
+    )
+    rates = markets.exchange_rates(session, market_codes)
+    return Lookups(areas, known_markets, agencies, rates)  # type: ignore[arg-type]
+
+
+@dataclass
+class Planned:
+    index: int
+    values: dict[str, Any]
+    existing: Placement | None
+    result: str = "created"
+    changed: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+
+def find_existing(
+    session: Session, records: Sequence[dict[str, Any]], *, lock: bool = True
+) -> dict[tuple[int | None, str], Any]:
+    """The stored placements the records would update, as Core rows (attribute access like
+    the ORM class, without its per-object cost), locked until the transaction ends."""
+    refs: dict[int | None, set[str]] = defaultdict(set)
+    for r in records:
+        if r["external_ref"]:
+            refs[r["agency_id"]].add(r["external_ref"])
+    if not refs:
+        return {}
+    table = table_of(Placement)
+    conditions = [
+        and_(
+            table.c.agency_id == agency_id
+            if agency_id is not None
+            else table.c.agency_id.is_(None),
+            in_values(session, table.c.external_ref, sorted(wanted)),
+        )
+        for agency_id, wanted in refs.items()
+    ]
+    stmt = core_select(table).where(or_(*conditions))
+    if lock:
+        # In id order, so that two batches lock the rows they share in the same order.
+        stmt = stmt.order_by(table.c.id).with_for_update()
+    rows = session.connection().execute(stmt).all()
+    return {(row.agency_id, row.external_ref): row for row in rows}
+
+
+_ITEMS = TypeAdapter(list[PlacementIn])
+
+
+def parse_items(
+    raw_items: Sequence[Any], principal: Principal
+) -> tuple[list[tuple[int, dict[str, Any]]], list[FieldError]]:
+    """Validate each item on its own, so that every bad row is reported at once."""
+    parsed: list[tuple[int, dict[str, Any]]] = []
+    errors: list[FieldError] = []
+    try:
+        # The usual case, every item valid: one call validates the whole list.
+        items = _ITEMS.validate_python(raw_items)
+    except ValidationError:
+        pass
+    else:
+        for index, item in enumerate(items):
+            values = record_from(item)
+            if principal.is_agency:
+                values["agency_id"] = principal.agency_id
+            parsed.append((index, values))
+        return parsed, errors
+    for index, raw in enumerate(raw_items):
+        ref = raw.get("external_ref") if isinstance(raw, dict) else None
+        ref = str(ref) if ref is not None else None
+        try:
+            item = PlacementIn.model_validate(raw)
+        except ValidationError as exc:
+            for e in exc.errors():
+                loc = ".".join(str(p) for p in e["loc"]) or "item"
+                msg = str(e["msg"]).removeprefix("Value error, ")
+                errors.append(FieldError(field=loc, message=msg, index=index, external_ref=ref))
+            continue
+        values = record_from(item)
+        if principal.is_agency:
+            values["agency_id"] = principal.agency_id
+        parsed.append((index, values))
+    return parsed, errors
+
+
+def plan(
+    session: Session,
+    parsed: Sequence[tuple[int, dict[str, Any]]],
+    *,
+    require_ref: bool,
+    allow_update: bool = True,
+) -> tuple[list[Planned], list[FieldError], Lookups]:
+    records = [v for _, v in parsed]
+    lookups = load_lookups(session, records)
+    existing_by_key = find_existing(session, records) if allow_update else {}
+    errors: list[FieldError] = []
+    planned: list[Planned] = []
+    seen_refs: dict[tuple[int | None, str], int] = {}
+    for index, v in parsed:
+        ref = v["external_ref"]
+
+        def err(field_name: str, message: str, index: int = index, ref: str | None = ref) -> None:
+            errors.append(
+                FieldError(field=field_name, message=message, index=index, external_ref=ref)
+            )
+
+        key = (v["agency_id"], ref)
+        if require_ref and not ref:
+            err("external_ref", "required in a batch (the key to create or update by)")
+        if ref:
+            if key in seen_refs:
+                err("external_ref", f"repeats the item at index {seen_refs[key]}")
+            seen_refs[key] = index
+        existing = existing_by_key.get(key) if ref else None
+        for field_name, message in check_record(v) + check_references(v, lookups, existing):
+            err(field_name, message)
+        item = Planned(index, v, existing)
+        if existing is not None:
+            item.changed = {
+                name: (getattr(existing, name), v[name])
+                for name in RECORD_FIELDS
+                if not same(getattr(existing, name), v[name])
+            }
+            item.result = "updated" if item.changed else "unchanged"
+        planned.append(item)
+    return planned, errors, lookups
+
+
+def raise_single(errors: list[FieldError]) -> None:
+    for e in errors:
+        e.index = None
+        e.external_ref = None
+    detail = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
+    raise ValidationFailed(detail, errors=errors)
+
+
+def plan_change(
+    session: Session, placement: Placement, values: dict[str, Any]
+) -> tuple[Planned, Lookups]:
+    planned_one = Planned(0, values, placement)
+    planned_one.changed = {
+        name: (getattr(placement, name), values[name])
+        for name in RECORD_FIELDS
+        if not same(getattr(placement, name), values[name])
+    }
+    planned_one.result = "updated" if planned_one.changed else "unchanged"
+    lookups = load_lookups(session, [values])
+    errors = [
+        FieldError(field=f, message=m)
+        for f, m in check_record(values) + check_references(values, lookups, placement)
+    ]
+    if errors:
+        raise_single(errors)
+    return planned_one, lookups

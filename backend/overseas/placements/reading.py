@@ -1,0 +1,248 @@
+"""Reading the registry: what each principal may see of a placement, the filters of the list
+and the export, and the trace every read of personal data leaves (docs/security.md)."""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from overseas.areas.service import AreaTree
+from overseas.audit import service as audit
+from overseas.core.config import get_settings
+from overseas.core.db import utcnow
+from overseas.core.errors import (
+    NotFound,
+    ValidationFailed,
+)
+from overseas.core.pagination import PageParams, paginate
+from overseas.core.pii import mask_national_id, mask_phone
+from overseas.core.principal import Principal, Role
+from overseas.placements import rules
+from overseas.placements.models import Channel, Flag, Placement, PlacementEvent, Status
+from overseas.placements.schemas import (
+    PlacementRead,
+    WorkerRead,
+)
+
+# Personal data protection (Law 91/2025/QH15, Decree 356/2025): viewers and administrators
+# see national IDs and phones masked and no policy groups (ethnicity and poverty status are
+# sensitive data); everybody else who may read a placement needs them in full.
+MASKED_ROLES = frozenset({Role.viewer, Role.admin})
+
+
+def masks_pii(principal: Principal) -> bool:
+    return principal.role in MASKED_ROLES
+
+
+def flags_of(p: Placement, principal: Principal) -> list[Flag]:
+    """The flags a principal may see: a possible duplicate is the department's to settle, and
+    telling an enterprise would tell it that another enterprise holds the same worker."""
+    hidden = Flag.possible_duplicate if principal.is_agency else None
+    return [f for f in Flag if f != hidden and getattr(p, f.value)]
+
+
+def to_read(p: Placement, principal: Principal, *, full: bool = False) -> PlacementRead:
+    """The placement as this principal may see it; `full` for a person's own data request."""
+    assert p.id is not None
+    mask = masks_pii(principal) and not full
+    return PlacementRead(
+        id=p.id,
+        agency_id=p.agency_id,
+        external_ref=p.external_ref,
+        channel=p.channel,
+        worker=WorkerRead(
+            national_id=mask_national_id(p.national_id) if mask else p.national_id,
+            full_name=p.full_name,
+            date_of_birth=p.date_of_birth,
+            sex=p.sex,
+            home_area_code=p.home_area_code,
+            phone=mask_phone(p.phone) if mask else p.phone,
+            policy_groups=None if mask else p.policy_groups,
+        ),
+        market_code=p.market_code,
+        programme=p.programme,
+        occupation=p.occupation,
+        employer_name=p.employer_name,
+        contract_months=p.contract_months,
+        monthly_salary=p.monthly_salary,
+        salary_currency=p.salary_currency,
+        service_fee_vnd=p.service_fee_vnd,
+        deposit_vnd=p.deposit_vnd,
+        loan_vnd=p.loan_vnd,
+        status=p.status,
+        registered_on=p.registered_on,
+        departure_date=p.departure_date,
+        return_date=p.return_date,
+        notes=p.notes,
+        flags=flags_of(p, principal),
+        version=p.version,
+        created_at=p.created_at,
+        updated_at=p.updated_at,
+    )
+
+
+def audit_pii_read(session: Session, principal: Principal, ids: Sequence[int | None]) -> None:
+    """Every read of workers' records leaves a trace, whoever reads (Law 91/2025/QH15; see
+    docs/security.md): one row per page or record, naming the placements read."""
+    if ids:
+        audit.record(
+            session,
+            "read_pii",
+            "placements",
+            str(ids[0]) if len(ids) == 1 else "list",
+            {"ids": [i for i in ids if i is not None]},
+        )
+
+
+def get_visible(
+    session: Session, principal: Principal, placement_id: int, *, for_update: bool = False
+) -> Placement:
+    """A placement the principal may see; another enterprise's answers 404.
+
+    `for_update` locks the row until the transaction ends and reads it afresh, so that a
+    write checks `If-Match` and the allowed transitions against the version it will change:
+    two requests racing on one placement then run one after the other."""
+    if for_update:
+        stmt = (
+            select(Placement)
+            .where(Placement.id == placement_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        placement = session.exec(stmt).first()
+    else:
+        placement = session.get(Placement, placement_id)
+    if placement is None or (principal.is_agency and placement.agency_id != principal.agency_id):
+        raise NotFound(f"no placement with id {placement_id}")
+    return placement
+
+
+@dataclass
+class PlacementFilters:
+    status: Status | None = None
+    market_code: str | None = None
+    agency_id: int | None = None
+    channel: Channel | None = None
+    home_area_code: str | None = None
+    departed_from: date | None = None
+    departed_to: date | None = None
+    flag: Flag | None = None
+    q: str | None = None
+    updated_since: datetime | None = None
+
+
+def check_filters(principal: Principal, f: PlacementFilters) -> None:
+    """Filters a principal may not use answer 422 before anything is read (an export checks
+    them before its streamed answer starts)."""
+    q = (f.q or "").strip()
+    # Searching by the start of an ID would let a masked role recover the digits it may not
+    # see, one at a time: it finds a person only by the complete number.
+    if q.isdigit() and masks_pii(principal) and len(q) not in rules.NATIONAL_ID_LENGTHS:
+        raise ValidationFailed.one(
+            "q", "search by a complete national ID (12 digits, or 9 for an old ID)"
+        )
+    if f.flag == Flag.possible_duplicate and principal.is_agency:
+        raise ValidationFailed.one(
+            "flag", "possible duplicates are settled by the department and not shown to enterprises"
+        )
+
+
+def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> Any:
+    check_filters(principal, f)
+    stmt = select(Placement)
+    if principal.is_agency:
+        stmt = stmt.where(Placement.agency_id == principal.agency_id)
+    if f.agency_id is not None:
+        stmt = stmt.where(Placement.agency_id == f.agency_id)
+    if f.status:
+        stmt = stmt.where(Placement.status == f.status)
+    if f.market_code:
+        stmt = stmt.where(Placement.market_code == f.market_code.upper())
+    if f.channel:
+        stmt = stmt.where(Placement.channel == f.channel)
+    if f.home_area_code:
+        codes = AreaTree.load(session).within(f.home_area_code.strip())
+        stmt = stmt.where(col(Placement.home_area_code).in_(sorted(codes)))
+    if f.departed_from:
+        stmt = stmt.where(col(Placement.departure_date) >= f.departed_from)
+    if f.departed_to:
+        stmt = stmt.where(col(Placement.departure_date) <= f.departed_to)
+    if f.flag:
+        # The bare column (not "IS true") matches the partial index's predicate.
+        stmt = stmt.where(col(getattr(Placement, f.flag.value)))
+    if f.q:
+        q = f.q.strip()
+        if q.isdigit() and masks_pii(principal):
+            stmt = stmt.where(Placement.national_id == q)
+        elif q.isdigit():
+            stmt = stmt.where(col(Placement.national_id).startswith(q))
+        else:
+            # % and _ are the user's characters, not LIKE's wildcards.
+            stmt = stmt.where(col(Placement.search_name).contains(rules.fold(q), autoescape=True))
+    if f.updated_since:
+        # A feed stops short of the last few seconds: a transaction that stamped its rows
+        # before committing must not land behind a cursor that has already moved on.
+        settled = utcnow() - timedelta(seconds=get_settings().sync_settle_seconds)
+        stmt = stmt.where(
+            col(Placement.updated_at) >= f.updated_since, col(Placement.updated_at) < settled
+        )
+    return stmt
+
+
+def list_placements(
+    session: Session, principal: Principal, params: PageParams, filters: PlacementFilters
+) -> tuple[list[Placement], str | None, int | None]:
+    stmt = _filtered(session, principal, filters)
+    if filters.updated_since:
+        order = [col(Placement.updated_at), col(Placement.id)]
+        return paginate(session, stmt, order, params, order_name="updated")
+    return paginate(session, stmt, [col(Placement.id)], params)
+
+
+def iter_placements(
+    session: Session, principal: Principal, filters: PlacementFilters, chunk: int = 1000
+) -> Iterator[Placement]:
+    """Every matching placement in id order, fetched in keyset chunks (memory stays flat)."""
+    last = 0
+    while True:
+        stmt = (
+            _filtered(session, principal, filters)
+            .where(col(Placement.id) > last)
+            .order_by(col(Placement.id))
+            .limit(chunk)
+        )
+        rows = list(session.exec(stmt).all())
+        if not rows:
+            return
+        yield from rows
+        # Forget what was read (memory stays flat) without touching the caller's pending work.
+        for row in rows:
+            session.expunge(row)
+        last = rows[-1].id
+
+
+def history(session: Session, placement: Placement) -> list[PlacementEvent]:
+    return list(
+        session.exec(
+            select(PlacementEvent)
+            .where(PlacementEvent.placement_id == placement.id)
+            .order_by(col(PlacementEvent.id))
+        ).all()
+    )
+
+
+def read_one(session: Session, principal: Principal, placement: Placement) -> PlacementRead:
+    """One placement as the principal may see it; the read is audited."""
+    audit_pii_read(session, principal, [placement.id])
+    return to_read(placement, principal)
+
+
+def read_page(
+    session: Session, principal: Principal, params: PageParams, filters: PlacementFilters
+) -> tuple[list[PlacementRead], str | None, int | None]:
+    """A page of the registry as the principal may see it; the read is audited."""
+    rows, cursor, total = list_placements(session, principal, params, filters)
+    audit_pii_read(session, principal, [r.id for r in rows])
+    return [to_read(r, principal) for r in rows], cursor, total

@@ -1,0 +1,102 @@
+"""A placement as a record: the columns a client sets, by the names the API knows them,
+and how two values of a column compare (an unchanged re-send writes nothing)."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from overseas.placements import rules
+from overseas.placements.models import Placement
+from overseas.placements.schemas import (
+    PlacementIn,
+)
+
+WORKER_FIELDS = (
+    "national_id",
+    "full_name",
+    "date_of_birth",
+    "sex",
+    "home_area_code",
+    "phone",
+    "policy_groups",
+)
+
+PLACEMENT_FIELDS = (
+    "agency_id",
+    "external_ref",
+    "channel",
+    "market_code",
+    "programme",
+    "occupation",
+    "employer_name",
+    "contract_months",
+    "monthly_salary",
+    "salary_currency",
+    "service_fee_vnd",
+    "deposit_vnd",
+    "loan_vnd",
+    "status",
+    "registered_on",
+    "departure_date",
+    "return_date",
+    "notes",
+)
+
+
+# The columns a record sets; everything else (ids, flags, stamps) the service derives.
+RECORD_FIELDS = WORKER_FIELDS + PLACEMENT_FIELDS
+
+
+def api_field(column: str) -> str:
+    """The name a client knows a column by: worker fields sit under `worker.`."""
+    return f"worker.{column}" if column in WORKER_FIELDS else column
+
+
+def record_from(data: PlacementIn) -> dict[str, Any]:
+    """The columns a validated input sets."""
+    worker = data.worker
+    values = {name: getattr(worker, name) for name in WORKER_FIELDS}
+    values["policy_groups"] = [g.value for g in worker.policy_groups]
+    for name in PLACEMENT_FIELDS:
+        values[name] = getattr(data, name)
+    return values
+
+
+def record_of(p: Placement) -> dict[str, Any]:
+    return {name: getattr(p, name) for name in RECORD_FIELDS}
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return value.normalize()
+    return value
+
+
+def same(a: Any, b: Any) -> bool:
+    return bool(plain(a) == plain(b))
+
+
+# The record fields that hold enum members after validation (stored as their values).
+ENUM_FIELDS = ("channel", "sex", "programme", "status")
+
+
+def column_values(v: dict[str, Any]) -> dict[str, Any]:
+    out = {name: v[name] for name in RECORD_FIELDS}
+    for name in ENUM_FIELDS:
+        value = out[name]
+        if isinstance(value, Enum):
+            out[name] = value.value
+    out["search_name"] = rules.fold(v["full_name"])
+    return out
+
+
+def audit_value(value: Any) -> Any:
+    value = plain(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
