@@ -246,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Every table known to the ORM before a command touches one (foreign keys between domains).
     import overseas.models  # noqa: F401
+
     if args.command != "openapi":
         try:
             get_settings()

@@ -4,20 +4,34 @@ ORM writes are captured by one `after_flush` hook (so no service can forget); bu
 writes and reads of personal data call `record` themselves.
 """
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    String,
+    Table,
+    bindparam,
+    event,
+    insert,
+    inspect,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session, col, select
 
 from overseas.audit.models import AuditLog
+from overseas.core.bulk import bulk_insert, in_values, table_of
 from overseas.core.db import add_after_read, utcnow
 from overseas.core.pagination import PageParams, paginate
-from overseas.core.pii import mask_changes
+from overseas.core.pii import AUDIT_MASKS, mask_changes
 
 SYSTEM_ACTOR = "system"
 # Bookkeeping columns that change on every write and say nothing of their own.
@@ -121,6 +135,102 @@ def record(
             changes=changes or {},
         ),
     )
+
+
+def record_many(
+    session: Session, action: str, entity: str, changes: Iterable[tuple[Any, dict[str, Any]]]
+) -> None:
+    """One audit row per (entity id, changes), written with one bulk statement: the audit of
+    the bulk writes that the flush hook cannot see."""
+    now = utcnow()
+    actor = session.info.get("actor", SYSTEM_ACTOR)
+    rows = [
+        {
+            "at": now,
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "changes": change,
+        }
+        for entity_id, change in changes
+    ]
+    bulk_insert(session, table_of(AuditLog), rows)
+
+
+def record_creates_on_server(
+    session: Session, table: Table, ids: list[int], *, skip: Iterable[str]
+) -> None:
+    """PostgreSQL builds the audit rows of rows just bulk-inserted into `table` from the rows
+    themselves, as the flush hook would: every column but `skip` that is not null, as
+    {"before": null, "after": value}, with the personal fields masked (core.pii)."""
+    masked = [name for name in AUDIT_MASKS if name in table.c]
+    overrides = ", ".join(f"'{n}', {AUDIT_MASKS[n].sql(f'r.{n}')}" for n in masked)
+    document = "to_jsonb(r) - CAST(:skip AS TEXT[])"
+    if overrides:
+        document += f" || jsonb_build_object({overrides})"
+    statement = text(
+        f"""
+        INSERT INTO audit_log (at, actor, action, entity, entity_id, changes)
+        SELECT :at, :actor, 'create', :entity, CAST(r.id AS TEXT),
+               (SELECT jsonb_object_agg(e.key, jsonb_build_object('before', NULL, 'after', e.value))
+                FROM jsonb_each({document}) AS e
+                WHERE e.value <> 'null'::jsonb)
+        FROM "{table.name}" AS r
+        WHERE r.id = ANY(:ids)
+        ORDER BY r.id
+        """  # noqa: S608 - the table and columns are the application's own, not input
+    ).bindparams(
+        bindparam("ids", type_=ARRAY(Integer)),
+        bindparam("skip", type_=ARRAY(String)),
+        bindparam("at", type_=DateTime(timezone=True)),
+    )
+    actor = session.info.get("actor", SYSTEM_ACTOR)
+    session.connection().execute(
+        statement,
+        {"ids": ids, "skip": sorted(skip), "at": utcnow(), "actor": actor, "entity": table.name},
+    )
+
+
+def entries_about(session: Session, entity: str, entity_ids: Iterable[Any]) -> list[AuditLog]:
+    """Every audit row about these records, oldest first."""
+    wanted = [str(i) for i in entity_ids]
+    return list(
+        session.exec(
+            select(AuditLog)
+            .where(AuditLog.entity == entity, col(AuditLog.entity_id).in_(wanted))
+            .order_by(col(AuditLog.id))
+        ).all()
+    )
+
+
+def scrub(session: Session, entity: str, entity_ids: Iterable[Any], fields: Iterable[str]) -> None:
+    """Replace what the audit rows about these records hold of `fields` (anonymisation: the
+    rows stay, as the trace that something was done, without the personal data)."""
+    table = table_of(AuditLog)
+    conn = session.connection()
+    names = tuple(fields)
+    rows = conn.execute(
+        select(table.c.id, table.c.changes).where(
+            table.c.entity == entity,
+            in_values(session, table.c.entity_id, [str(i) for i in entity_ids]),
+        )
+    ).all()
+    scrubbed = []
+    for row in rows:
+        changes = dict(row.changes or {})
+        hit = [name for name in names if name in changes]
+        for name in hit:
+            changes[name] = {"before": None, "after": "[anonymised]"}
+        if hit:
+            scrubbed.append({"_id": row.id, "_changes": changes})
+    if scrubbed:
+        conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values(changes=bindparam("_changes", type_=table.c.changes.type)),
+            scrubbed,
+        )
 
 
 def list_entries(

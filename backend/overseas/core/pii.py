@@ -2,25 +2,48 @@
 who a person is (Law 91/2025/QH15 on personal data protection: the minimum for each purpose),
 and written into the audit log in place of the full values."""
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mask:
+    """Keep the first `head` and the last `tail` characters, star the rest."""
+
+    head: int
+    tail: int
+
+    def __call__(self, value: str) -> str:
+        if len(value) <= self.head + self.tail:
+            return "*" * len(value)
+        return value[: self.head] + "*" * (len(value) - self.head - self.tail) + value[-self.tail :]
+
+    def sql(self, column: str) -> str:
+        """The same mask as a SQL expression on a text column (PostgreSQL; NULL stays NULL)."""
+        n = self.head + self.tail
+        return (
+            f"CASE WHEN {column} IS NULL THEN NULL "
+            f"WHEN length({column}) <= {n} THEN repeat('*', length({column})) "
+            f"ELSE left({column}, {self.head}) || repeat('*', length({column}) - {n}) "
+            f"|| right({column}, {self.tail}) END"
+        )
+
+
+# `049*******12`: enough to tell records apart.
+NATIONAL_ID_MASK = Mask(3, 2)
+# `0905****56`.
+PHONE_MASK = Mask(4, 2)
+
 
 def mask_national_id(value: str) -> str:
-    """First 3 and last 2 digits (`049*******12`): enough to tell records apart."""
-    if len(value) <= 5:
-        return "*" * len(value)
-    return value[:3] + "*" * (len(value) - 5) + value[-2:]
+    return NATIONAL_ID_MASK(value)
 
 
 def mask_phone(value: str | None) -> str | None:
-    """First 4 and last 2 digits (`0905****56`)."""
-    if value is None:
-        return None
-    if len(value) <= 6:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 6) + value[-2:]
+    return None if value is None else PHONE_MASK(value)
 
 
 # The personal fields that are never written in full into the audit log, with their masks.
-AUDIT_MASKS = {"national_id": mask_national_id, "phone": mask_phone}
+AUDIT_MASKS = {"national_id": NATIONAL_ID_MASK, "phone": PHONE_MASK}
 
 
 def mask_changes(changes: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:

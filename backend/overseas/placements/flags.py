@@ -9,8 +9,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from overseas.audit import service as audit
-from overseas.audit.models import AuditLog
-from overseas.core.bulk import bulk_insert, table_of
+from overseas.core.bulk import table_of
 from overseas.core.db import utcnow
 from overseas.markets import service as markets
 from overseas.placements import rules
@@ -39,7 +38,6 @@ def recompute_fee_flags(session: Session, market_code: str) -> int:
     rates = markets.exchange_rates(session, [market_code])
     table = table_of(Placement)
     columns = [table.c[name] for name in ("id", "version", "fee_above_cap", *_FEE_INPUTS)]
-    actor = session.info.get("actor", audit.SYSTEM_ACTOR)
     changed = 0
     last = 0
     while True:
@@ -78,20 +76,14 @@ def recompute_fee_flags(session: Session, market_code: str) -> int:
                 ),
                 flips,
             )
-            bulk_insert(
+            audit.record_many(
                 session,
-                table_of(AuditLog),
-                [
-                    {
-                        "at": now,
-                        "actor": actor,
-                        "action": "update",
-                        "entity": "placements",
-                        "entity_id": str(f["_id"]),
-                        "changes": {"fee_above_cap": {"before": not f["flag"], "after": f["flag"]}},
-                    }
+                "update",
+                "placements",
+                (
+                    (f["_id"], {"fee_above_cap": {"before": not f["flag"], "after": f["flag"]}})
                     for f in flips
-                ],
+                ),
             )
             changed += len(flips)
 

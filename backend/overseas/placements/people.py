@@ -8,7 +8,6 @@ an access log, and both leave an audit row that names the worker, never the ID."
 from sqlmodel import Session, col, select
 
 from overseas.audit import service as audit
-from overseas.audit.models import AuditLog
 from overseas.audit.schemas import AuditRead
 from overseas.core.errors import NotFound
 from overseas.core.principal import Principal
@@ -49,11 +48,7 @@ def data_of(session: Session, principal: Principal, national_id: str) -> PersonD
         .where(col(PlacementEvent.placement_id).in_(ids))
         .order_by(col(PlacementEvent.id))
     ).all()
-    entries = session.exec(
-        select(AuditLog)
-        .where(AuditLog.entity == "placements", col(AuditLog.entity_id).in_([str(i) for i in ids]))
-        .order_by(col(AuditLog.id))
-    ).all()
+    entries = audit.entries_about(session, "placements", ids)
     audit.record(
         session,
         "read_pii",

@@ -6,14 +6,12 @@ stays for the counts (channel, market, enterprise, dates). Run by `overseas data
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import bindparam, func, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from overseas.audit import service as audit
-from overseas.audit.models import AuditLog
 from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
 from overseas.core.db import utcnow
 from overseas.placements import rules
@@ -130,34 +128,7 @@ def anonymise(session: Session, ids: list[int]) -> None:
         gone = sorted(old_workers - still_used)
         if gone:
             conn.execute(workers.delete().where(in_values(session, workers.c.id, gone)))
-        _scrub_audit(session, [str(r.id) for r in rows])
-
-
-def _scrub_audit(session: Session, entity_ids: list[str]) -> None:
-    table = table_of(AuditLog)
-    conn = session.connection()
-    rows = conn.execute(
-        core_select(table.c.id, table.c.changes).where(
-            table.c.entity == "placements", in_values(session, table.c.entity_id, entity_ids)
-        )
-    ).all()
-    scrubbed: list[dict[str, Any]] = []
-    for row in rows:
-        changes = dict(row.changes or {})
-        touched = False
-        for name in PERSONAL_FIELDS:
-            if name in changes:
-                changes[name] = {"before": None, "after": "[anonymised]"}
-                touched = True
-        if touched:
-            scrubbed.append({"_id": row.id, "_changes": changes})
-    if scrubbed:
-        conn.execute(
-            update(table)
-            .where(table.c.id == bindparam("_id"))
-            .values(changes=bindparam("_changes", type_=table.c.changes.type)),
-            scrubbed,
-        )
+        audit.scrub(session, "placements", [r.id for r in rows], PERSONAL_FIELDS)
 
 
 def run(session: Session, *, years: int, today: date, dry_run: bool) -> RetentionReport:

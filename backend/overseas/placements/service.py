@@ -9,10 +9,6 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from overseas.audit import service as audit
-from overseas.audit.models import AuditLog
-from overseas.core.bulk import bulk_insert, table_of
-from overseas.core.db import utcnow
 from overseas.core.errors import (
     Conflict,
     InvalidTransition,
@@ -197,7 +193,4 @@ def delete(session: Session, placement: Placement) -> None:
         ).where(Placement.national_id == nid)
     ).all()
     active = rules.ActivePlacements((n, status) for _, n, status, _ in others)
-    actor = session.info.get("actor", audit.SYSTEM_ACTOR)
-    bulk_insert(
-        session, table_of(AuditLog), flip_duplicates(session, others, active, utcnow(), actor)
-    )
+    flip_duplicates(session, others, active)
