@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from overseas.core.db import today
 from overseas.core.principal import Role
-from overseas.inspections import service
+from overseas.inspections import risk
 from tests.factories import Factory
 from tests.placement_data import item, national_id
 
@@ -119,7 +119,7 @@ def _check(
         for f in body["risk_factors"]
     } == factors
     assert [f["description"] for f in body["risk_factors"]] == [
-        service.DESCRIPTIONS[name] for name in WEIGHTS
+        risk.FACTORS[name].description for name in WEIGHTS
     ]
     assert sum(Decimal(str(f["weight"])) for f in body["risk_factors"]) == 100
     assert Decimal(str(body["risk_score"])) == Decimal(total)

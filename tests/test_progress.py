@@ -405,7 +405,7 @@ def test_progress_by_channel(client: TestClient, world: World) -> None:
         ("service_enterprise", "Doanh nghiệp dịch vụ", None, 3, None),
         ("contract_winner", "Doanh nghiệp trúng thầu, nhận thầu", None, 1, None),
         ("direct_contract", "Hợp đồng cá nhân trực tiếp", None, 1, None),
-        ("outbound_investor", "Doanh nghiệp đầu tư ra nước ngoài", None, 1, None),
+        ("outbound_investor", "Tổ chức, cá nhân đầu tư ra nước ngoài", None, 1, None),
         ("public_unit", "Đơn vị sự nghiệp công", None, 1, None),
     ]
     body = _get(client, world.officer, year_from=2025, year_to=2025, market_code="JP", by="channel")

@@ -7,7 +7,7 @@ from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Id
-from overseas.inspections import service
+from overseas.inspections import risk, service
 from overseas.inspections.auth import (
     InspectionDep,
     InspectionForWrite,
@@ -60,7 +60,7 @@ def list_inspections(
 )
 def inspection_priorities(session: SessionDep, _p: InspectionWriter) -> Priorities:
     """Active enterprises ranked by risk score, each with its factors (weight times value)."""
-    return Priorities(items=service.priorities(session))
+    return Priorities(items=risk.priorities(session))
 
 
 @router.post(
@@ -169,4 +169,4 @@ def agency_compliance(
     principal: InspectionReader,
 ) -> Compliance:
     """An enterprise's inspection record and registry signals, with its risk score."""
-    return service.compliance(session, principal, agency_id)
+    return risk.compliance(session, principal, agency_id)

@@ -14,10 +14,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from overseas.core.bulk import table_of
-from overseas.placements.models import DepartureTally, Status
+from overseas.placements.models import DepartureTally
+from overseas.placements.rules import DEPARTED_STATUSES
 
-COUNTED = frozenset({Status.departed, Status.returned, Status.returned_early, Status.overstayed})
-COUNTED_VALUES = tuple(sorted(s.value for s in COUNTED))
+COUNTED_VALUES = tuple(sorted(s.value for s in DEPARTED_STATUSES))
 DIMENSIONS = ("channel", "agency", "sex", "policy_group")
 # The breakdown every placement has exactly one value of: its sum is the total.
 TOTAL_DIMENSION = "sex"

@@ -8,9 +8,11 @@ sum of the yearly targets across the span, or else the sum of the children's tar
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func
 from sqlalchemy import select as core_select
@@ -22,29 +24,11 @@ from overseas.core.db import today
 from overseas.core.errors import ValidationFailed
 from overseas.markets.models import Market
 from overseas.placements import tallies
+from overseas.placements.labels import LABELS_VI
 from overseas.placements.models import DepartureTally
 from overseas.targets.models import Target
 from overseas.targets.schemas import By, Progress, ProgressRow, Projection
 
-LABELS_VI = {
-    "channel": {
-        "public_unit": "Đơn vị sự nghiệp công",
-        "service_enterprise": "Doanh nghiệp dịch vụ",
-        "contract_winner": "Doanh nghiệp trúng thầu, nhận thầu",
-        "internship": "Thực tập nâng cao tay nghề",
-        "outbound_investor": "Doanh nghiệp đầu tư ra nước ngoài",
-        "direct_contract": "Hợp đồng cá nhân trực tiếp",
-    },
-    "sex": {"male": "Nam", "female": "Nữ"},
-    "policy_group": {
-        "poor_household": "Hộ nghèo",
-        "near_poor_household": "Hộ cận nghèo",
-        "ethnic_minority": "Dân tộc thiểu số",
-        "land_recovered": "Bị thu hồi đất",
-        "merit_relative": "Thân nhân người có công",
-        "demobilised_soldier": "Bộ đội xuất ngũ",
-    },
-}
 NO_AGENCY_LABEL = "Không qua doanh nghiệp"
 
 
@@ -110,6 +94,16 @@ def projection(
     return Projection(expected_at_end=expected, required_per_year=required)
 
 
+class TallyRow(NamedTuple):
+    """Departures of one (year, home area, market) with one value of a breakdown."""
+
+    year: int
+    area_code: str
+    market_code: str
+    value: str
+    departures: int
+
+
 def tally_rows(
     session: Session,
     dimension: str,
@@ -117,7 +111,7 @@ def tally_rows(
     year_from: int,
     year_to: int,
     market: str | None,
-) -> list[Any]:
+) -> list[TallyRow]:
     stmt = (
         core_select(
             col(DepartureTally.year),
@@ -141,7 +135,89 @@ def tally_rows(
     )
     if market:
         stmt = stmt.where(col(DepartureTally.market_code) == market)
-    return list(session.execute(stmt).all())
+    return [TallyRow(*row) for row in session.execute(stmt).all()]
+
+
+@dataclass
+class Query:
+    """One progress question: the area (and what it holds), the span and the market."""
+
+    session: Session
+    tree: AreaTree
+    targets: Targets
+    area: str
+    within: set[str]
+    year_from: int
+    year_to: int
+    market: str | None
+    base: list[TallyRow]  # the total breakdown, whose sum is `actual`
+
+
+def _sum_by(rows: list[TallyRow], key: Callable[[TallyRow], Any]) -> dict[Any, int]:
+    totals: dict[Any, int] = defaultdict(int)
+    for row in rows:
+        totals[key(row)] += row.departures
+    return totals
+
+
+def _by_year(q: Query) -> list[ProgressRow]:
+    per_year = _sum_by(q.base, lambda r: r.year)
+    return [
+        _row(str(year), str(year), q.targets.value(q.area, year, year, q.market), per_year[year])
+        for year in range(q.year_from, q.year_to + 1)
+    ]
+
+
+def _by_area(q: Query) -> list[ProgressRow]:
+    per_area = _sum_by(q.base, lambda r: r.area_code)
+    rows = []
+    for child in q.tree.children.get(q.area, []):
+        n = sum(per_area[c] for c in q.tree.within(child))
+        t = q.targets.value(child, q.year_from, q.year_to, q.market)
+        rows.append(_row(child, q.tree.names[child], t, n))
+    # People homed in the area itself (under none of its units) get a row of their own, so
+    # that the rows add up to `actual`.
+    if per_area[q.area]:
+        rows.append(_row(q.area, q.tree.names[q.area], None, per_area[q.area]))
+    return rows
+
+
+def _by_market(q: Query) -> list[ProgressRow]:
+    per_market = _sum_by(q.base, lambda r: r.market_code)
+    names = dict(q.session.exec(select(Market.code, Market.name_vi)).all())
+    with_targets = {m for (a, _f, _t, m) in q.targets.exact if m and a in q.within}
+    rows = []
+    for code in sorted(set(per_market) | with_targets):
+        if q.market and code != q.market:
+            continue
+        t = q.targets.value(q.area, q.year_from, q.year_to, code)
+        rows.append(_row(code, names.get(code, code), t, per_market[code]))
+    return rows
+
+
+def _by_value(q: Query, by: str) -> list[ProgressRow]:
+    """Breakdowns kept in the tallies as values of their own (channel, agency, sex, group)."""
+    source = q.base if by == tallies.TOTAL_DIMENSION else tally_rows(
+        q.session, by, q.within, q.year_from, q.year_to, q.market
+    )  # fmt: skip
+    per_value = _sum_by(source, lambda r: r.value)
+    labels = dict(LABELS_VI.get(by, {}))
+    if by == "agency":
+        ids = [int(v) for v in per_value if v]
+        labels = {str(i): name for i, name in q.session.exec(
+            select(Agency.id, Agency.name).where(col(Agency.id).in_(ids))
+        ).all()} | {tallies.NO_AGENCY: NO_AGENCY_LABEL}  # fmt: skip
+    return [
+        _row(value, labels.get(value, value), None, per_value[value])
+        for value in sorted(per_value, key=lambda v: (-per_value[v], v))
+    ]
+
+
+BREAKDOWNS: dict[str, Callable[[Query], list[ProgressRow]]] = {
+    "year": _by_year,
+    "area": _by_area,
+    "market": _by_market,
+}
 
 
 def progress(
@@ -173,55 +249,13 @@ def progress(
 
     within = tree.within(area)
     base = tally_rows(session, tallies.TOTAL_DIMENSION, within, year_from, year_to, market)
-    actual = sum(r[4] for r in base)
+    q = Query(session, tree, targets, area, within, year_from, year_to, market, base)
+    actual = sum(r.departures for r in base)
     target = targets.value(area, year_from, year_to, market)
-
     rows: list[ProgressRow] = []
-    if by == "year":
-        per_year: dict[int, int] = defaultdict(int)
-        for year, _a, _m, _v, n in base:
-            per_year[year] += n
-        for year in range(year_from, year_to + 1):
-            t = targets.value(area, year, year, market)
-            rows.append(_row(str(year), str(year), t, per_year[year]))
-    elif by == "area":
-        per_area: dict[str, int] = defaultdict(int)
-        for _y, code, _m, _v, n in base:
-            per_area[code] += n
-        for child in tree.children.get(area, []):
-            n = sum(per_area[c] for c in tree.within(child))
-            t = targets.value(child, year_from, year_to, market)
-            rows.append(_row(child, tree.names[child], t, n))
-        # People homed in the area itself (under none of its units) get a row of their own,
-        # so that the rows add up to `actual`.
-        if per_area[area]:
-            rows.append(_row(area, tree.names[area], None, per_area[area]))
-    elif by == "market":
-        per_market: dict[str, int] = defaultdict(int)
-        for _y, _a, code, _v, n in base:
-            per_market[code] += n
-        names = dict(session.exec(select(Market.code, Market.name_vi)).all())
-        with_targets = {m for (a, f, t, m) in targets.exact if m and a in within}
-        for code in sorted(set(per_market) | with_targets):
-            if market and code != market:
-                continue
-            t = targets.value(area, year_from, year_to, code)
-            rows.append(_row(code, names.get(code, code), t, per_market[code]))
-    elif by is not None:
-        source = base if by == tallies.TOTAL_DIMENSION else tally_rows(
-            session, by, within, year_from, year_to, market
-        )  # fmt: skip
-        per_value: dict[str, int] = defaultdict(int)
-        for _y, _a, _m, value, n in source:
-            per_value[value] += n
-        labels = dict(LABELS_VI.get(by, {}))
-        if by == "agency":
-            ids = [int(v) for v in per_value if v]
-            labels = {str(i): name for i, name in session.exec(
-                select(Agency.id, Agency.name).where(col(Agency.id).in_(ids))
-            ).all()} | {tallies.NO_AGENCY: NO_AGENCY_LABEL}  # fmt: skip
-        for value in sorted(per_value, key=lambda v: (-per_value[v], v)):
-            rows.append(_row(value, labels.get(value, value), None, per_value[value]))
+    if by is not None:
+        breakdown = BREAKDOWNS.get(by)
+        rows = breakdown(q) if breakdown else _by_value(q, by)
     return Progress(
         area_code=area,
         year_from=year_from,

@@ -210,9 +210,9 @@ export const vi = {
 
   'policyGroup.poor_household': 'Hộ nghèo',
   'policyGroup.near_poor_household': 'Hộ cận nghèo',
-  'policyGroup.ethnic_minority': 'Người dân tộc thiểu số',
-  'policyGroup.land_recovered': 'Bị thu hồi đất nông nghiệp',
-  'policyGroup.merit_relative': 'Thân nhân người có công với cách mạng',
+  'policyGroup.ethnic_minority': 'Dân tộc thiểu số',
+  'policyGroup.land_recovered': 'Bị thu hồi đất',
+  'policyGroup.merit_relative': 'Thân nhân người có công',
   'policyGroup.demobilised_soldier': 'Bộ đội xuất ngũ',
 
   'sex.male': 'Nam',

@@ -1,0 +1,205 @@
+"""An enterprise's compliance record and its risk score, for choosing whom to inspect next.
+
+The score is a weighted sum of factors each between 0 and 1 (the weights add up to 100), so
+a reader can see why an enterprise ranks where it does: each factor comes with its weight and
+what it measures (FACTORS)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, NamedTuple
+
+from sqlalchemy import case, func
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, or_, select
+
+from overseas.agencies import service as agencies
+from overseas.agencies.models import Agency, AgencyStatus
+from overseas.core.db import today
+from overseas.core.principal import Principal
+from overseas.inspections import rules
+from overseas.inspections.models import Inspection, Violation
+from overseas.inspections.schemas import Compliance, Priority, RiskFactor
+from overseas.placements.models import Placement, Status
+from overseas.placements.rules import DEPARTED_STATUSES, RETURNED_STATUSES
+
+
+class Factor(NamedTuple):
+    weight: Decimal
+    description: str
+
+
+FACTORS = {
+    "inspection_gap": Factor(
+        Decimal(25), "1 if never inspected, else months since the last inspection / 36 (at most 1)"
+    ),
+    "overdue_remedies": Factor(
+        Decimal(35), "0 if none, else 0.7 + 0.1 per overdue remedy (at most 1)"
+    ),
+    "open_violations": Factor(Decimal(5), "open violations / 5 (at most 1)"),
+    "flagged_share": Factor(Decimal(15), "share of its placements carrying a flag"),
+    "early_return_rate": Factor(Decimal(5), "share of finished contracts that ended early"),
+    "overstay_rate": Factor(Decimal(5), "share of departed workers who overstayed"),
+    "late_report_rate": Factor(Decimal(10), "share of departures reported more than 5 days late"),
+}
+GAP_MONTHS = 36
+
+
+@dataclass
+class Signals:
+    placements: int = 0
+    flagged: int = 0
+    departed: int = 0
+    finished: int = 0
+    early: int = 0
+    overstayed: int = 0
+    late: int = 0
+    open_violations: int = 0
+    overdue: int = 0
+    fines: int = 0
+    last_inspected: date | None = None
+
+
+def _rate(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+
+
+def _signals(session: Session, agency_ids: list[int] | None, on: date) -> dict[int, Signals]:
+    """Every signal for the enterprises asked for (all when None), in three grouped queries."""
+    found: dict[int, Signals] = defaultdict(Signals)
+    p = Placement
+    departed_states = sorted(s.value for s in DEPARTED_STATUSES)
+    returned_states = sorted(s.value for s in RETURNED_STATUSES)
+
+    def count_if(condition: Any) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
+    flagged = or_(
+        col(p.fee_above_cap),
+        col(p.deposit_above_cap),
+        col(p.possible_duplicate),
+        col(p.late_report),
+    )
+    stmt = core_select(
+        col(p.agency_id),
+        func.count(),
+        count_if(flagged),
+        count_if(col(p.status).in_(departed_states)),
+        count_if(col(p.status).in_(returned_states)),
+        count_if(col(p.status) == Status.returned_early.value),
+        count_if(col(p.status) == Status.overstayed.value),
+        count_if(col(p.late_report)),
+    ).where(col(p.agency_id).is_not(None))
+    if agency_ids is not None:
+        stmt = stmt.where(col(p.agency_id).in_(agency_ids))
+    for agency_id, n, fl, dep, fin, early, over, late in session.execute(
+        stmt.group_by(col(p.agency_id))
+    ).all():
+        s = found[agency_id]
+        s.placements, s.flagged, s.departed, s.finished = n, fl or 0, dep or 0, fin or 0
+        s.early, s.overstayed, s.late = early or 0, over or 0, late or 0
+
+    v, i = Violation, Inspection
+    vstmt = (
+        core_select(
+            col(i.agency_id),
+            count_if(rules.open_violation()),
+            count_if(rules.overdue(on)),
+            func.coalesce(func.sum(col(v.fine_vnd)), 0),
+        )
+        .join(i, col(i.id) == col(v.inspection_id))
+        .group_by(col(i.agency_id))
+    )
+    if agency_ids is not None:
+        vstmt = vstmt.where(col(i.agency_id).in_(agency_ids))
+    for agency_id, open_n, overdue_n, fines in session.execute(vstmt).all():
+        s = found[agency_id]
+        s.open_violations, s.overdue, s.fines = open_n or 0, overdue_n or 0, int(fines or 0)
+
+    istmt = core_select(col(i.agency_id), func.max(col(i.concluded_on))).where(
+        col(i.concluded_on).is_not(None)
+    )
+    if agency_ids is not None:
+        istmt = istmt.where(col(i.agency_id).in_(agency_ids))
+    for agency_id, last in session.execute(istmt.group_by(col(i.agency_id))).all():
+        found[agency_id].last_inspected = last
+    return found
+
+
+def risk(s: Signals, on: date) -> tuple[Decimal, list[RiskFactor]]:
+    if s.last_inspected is None:
+        gap = Decimal(1)
+    else:
+        months = Decimal((on - s.last_inspected).days) / Decimal("30.4375")
+        gap = min(Decimal(1), months / GAP_MONTHS)
+    values = {
+        "inspection_gap": gap,
+        "overdue_remedies": min(Decimal(1), Decimal("0.7") + Decimal("0.1") * s.overdue)
+        if s.overdue
+        else Decimal(0),
+        "open_violations": min(Decimal(1), Decimal(s.open_violations) / 5),
+        "flagged_share": _rate(s.flagged, s.placements) or Decimal(0),
+        "early_return_rate": _rate(s.early, s.finished) or Decimal(0),
+        "overstay_rate": _rate(s.overstayed, s.departed) or Decimal(0),
+        "late_report_rate": _rate(s.late, s.departed) or Decimal(0),
+    }
+    factors = []
+    for name, (weight, description) in FACTORS.items():
+        value = values[name].quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        factors.append(
+            RiskFactor(
+                name=name,
+                description=description,
+                value=value,
+                weight=weight,
+                score=(value * weight).quantize(Decimal("0.01"), ROUND_HALF_UP),
+            )
+        )
+    total = sum((f.score for f in factors), Decimal(0)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return total, factors
+
+
+def _compliance(agency_id: int, s: Signals, on: date) -> dict[str, Any]:
+    score, factors = risk(s, on)
+    return {
+        "agency_id": agency_id,
+        "open_violations": s.open_violations,
+        "overdue_remedies": s.overdue,
+        "fines_vnd": s.fines,
+        "last_inspected_on": s.last_inspected,
+        "placements": s.placements,
+        "flagged_placements": s.flagged,
+        "early_return_rate": _rate(s.early, s.finished),
+        "overstay_rate": _rate(s.overstayed, s.departed),
+        "late_report_rate": _rate(s.late, s.departed),
+        "risk_score": score,
+        "risk_factors": factors,
+    }
+
+
+def compliance(session: Session, principal: Principal, agency_id: int) -> Compliance:
+    agency = agencies.get_visible(session, principal, agency_id)
+    assert agency.id is not None
+    on = today()
+    return Compliance.model_validate(
+        _compliance(agency.id, _signals(session, [agency.id], on)[agency.id], on)
+    )
+
+
+def priorities(session: Session) -> list[Priority]:
+    """Active enterprises, riskiest first (ties: the longest uninspected, then by id)."""
+    on = today()
+    active = session.exec(select(Agency).where(Agency.status == AgencyStatus.active)).all()
+    signals = _signals(session, None, on)
+    ranked = []
+    for agency in active:
+        assert agency.id is not None
+        data = _compliance(agency.id, signals[agency.id], on)
+        ranked.append(
+            Priority.model_validate(data | {"licence_no": agency.licence_no, "name": agency.name})
+        )
+    ranked.sort(key=lambda p: (-p.risk_score, p.last_inspected_on or date.min, p.agency_id))
+    return ranked
