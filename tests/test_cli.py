@@ -14,6 +14,7 @@ from overseas.core.config import get_settings
 from overseas.core.security import verify_secret
 from overseas.demo import DEMO_PASSWORD
 from overseas.markets.models import MarketRecord
+from overseas.placements.models import DepartureTally
 from tests.conftest import new_database
 
 
@@ -103,3 +104,22 @@ def test_demo_load_is_synthetic_complete_and_repeatable(
         assert len(s.exec(select(ApiClient)).all()) == 2
         records = s.exec(select(MarketRecord)).all()
         assert records and all("mẫu" in r.title for r in records)
+
+
+def test_tallies_rebuild_check_finds_a_damaged_tally_and_rebuild_repairs_it(
+    cli_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert main(["demo", "load", "--placements", "200"]) == 0
+    assert main(["tallies", "rebuild", "--check"]) == 0
+    with Session(db.get_engine()) as session:
+        tally = session.exec(select(DepartureTally).where(DepartureTally.count > 0)).first()
+        assert tally is not None
+        tally.count += 5
+        session.add(tally)
+        session.commit()
+    capsys.readouterr()
+    assert main(["tallies", "rebuild", "--check"]) == 1
+    assert "1 departure tallies differ" in capsys.readouterr().out
+    assert main(["tallies", "rebuild"]) == 0
+    assert main(["tallies", "rebuild", "--check"]) == 0

@@ -167,6 +167,25 @@ def _data_retention(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tallies_rebuild(args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from overseas.core.db import get_engine
+    from overseas.placements import tallies
+
+    with Session(get_engine()) as session:
+        if args.check:
+            wrong = tallies.check(session)
+            for key, (kept, recounted) in sorted(wrong.items())[:20]:
+                print(f"  {key}: kept {kept}, recounted {recounted}")
+            print(f"{len(wrong)} departure tallies differ from a recount of the placements")
+            return 1 if wrong else 0
+        tallies.rebuild(session)
+        session.commit()
+        print(f"departure tallies rebuilt: {len(tallies.snapshot(session))} rows")
+    return 0
+
+
 def _openapi(args: argparse.Namespace) -> int:
     from overseas.openapi import write_openapi
 
@@ -231,6 +250,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     keep.add_argument("--dry-run", action="store_true", help="count, change nothing")
     keep.set_defaults(func=_data_retention)
+
+    tally = commands.add_parser("tallies", help="the departure tallies behind progress")
+    tally_commands = tally.add_subparsers(dest="tallies_command", required=True)
+    rebuild = tally_commands.add_parser(
+        "rebuild", help="recount them from the placements (after a restore or a bulk load)"
+    )
+    rebuild.add_argument(
+        "--check", action="store_true", help="only compare with a recount; exit 1 if they differ"
+    )
+    rebuild.set_defaults(func=_tallies_rebuild)
 
     spec = commands.add_parser("openapi", help="write the OpenAPI document (sorted keys)")
     spec.add_argument("--output", default="openapi/openapi.json")

@@ -3,7 +3,7 @@ kind of lookup, and matched with the stored placement it would update."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -51,7 +51,6 @@ class Planned:
     values: dict[str, Any]
     existing: Placement | None
     result: str = "created"
-    changed: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
 
 def find_existing(
@@ -155,14 +154,15 @@ def plan(
             err(field_name, message)
         item = Planned(index, v, existing)
         if existing is not None:
-            item.changed = {
-                name: (getattr(existing, name), v[name])
-                for name in RECORD_FIELDS
-                if not same(getattr(existing, name), v[name])
-            }
-            item.result = "updated" if item.changed else "unchanged"
+            item.result = "updated" if changes(existing, v) else "unchanged"
         planned.append(item)
     return planned, errors, lookups
+
+
+def changes(stored: Any, values: dict[str, Any]) -> bool:
+    """Whether a record differs from the stored placement in a field a client sets: a record
+    re-sent unchanged writes nothing."""
+    return any(not same(getattr(stored, name), values[name]) for name in RECORD_FIELDS)
 
 
 def raise_single(errors: list[FieldError]) -> None:
@@ -177,12 +177,7 @@ def plan_change(
     session: Session, placement: Placement, values: dict[str, Any]
 ) -> tuple[Planned, Lookups]:
     planned_one = Planned(0, values, placement)
-    planned_one.changed = {
-        name: (getattr(placement, name), values[name])
-        for name in RECORD_FIELDS
-        if not same(getattr(placement, name), values[name])
-    }
-    planned_one.result = "updated" if planned_one.changed else "unchanged"
+    planned_one.result = "updated" if changes(placement, values) else "unchanged"
     lookups = load_lookups(session, [values])
     errors = [
         FieldError(field=f, message=m)

@@ -5,7 +5,7 @@ departed, returned, returned_early or overstayed (API contract, Targets and prog
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import bindparam, delete, text
@@ -18,7 +18,6 @@ from overseas.placements.models import DepartureTally
 from overseas.placements.rules import DEPARTED_STATUSES
 
 COUNTED_VALUES = tuple(sorted(s.value for s in DEPARTED_STATUSES))
-DIMENSIONS = ("channel", "agency", "sex", "policy_group")
 # The breakdown every placement has exactly one value of: its sum is the total.
 TOTAL_DIMENSION = "sex"
 NO_AGENCY = ""
@@ -44,13 +43,6 @@ def keys_of(p: Mapping[str, Any] | Any) -> list[Key]:
     ]
     keys += [(year, area, market, "policy_group", _plain(g)) for g in get("policy_groups") or []]
     return keys
-
-
-def delta(before: Iterable[Key], after: Iterable[Key]) -> Counter[Key]:
-    change: Counter[Key] = Counter()
-    change.update(after)
-    change.subtract(before)
-    return change
 
 
 def apply(session: Session, change: Counter[Key]) -> None:
@@ -132,4 +124,19 @@ def snapshot(session: Session) -> dict[Key, int]:
     rows = session.exec(select(DepartureTally)).all()
     return {
         (r.year, r.area_code, r.market_code, r.dimension, r.value): r.count for r in rows if r.count
+    }
+
+
+def check(session: Session) -> dict[Key, tuple[int, int]]:
+    """The tallies that differ from a recount, as {key: (kept, recounted)}; changes nothing
+    (the recount is rolled back)."""
+    kept = snapshot(session)
+    with session.begin_nested() as recount:
+        rebuild(session)
+        fresh = snapshot(session)
+        recount.rollback()
+    return {
+        key: (kept.get(key, 0), fresh.get(key, 0))
+        for key in kept.keys() | fresh.keys()
+        if kept.get(key, 0) != fresh.get(key, 0)
     }
