@@ -1,5 +1,5 @@
 """Bulk writes for the hot paths: COPY on PostgreSQL, executemany on SQLite, one round trip
-per table instead of one per row (the ORM costs ~20x more per row, see DESIGN.md)."""
+per table instead of one per row (the ORM costs ~20x more per row: docs/architecture.md)."""
 
 from collections.abc import Iterable, Sequence
 from typing import Any

@@ -1,7 +1,7 @@
 """Departure tallies: maintained with every placement write, read by progress and reports.
 
 A placement counts as a departure in the year of its departure_date once its status is
-departed, returned, returned_early or overstayed (API contract, Targets and progress).
+departed, returned, returned_early or overstayed (docs/api.md, "Targets and progress").
 """
 
 from collections import Counter
