@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { flattenPages } from '../../api/pagination';
-import type { ApiClientCreated, ApiClientRead } from '../../api/types';
+import { CLIENT_ROLES as API_CLIENT_ROLES, firstOf, type ApiClientCreated, type ApiClientRead } from '../../api/types';
 import { SelectField, TextField } from '../../components/form/Field';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import type { FormKit, FormValues } from '../../components/form/kit';
@@ -15,7 +15,8 @@ import { useNames } from '../reference/api';
 import { useApiClients, useCreateApiClient, useRevokeApiClient, type NewApiClient } from './api';
 import { SecretDialog } from './SecretDialog';
 
-const CLIENT_ROLES: NewApiClient['role'][] = ['agency', 'officer', 'inspector', 'viewer'];
+// Most clients are an enterprise's own software: that role comes first and is the default.
+const CLIENT_ROLES = firstOf(API_CLIENT_ROLES, 'agency');
 const FIELDS = ['name', 'role', 'agency_id'];
 
 function NewClientForm({ onCreated }: { onCreated: (client: ApiClientCreated) => void }) {

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { firstTotal, flattenPages } from '../../api/pagination';
-import type { AgencyStatus } from '../../api/types';
+import { AGENCY_STATUSES, oneOf } from '../../api/types';
 import { SelectField, TextField } from '../../components/form/Field';
 import type { FormKit, FormValues } from '../../components/form/kit';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,13 +11,11 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, toSearch, useLocation } from '../../router/router';
 import { useAgencies, type AgencyFilters } from './api';
 
-const STATUSES: AgencyStatus[] = ['active', 'suspended', 'revoked'];
-
 function parse(search: string): AgencyFilters {
   const params = new URLSearchParams(search);
-  const status = params.get('status');
+  const status = oneOf(AGENCY_STATUSES, params.get('status'));
   const filters: AgencyFilters = {};
-  if (status && (STATUSES as string[]).includes(status)) filters.status = status as AgencyStatus;
+  if (status) filters.status = status;
   const q = params.get('q')?.trim();
   if (q) filters.q = q;
   return filters;
@@ -45,7 +43,7 @@ export default function AgenciesPage() {
           name="status"
           label={t('agencies.status')}
           placeholder={t('filters.any')}
-          options={STATUSES.map((s) => ({ value: s, label: tv('agencyStatus', s) }))}
+          options={AGENCY_STATUSES.map((s) => ({ value: s, label: tv('agencyStatus', s) }))}
         />
         <div className="filters__actions">
           <button type="submit" className="button">

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { firstTotal, flattenPages } from '../../api/pagination';
-import { INSPECTION_STATUSES, type InspectionStatus } from '../../api/types';
+import { INSPECTION_STATUSES, oneOf } from '../../api/types';
 import { can } from '../../auth/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -14,9 +14,9 @@ import { InspectionTable } from './InspectionTable';
 
 function parse(search: string): InspectionFilters {
   const params = new URLSearchParams(search);
-  const status = params.get('status');
+  const status = oneOf(INSPECTION_STATUSES, params.get('status'));
   const filters: InspectionFilters = {};
-  if (status && (INSPECTION_STATUSES as string[]).includes(status)) filters.status = status as InspectionStatus;
+  if (status) filters.status = status;
   if (params.get('overdue') === 'true') filters.overdue = true;
   return filters;
 }

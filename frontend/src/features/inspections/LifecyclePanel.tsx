@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Inspection, InspectionResult } from '../../api/types';
+import { INSPECTION_RESULTS, type Inspection, type InspectionResult } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import type { FormKit, FormValues } from '../../components/form/kit';
@@ -57,7 +57,7 @@ export function LifecyclePanel({ inspection }: { inspection: Inspection }) {
             name="result"
             label={t('inspection.result')}
             required
-            options={(['compliant', 'violations'] as const).map((r) => ({ value: r, label: tv('inspectionResult', r) }))}
+            options={INSPECTION_RESULTS.map((r) => ({ value: r, label: tv('inspectionResult', r) }))}
           />
         )}
         {concluding && <TextAreaField kit={kit} name="summary" label={t('inspection.summary')} className="form-grid__full" />}
