@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { flattenPages } from '../../api/pagination';
 import { CLIENT_ROLES as API_CLIENT_ROLES, firstOf, type ApiClientCreated, type ApiClientRead } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/form/Field';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import type { FormKit, FormValues } from '../../components/form/kit';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
-import { LoadMore } from '../../components/LoadMore';
+import { ListView } from '../../components/ListView';
 import { Page } from '../../components/Page';
 import { errorsFor } from '../../forms/fieldErrors';
 import { useDraft } from '../../forms/useDraft';
@@ -100,7 +99,6 @@ export default function ApiClientsPage() {
   const names = useNames();
   const [includeRevoked, setIncludeRevoked] = useState(false);
   const query = useApiClients(includeRevoked);
-  const clients = flattenPages(query.data);
   const [created, setCreated] = useState<ApiClientCreated | null>(null);
   const toggleId = useId();
 
@@ -110,61 +108,31 @@ export default function ApiClientsPage() {
         <input id={toggleId} type="checkbox" checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.target.checked)} />
         <label htmlFor={toggleId}>{t('clients.includeRevoked')}</label>
       </div>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data &&
-        (clients.length === 0 ? (
-          <p>{t('common.empty')}</p>
-        ) : (
-          <>
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption className="visually-hidden">{t('clients.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('clients.name')}</th>
-                    <th scope="col">{t('clients.clientId')}</th>
-                    <th scope="col">{t('users.role')}</th>
-                    <th scope="col">{t('users.agency')}</th>
-                    <th scope="col">{t('clients.createdAt')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {clients.map((client) => (
-                    <tr key={client.id}>
-                      <th scope="row" data-label={t('clients.name')}>
-                        {client.name}
-                      </th>
-                      <td data-label={t('clients.clientId')} className="code">
-                        {client.client_id}
-                      </td>
-                      <td data-label={t('users.role')}>{tv('role', client.role)}</td>
-                      <td data-label={t('users.agency')}>{names.agency(client.agency_id) || t('common.none')}</td>
-                      <td data-label={t('clients.createdAt')}>{formatDateTime(client.created_at)}</td>
-                      <td data-label={t('common.actions')}>
-                        {client.revoked_at ? (
-                          <span className="badge badge--revoked">
-                            {t('clients.revokedAt', { date: formatDateTime(client.revoked_at) })}
-                          </span>
-                        ) : (
-                          <RevokeButton client={client} />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LoadMore
-              shown={clients.length}
-              total={null}
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-            />
-          </>
-        ))}
+      <ListView query={query} empty={t('common.empty')} plainEmpty>
+        {(clients) => (
+          <DataTable
+            caption={t('clients.title')}
+            rows={clients}
+            rowKey={(client) => client.id}
+            columns={[
+              { label: t('clients.name'), rowHeader: true, cell: (client) => client.name },
+              { label: t('clients.clientId'), cellClassName: 'code', cell: (client) => client.client_id },
+              { label: t('users.role'), cell: (client) => tv('role', client.role) },
+              { label: t('users.agency'), cell: (client) => names.agency(client.agency_id) || t('common.none') },
+              { label: t('clients.createdAt'), cell: (client) => formatDateTime(client.created_at) },
+              {
+                label: t('common.actions'),
+                cell: (client) =>
+                  client.revoked_at ? (
+                    <span className="badge badge--revoked">{t('clients.revokedAt', { date: formatDateTime(client.revoked_at) })}</span>
+                  ) : (
+                    <RevokeButton client={client} />
+                  ),
+              },
+            ]}
+          />
+        )}
+      </ListView>
 
       <section className="section card" aria-labelledby="clients-new">
         <h2 id="clients-new">{t('clients.newTitle')}</h2>
