@@ -1,14 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { CLIENT_ROLES as API_CLIENT_ROLES, firstOf, type ApiClientCreated, type ApiClientRead } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/form/Field';
-import { ErrorSummary } from '../../components/form/ErrorSummary';
-import type { FormKit, FormValues } from '../../components/form/kit';
+import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListView } from '../../components/ListView';
 import { Page } from '../../components/Page';
-import { errorsFor } from '../../forms/fieldErrors';
-import { useDraft } from '../../forms/useDraft';
+import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useNames } from '../reference/api';
 import { useApiClients, useCreateApiClient, useRevokeApiClient, type NewApiClient } from './api';
@@ -16,40 +14,32 @@ import { SecretDialog } from './SecretDialog';
 
 // Most clients are an enterprise's own software: that role comes first and is the default.
 const CLIENT_ROLES = firstOf(API_CLIENT_ROLES, 'agency');
-const FIELDS = ['name', 'role', 'agency_id'];
 
 function NewClientForm({ onCreated }: { onCreated: (client: ApiClientCreated) => void }) {
   const { t, tv } = useI18n();
   const names = useNames();
-  const draft = useDraft<FormValues>('api-client.new', () => ({ role: 'agency' }));
-  const create = useCreateApiClient();
-  const mapped = errorsFor(create.error, FIELDS);
-  const labels = { name: t('clients.name'), role: t('users.role'), agency_id: t('users.agency') };
-  const kit: FormKit = { id: 'client-new', values: draft.values, set: (n, v) => draft.set({ [n]: v }), errors: mapped.byField };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const v = draft.values;
-    create.mutate(
-      {
-        name: (v.name ?? '').trim(),
-        role: v.role as NewApiClient['role'],
-        agency_id: v.role === 'agency' && v.agency_id ? Number(v.agency_id) : null,
-      },
-      {
-        onSuccess: (client) => {
-          draft.discard();
-          onCreated(client);
-        },
-      },
-    );
-  };
+  const form = useForm({
+    id: 'client-new',
+    fields: { name: t('clients.name'), role: t('users.role'), agency_id: t('users.agency') },
+    draftKey: 'api-client.new',
+    initial: () => ({ role: 'agency' }),
+    mutation: useCreateApiClient(),
+    toBody: (v): NewApiClient => ({
+      name: (v.name ?? '').trim(),
+      role: v.role as NewApiClient['role'],
+      agency_id: v.role === 'agency' && v.agency_id ? Number(v.agency_id) : null,
+    }),
+    afterSave: 'reset',
+    onSaved: onCreated,
+  });
+  const { kit, labels } = form;
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {create.isError && <ErrorSummary formId="client-new" error={create.error} mapped={mapped} labels={labels} />}
+    <form className="form" onSubmit={form.onSubmit} noValidate>
+      <FormMessages form={form} />
       <div className="form-grid">
         <TextField kit={kit} name="name" label={labels.name} required />
         <SelectField kit={kit} name="role" label={labels.role} required options={CLIENT_ROLES.map((r) => ({ value: r, label: tv('role', r) }))} />
-        {draft.values.role === 'agency' && (
+        {form.values.role === 'agency' && (
           <SelectField
             kit={kit}
             name="agency_id"
@@ -61,9 +51,7 @@ function NewClientForm({ onCreated }: { onCreated: (client: ApiClientCreated) =>
         )}
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('form.saving') : t('clients.create')}
-        </button>
+        <SubmitButton form={form}>{t('clients.create')}</SubmitButton>
       </div>
     </form>
   );
