@@ -38,10 +38,11 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 type Result<T> = { data?: T; error?: unknown; response: Response };
 
 /**
- * Resolves to the answer's data or throws an ApiError: a problem+json answer keeps its
- * `code` and field errors, a failure to reach the server becomes `network_error`.
+ * Resolves to the answer's data with the answer itself (its headers), or throws an ApiError:
+ * a problem+json answer keeps its `code` and field errors, a failure to reach the server
+ * becomes `network_error`.
  */
-export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+export async function settle<T>(call: Promise<Result<T>>): Promise<{ data: T; response: Response }> {
   let result: Result<T>;
   try {
     result = await call;
@@ -51,7 +52,12 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   if (!result.response.ok || result.error !== undefined) {
     throw toApiError(result.response, result.error);
   }
-  return result.data as T;
+  return { data: result.data as T, response: result.response };
+}
+
+/** Resolves to the answer's data or throws an ApiError, as settle() does. */
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  return (await settle(call)).data;
 }
 
 /** The client the app uses: same origin, the session's token, logout on a rejected token. */

@@ -19,6 +19,10 @@ describe('buildUrl', () => {
   });
 });
 
+// The API client hands fetch one Request; these fakes take it as an address and its headers.
+const viaRequest = (fake: (url: string, init: RequestInit) => Promise<Response>) => (request: Request) =>
+  fake(request.url, { headers: { Authorization: request.headers.get('Authorization') ?? '' } });
+
 describe('fetchFile', () => {
   it('sends the bearer token and returns the blob with its name', async () => {
     const fetch = vi.fn(
@@ -30,7 +34,7 @@ describe('fetchFile', () => {
     const file = await fetchFile('/api/v1/placements/export', { format: 'csv' }, 'x.csv', {
       baseUrl: 'http://api.test',
       getToken: () => 'tok',
-      fetch,
+      fetch: viaRequest(fetch),
     });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('http://api.test/api/v1/placements/export?format=csv');
@@ -46,9 +50,34 @@ describe('fetchFile', () => {
     const error = await fetchFile('/api/v1/reports/annual', { year: 2025 }, 'r.xlsx', {
       baseUrl: 'http://api.test',
       getToken: () => 'tok',
-      fetch,
+      fetch: viaRequest(fetch),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('forbidden');
+  });
+  it('leaves a rejected token to the client, which logs out as for any other call', async () => {
+    const onUnauthorized = vi.fn();
+    const error = await fetchFile('/api/v1/placements/export', { format: 'csv' }, 'x.csv', {
+      baseUrl: 'http://api.test',
+      getToken: () => 'expired',
+      onUnauthorized,
+      fetch: async () =>
+        Response.json(
+          { title: 'Unauthorized', status: 401, code: 'not_authenticated' },
+          { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+    }).catch((e: unknown) => e);
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+    expect((error as ApiError).code).toBe('not_authenticated');
+  });
+
+  it('turns a failure to reach the server into network_error', async () => {
+    const error = await fetchFile('/api/v1/placements/import-template', { format: 'csv' }, 'x.csv', {
+      baseUrl: 'http://api.test',
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    }).catch((e: unknown) => e);
+    expect((error as ApiError).code).toBe('network_error');
   });
 });

@@ -1,16 +1,18 @@
-import { session } from '../auth/session';
-import { networkError, toApiError } from './errors';
+import { api, createApiClient, settle, type ApiClientOptions } from './client';
+import type { paths } from './schema';
 
 // Exports, templates and the annual report are files behind the bearer token: a plain link
-// cannot carry the token, so they are fetched and handed to the browser as a blob.
+// cannot carry the token, so they are fetched through the API client (its middleware adds the
+// token and logs out on a rejected one, its errors are ApiErrors like any other call's) and
+// handed to the browser as a blob.
+
+/** The API's paths that answer with a file. */
+export type DownloadPath = '/api/v1/placements/export' | '/api/v1/placements/import-template' | '/api/v1/reports/annual';
+
+/** The query of a file's path, as the API documents it. */
+export type DownloadQuery<P extends DownloadPath> = NonNullable<paths[P]['get']['parameters']['query']>;
 
 export type QueryValues = Record<string, string | number | boolean | null | undefined>;
-
-export interface DownloadOptions {
-  baseUrl?: string;
-  getToken?: () => string | null;
-  fetch?: typeof globalThis.fetch;
-}
 
 export interface DownloadedFile {
   blob: Blob;
@@ -32,38 +34,40 @@ export function filenameFrom(header: string | null, fallback: string): string {
   return plain ? plain[1].trim() : fallback;
 }
 
+/** A query string without the filters left empty (no value, or an empty text). */
+function searchOf(query: QueryValues): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  }
+  return search.toString();
+}
+
+/** The address fetchFile asks for: `path` on `baseUrl`, with the filters in use. */
 export function buildUrl(baseUrl: string, path: string, query: QueryValues = {}): string {
   const url = new URL(path, baseUrl);
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== null && value !== undefined && value !== '') url.searchParams.set(key, String(value));
-  }
+  url.search = searchOf(query);
   return url.toString();
 }
 
-/** GETs a file with the session's token; a failure is an ApiError like any other call. */
-export async function fetchFile(
-  path: string,
-  query: QueryValues,
+/**
+ * GETs a file through the app's API client (or one made from `options`, for tests); a
+ * failure is an ApiError like any other call's.
+ */
+export async function fetchFile<P extends DownloadPath>(
+  path: P,
+  query: DownloadQuery<P>,
   fallbackName: string,
-  options: DownloadOptions = {},
+  options?: ApiClientOptions,
 ): Promise<DownloadedFile> {
-  const baseUrl = options.baseUrl ?? window.location.origin;
-  const token = (options.getToken ?? (() => session.getToken()))();
-  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  let response: Response;
-  try {
-    response = await doFetch(buildUrl(baseUrl, path, query), {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-    });
-  } catch (error) {
-    throw networkError(error);
-  }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.status === 401 && token) session.clear();
-    throw toApiError(response, body);
-  }
-  return { blob: await response.blob(), filename: filenameFrom(response.headers.get('Content-Disposition'), fallbackName) };
+  const client = options ? createApiClient(options) : api;
+  // The paths differ only in their query, which searchOf() writes for all three alike.
+  const get = client.GET as (
+    path: DownloadPath,
+    init: { params: { query: QueryValues }; parseAs: 'blob'; querySerializer: (query: QueryValues) => string },
+  ) => Promise<{ data?: Blob; error?: unknown; response: Response }>;
+  const { data, response } = await settle(get(path, { params: { query }, parseAs: 'blob', querySerializer: searchOf }));
+  return { blob: data, filename: filenameFrom(response.headers.get('Content-Disposition'), fallbackName) };
 }
 
 /** Hands a blob to the browser as a download. */

@@ -14,6 +14,17 @@ export function nextCursor(page: Page<unknown>): string | undefined {
   return page.next_cursor ?? undefined;
 }
 
+/** useInfiniteQuery's paging for a cursor walk: from no cursor on to each page's next_cursor. */
+export const cursorPaging = {
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: nextCursor,
+};
+
+/** A page's query: `limit` rows after `cursor`, and the total with the first page only. */
+export function pageQuery(cursor: string | undefined, limit = DEFAULT_PAGE_SIZE) {
+  return { limit, cursor, include_total: cursor === undefined ? true : undefined };
+}
+
 export function flattenPages<T>(data: InfiniteData<Page<T>, unknown> | undefined): T[] {
   return data?.pages.flatMap((page) => page.items) ?? [];
 }

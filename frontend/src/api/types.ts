@@ -1,4 +1,22 @@
-import type { components } from './schema';
+import {
+  agencyStatusValues,
+  apiClientCreateRoleValues,
+  categoryValues,
+  channelValues,
+  exportFormatValues,
+  flagValues,
+  inspectionStatusValues,
+  kindValues,
+  policyGroupValues,
+  programmeValues,
+  recordKindValues,
+  resultValues,
+  roleValues,
+  sexValues,
+  statusValues,
+  tierValues,
+  type components,
+} from './schema';
 
 // Short names for the API's shapes, so features import `Placement` rather than spelling the
 // generated path each time.
@@ -12,6 +30,7 @@ export type AgencyStatus = Schemas['AgencyStatus'];
 export type Market = Schemas['MarketRead'];
 export type MarketRecord = Schemas['MarketRecordRead'];
 export type RecordKind = Schemas['RecordKind'];
+export type Tier = Schemas['Tier'];
 
 export type Placement = Schemas['PlacementRead'];
 export type PlacementIn = Schemas['PlacementIn'];
@@ -23,6 +42,7 @@ export type Programme = Schemas['Programme'];
 export type PolicyGroup = Schemas['PolicyGroup'];
 export type Sex = Schemas['Sex'];
 export type BatchResult = Schemas['BatchResult'];
+export type ExportFormat = Schemas['ExportFormat'];
 
 export type Target = Schemas['TargetRead'];
 export type Progress = Schemas['Progress'];
@@ -42,49 +62,36 @@ export type User = Schemas['UserRead'];
 export type ApiClientRead = Schemas['ApiClientRead'];
 export type ApiClientCreated = Schemas['ApiClientCreated'];
 
-// The enumerations, in the order the API documents them (used for selects and filters).
-export const PLACEMENT_STATUSES: PlacementStatus[] = [
-  'registered',
-  'training',
-  'contracted',
-  'departed',
-  'returned',
-  'returned_early',
-  'overstayed',
-  'cancelled',
-];
-export const CHANNELS: Channel[] = [
-  'public_unit',
-  'service_enterprise',
-  'contract_winner',
-  'internship',
-  'outbound_investor',
-  'direct_contract',
-];
-export const FLAGS: Flag[] = ['fee_above_cap', 'deposit_above_cap', 'possible_duplicate', 'late_report'];
-export const PROGRAMMES: Programme[] = ['TITP', 'SSW', 'EPS', 'engineer', 'other'];
-export const POLICY_GROUPS: PolicyGroup[] = [
-  'poor_household',
-  'near_poor_household',
-  'ethnic_minority',
-  'land_recovered',
-  'merit_relative',
-  'demobilised_soldier',
-];
-export const SEXES: Sex[] = ['male', 'female'];
-export const ROLES: Role[] = ['admin', 'officer', 'inspector', 'agency', 'viewer'];
-export const INSPECTION_STATUSES: InspectionStatus[] = ['planned', 'in_progress', 'concluded', 'closed'];
-export const INSPECTION_KINDS: InspectionKind[] = ['scheduled', 'unscheduled', 'complaint'];
-export const VIOLATION_CATEGORIES: ViolationCategory[] = [
-  'late_or_missing_report',
-  'worker_data_not_updated',
-  'fee_above_cap',
-  'deposit_breach',
-  'orientation_breach',
-  'licence_misuse',
-  'other',
-];
-export const RECORD_KINDS: RecordKind[] = ['demand', 'wage', 'fee_cap', 'policy', 'warning', 'opportunity', 'note'];
+// The enumerations, in the order the API documents them (for selects and filters). The
+// arrays are generated from openapi/openapi.json with the types (`npm run generate`), so a
+// value added to the API reaches every select without an edit here.
+export const PLACEMENT_STATUSES = statusValues;
+export const CHANNELS = channelValues;
+export const FLAGS = flagValues;
+export const PROGRAMMES = programmeValues;
+export const POLICY_GROUPS = policyGroupValues;
+export const SEXES = sexValues;
+export const ROLES = roleValues;
+/** The roles an API client may have: every role but the administrator's. */
+export const CLIENT_ROLES = apiClientCreateRoleValues;
+export const AGENCY_STATUSES = agencyStatusValues;
+export const TIERS = tierValues;
+export const INSPECTION_STATUSES = inspectionStatusValues;
+export const INSPECTION_KINDS = kindValues;
+export const INSPECTION_RESULTS = resultValues;
+export const VIOLATION_CATEGORIES = categoryValues;
+export const RECORD_KINDS = recordKindValues;
+export const EXPORT_FORMATS = exportFormatValues;
+
+/** `value` when it is one of `values` (a query string's filter, say), else undefined. */
+export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {
+  return value !== null && value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+/** The values with `first` moved to the front, the rest in the API's order. */
+export function firstOf<T extends string>(values: readonly T[], first: T): T[] {
+  return [first, ...values.filter((value) => value !== first)];
+}
 
 /** The `If-Match` value for a resource at `version` (the API's ETag is the quoted version). */
 export function ifMatch(version: number): string {

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { fetchFile, saveFile, type QueryValues } from '../api/download';
+import { fetchFile, saveFile, type DownloadPath, type DownloadQuery } from '../api/download';
 import { useI18n } from '../i18n/I18nProvider';
 import { ErrorAlert } from './ErrorAlert';
 
-interface Props {
-  path: string;
-  query?: QueryValues;
+interface Props<P extends DownloadPath> {
+  path: P;
+  query: DownloadQuery<P>;
   /** Used when the server names no file. */
   filename: string;
   label: string;
@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** A button that downloads a file from the API with the session's token. */
-export function DownloadButton({ path, query = {}, filename, label, className = 'button button--secondary' }: Props) {
+export function DownloadButton<P extends DownloadPath>({ path, query, filename, label, className = 'button button--secondary' }: Props<P>) {
   const { t } = useI18n();
   const download = useMutation({
     mutationFn: () => fetchFile(path, query, filename),

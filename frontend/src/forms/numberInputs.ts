@@ -51,6 +51,17 @@ export class NumberInputs {
   }
 }
 
+/** The body for the API, or the inputs that are not numbers (nothing is sent then). */
+export type FormBody<T> = { ok: true; body: T } | { ok: false; error: InputError };
+
+/** Builds a body with `build`, which reads its numbers with the NumberInputs it is given. */
+export function readNumbers<T>(build: (numbers: NumberInputs) => T): FormBody<T> {
+  const numbers = new NumberInputs();
+  const body = build(numbers);
+  const error = numbers.error();
+  return error ? { ok: false, error } : { ok: true, body };
+}
+
 /** Inputs the form found wrong before sending anything; shown as the API's 422 would be. */
 export class InputError extends ApiError {
   constructor(fields: FieldError[]) {

@@ -45,12 +45,13 @@ export interface Draft<T> {
   clear: () => void;
 }
 
-export function useDraft<T extends object>(key: string, initial: () => T): Draft<T> {
+/** A draft under `key` in sessionStorage; with a null key, the same kept in memory only. */
+export function useDraft<T extends object>(key: string | null, initial: () => T): Draft<T> {
   // Read afresh on discard: the initial values may depend on data loaded since.
   const initialRef = useRef(initial);
   initialRef.current = initial;
   const [state, setState] = useState(() => {
-    const saved = readDraft<T>(key);
+    const saved = key === null ? null : readDraft<T>(key);
     return { values: saved ? { ...initial(), ...saved } : initial(), restored: saved !== null };
   });
 
@@ -58,18 +59,20 @@ export function useDraft<T extends object>(key: string, initial: () => T): Draft
     (update: Partial<T>) =>
       setState((previous) => {
         const values = { ...previous.values, ...update };
-        writeDraft(key, values);
+        if (key !== null) writeDraft(key, values);
         return { values, restored: previous.restored };
       }),
     [key],
   );
 
   const discard = useCallback(() => {
-    clearDraft(key);
+    if (key !== null) clearDraft(key);
     setState({ values: initialRef.current(), restored: false });
   }, [key]);
 
-  const clear = useCallback(() => clearDraft(key), [key]);
+  const clear = useCallback(() => {
+    if (key !== null) clearDraft(key);
+  }, [key]);
 
   return { ...state, set, discard, clear };
 }

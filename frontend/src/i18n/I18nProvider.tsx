@@ -12,13 +12,14 @@ import {
   type Params,
 } from './core';
 import { errorMessage } from './errors';
+import type { ValueGroup } from './values';
 
 export interface I18n {
   lang: Lang;
   setLang: (lang: Lang) => void;
   t: (key: MessageKey, params?: Params) => string;
   /** An enum value in the current language: `tv('tier', 'priority')`. */
-  tv: (group: string, value: string) => string;
+  tv: (group: ValueGroup, value: string) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   formatDate: (value: string | Date) => string;
   formatDateTime: (value: string | Date) => string;

@@ -1,4 +1,5 @@
 import { en } from './en';
+import type { ValueGroup } from './values';
 import { vi, type Dictionary, type MessageKey } from './vi';
 
 export type { Dictionary, MessageKey };
@@ -79,7 +80,7 @@ export function formatDateTime(lang: Lang, value: string | Date): string {
 }
 
 /** Translates an enum value such as a tier or a role (`tier.priority`); unknown values show as is. */
-export function translateValue(lang: Lang, group: string, value: string): string {
+export function translateValue(lang: Lang, group: ValueGroup, value: string): string {
   const key = `${group}.${value}`;
   return isMessageKey(key) ? translate(lang, key) : value;
 }

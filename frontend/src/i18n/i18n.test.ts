@@ -77,6 +77,11 @@ describe('dictionaries', () => {
     }
     expect(translateValue('en', 'tier', 'unheard_of')).toBe('unheard_of');
   });
+
+  // The channel's words from Law 69/2020/QH14 Art. 5; the API's own reports use this label too.
+  it('names the outbound investor channel as the law does', () => {
+    expect(translateValue('vi', 'channel', 'outbound_investor')).toBe('Tổ chức, cá nhân đầu tư ra nước ngoài');
+  });
 });
 
 describe('translate and formatting', () => {

@@ -1,55 +1,45 @@
-import { useId, useState, type FormEvent } from 'react';
-import { flattenPages } from '../../api/pagination';
-import type { ApiClientCreated, ApiClientRead } from '../../api/types';
+import { useId, useState } from 'react';
+import { CLIENT_ROLES as API_CLIENT_ROLES, firstOf, type ApiClientCreated, type ApiClientRead } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/form/Field';
-import { ErrorSummary } from '../../components/form/ErrorSummary';
-import type { FormKit, FormValues } from '../../components/form/kit';
+import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
-import { LoadMore } from '../../components/LoadMore';
+import { ListView } from '../../components/ListView';
 import { Page } from '../../components/Page';
-import { errorsFor } from '../../forms/fieldErrors';
-import { useDraft } from '../../forms/useDraft';
+import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useNames } from '../reference/api';
 import { useApiClients, useCreateApiClient, useRevokeApiClient, type NewApiClient } from './api';
 import { SecretDialog } from './SecretDialog';
 
-const CLIENT_ROLES: NewApiClient['role'][] = ['agency', 'officer', 'inspector', 'viewer'];
-const FIELDS = ['name', 'role', 'agency_id'];
+// Most clients are an enterprise's own software: that role comes first and is the default.
+const CLIENT_ROLES = firstOf(API_CLIENT_ROLES, 'agency');
 
 function NewClientForm({ onCreated }: { onCreated: (client: ApiClientCreated) => void }) {
   const { t, tv } = useI18n();
   const names = useNames();
-  const draft = useDraft<FormValues>('api-client.new', () => ({ role: 'agency' }));
-  const create = useCreateApiClient();
-  const mapped = errorsFor(create.error, FIELDS);
-  const labels = { name: t('clients.name'), role: t('users.role'), agency_id: t('users.agency') };
-  const kit: FormKit = { id: 'client-new', values: draft.values, set: (n, v) => draft.set({ [n]: v }), errors: mapped.byField };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const v = draft.values;
-    create.mutate(
-      {
-        name: (v.name ?? '').trim(),
-        role: v.role as NewApiClient['role'],
-        agency_id: v.role === 'agency' && v.agency_id ? Number(v.agency_id) : null,
-      },
-      {
-        onSuccess: (client) => {
-          draft.discard();
-          onCreated(client);
-        },
-      },
-    );
-  };
+  const form = useForm({
+    id: 'client-new',
+    fields: { name: t('clients.name'), role: t('users.role'), agency_id: t('users.agency') },
+    draftKey: 'api-client.new',
+    initial: () => ({ role: 'agency' }),
+    mutation: useCreateApiClient(),
+    toBody: (v): NewApiClient => ({
+      name: (v.name ?? '').trim(),
+      role: v.role as NewApiClient['role'],
+      agency_id: v.role === 'agency' && v.agency_id ? Number(v.agency_id) : null,
+    }),
+    afterSave: 'reset',
+    onSaved: onCreated,
+  });
+  const { kit, labels } = form;
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {create.isError && <ErrorSummary formId="client-new" error={create.error} mapped={mapped} labels={labels} />}
+    <form className="form" onSubmit={form.onSubmit} noValidate>
+      <FormMessages form={form} />
       <div className="form-grid">
         <TextField kit={kit} name="name" label={labels.name} required />
         <SelectField kit={kit} name="role" label={labels.role} required options={CLIENT_ROLES.map((r) => ({ value: r, label: tv('role', r) }))} />
-        {draft.values.role === 'agency' && (
+        {form.values.role === 'agency' && (
           <SelectField
             kit={kit}
             name="agency_id"
@@ -61,9 +51,7 @@ function NewClientForm({ onCreated }: { onCreated: (client: ApiClientCreated) =>
         )}
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('form.saving') : t('clients.create')}
-        </button>
+        <SubmitButton form={form}>{t('clients.create')}</SubmitButton>
       </div>
     </form>
   );
@@ -99,7 +87,6 @@ export default function ApiClientsPage() {
   const names = useNames();
   const [includeRevoked, setIncludeRevoked] = useState(false);
   const query = useApiClients(includeRevoked);
-  const clients = flattenPages(query.data);
   const [created, setCreated] = useState<ApiClientCreated | null>(null);
   const toggleId = useId();
 
@@ -109,61 +96,31 @@ export default function ApiClientsPage() {
         <input id={toggleId} type="checkbox" checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.target.checked)} />
         <label htmlFor={toggleId}>{t('clients.includeRevoked')}</label>
       </div>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data &&
-        (clients.length === 0 ? (
-          <p>{t('common.empty')}</p>
-        ) : (
-          <>
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption className="visually-hidden">{t('clients.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('clients.name')}</th>
-                    <th scope="col">{t('clients.clientId')}</th>
-                    <th scope="col">{t('users.role')}</th>
-                    <th scope="col">{t('users.agency')}</th>
-                    <th scope="col">{t('clients.createdAt')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {clients.map((client) => (
-                    <tr key={client.id}>
-                      <th scope="row" data-label={t('clients.name')}>
-                        {client.name}
-                      </th>
-                      <td data-label={t('clients.clientId')} className="code">
-                        {client.client_id}
-                      </td>
-                      <td data-label={t('users.role')}>{tv('role', client.role)}</td>
-                      <td data-label={t('users.agency')}>{names.agency(client.agency_id) || t('common.none')}</td>
-                      <td data-label={t('clients.createdAt')}>{formatDateTime(client.created_at)}</td>
-                      <td data-label={t('common.actions')}>
-                        {client.revoked_at ? (
-                          <span className="badge badge--revoked">
-                            {t('clients.revokedAt', { date: formatDateTime(client.revoked_at) })}
-                          </span>
-                        ) : (
-                          <RevokeButton client={client} />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LoadMore
-              shown={clients.length}
-              total={null}
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-            />
-          </>
-        ))}
+      <ListView query={query} empty={t('common.empty')} plainEmpty>
+        {(clients) => (
+          <DataTable
+            caption={t('clients.title')}
+            rows={clients}
+            rowKey={(client) => client.id}
+            columns={[
+              { label: t('clients.name'), rowHeader: true, cell: (client) => client.name },
+              { label: t('clients.clientId'), cellClassName: 'code', cell: (client) => client.client_id },
+              { label: t('users.role'), cell: (client) => tv('role', client.role) },
+              { label: t('users.agency'), cell: (client) => names.agency(client.agency_id) || t('common.none') },
+              { label: t('clients.createdAt'), cell: (client) => formatDateTime(client.created_at) },
+              {
+                label: t('common.actions'),
+                cell: (client) =>
+                  client.revoked_at ? (
+                    <span className="badge badge--revoked">{t('clients.revokedAt', { date: formatDateTime(client.revoked_at) })}</span>
+                  ) : (
+                    <RevokeButton client={client} />
+                  ),
+              },
+            ]}
+          />
+        )}
+      </ListView>
 
       <section className="section card" aria-labelledby="clients-new">
         <h2 id="clients-new">{t('clients.newTitle')}</h2>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { DEFAULT_PAGE_SIZE, nextCursor } from '../../api/pagination';
+import { cursorPaging, DEFAULT_PAGE_SIZE, pageQuery } from '../../api/pagination';
 import type { Role } from '../../api/types';
 
 export const adminKeys = {
@@ -14,12 +14,11 @@ export function useUsers() {
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/v1/users', {
-          params: { query: { limit: DEFAULT_PAGE_SIZE, cursor: pageParam, include_total: pageParam === undefined ? true : undefined } },
+          params: { query: pageQuery(pageParam) },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+    ...cursorPaging,
   });
 }
 
@@ -68,8 +67,7 @@ export function useApiClients(includeRevoked: boolean) {
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+    ...cursorPaging,
   });
 }
 

@@ -1,23 +1,20 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { firstTotal, flattenPages } from '../../api/pagination';
-import type { AgencyStatus } from '../../api/types';
+import { AGENCY_STATUSES, oneOf } from '../../api/types';
 import { SelectField, TextField } from '../../components/form/Field';
 import type { FormKit, FormValues } from '../../components/form/kit';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
-import { LoadMore } from '../../components/LoadMore';
+import { DataTable } from '../../components/DataTable';
+import { ListView } from '../../components/ListView';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, toSearch, useLocation } from '../../router/router';
+import { AgencyStatusBadge } from './AgencyStatusBadge';
 import { useAgencies, type AgencyFilters } from './api';
-
-const STATUSES: AgencyStatus[] = ['active', 'suspended', 'revoked'];
 
 function parse(search: string): AgencyFilters {
   const params = new URLSearchParams(search);
-  const status = params.get('status');
+  const status = oneOf(AGENCY_STATUSES, params.get('status'));
   const filters: AgencyFilters = {};
-  if (status && (STATUSES as string[]).includes(status)) filters.status = status as AgencyStatus;
+  if (status) filters.status = status;
   const q = params.get('q')?.trim();
   if (q) filters.q = q;
   return filters;
@@ -28,7 +25,6 @@ export default function AgenciesPage() {
   const { search } = useLocation();
   const filters = useMemo(() => parse(search), [search]);
   const query = useAgencies(filters);
-  const agencies = flattenPages(query.data);
   const [values, setValues] = useState<FormValues>({ q: filters.q ?? '', status: filters.status ?? '' });
   const kit: FormKit = { id: 'agency-filters', values, set: (n, v) => setValues((s) => ({ ...s, [n]: v })), errors: {} };
   const apply = (event: FormEvent) => {
@@ -45,7 +41,7 @@ export default function AgenciesPage() {
           name="status"
           label={t('agencies.status')}
           placeholder={t('filters.any')}
-          options={STATUSES.map((s) => ({ value: s, label: tv('agencyStatus', s) }))}
+          options={AGENCY_STATUSES.map((s) => ({ value: s, label: tv('agencyStatus', s) }))}
         />
         <div className="filters__actions">
           <button type="submit" className="button">
@@ -53,55 +49,25 @@ export default function AgenciesPage() {
           </button>
         </div>
       </form>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data &&
-        (agencies.length === 0 ? (
-          <p className="empty">{t('common.empty')}</p>
-        ) : (
-          <>
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption className="visually-hidden">{t('agencies.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('agencies.licenceNo')}</th>
-                    <th scope="col">{t('agencies.name')}</th>
-                    <th scope="col">{t('agencies.taxCode')}</th>
-                    <th scope="col">{t('agencies.issuedOn')}</th>
-                    <th scope="col">{t('agencies.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {agencies.map((agency) => (
-                    <tr key={agency.id}>
-                      <td data-label={t('agencies.licenceNo')}>{agency.licence_no}</td>
-                      <th scope="row" data-label={t('agencies.name')}>
-                        <Link to={`/agencies/${agency.id}`}>{agency.name}</Link>
-                      </th>
-                      <td data-label={t('agencies.taxCode')} className="code">
-                        {agency.tax_code}
-                      </td>
-                      <td data-label={t('agencies.issuedOn')}>
-                        {agency.licence_issued_on ? formatDate(agency.licence_issued_on) : t('common.none')}
-                      </td>
-                      <td data-label={t('agencies.status')}>
-                        <span className={`badge badge--${agency.status}`}>{tv('agencyStatus', agency.status)}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LoadMore
-              shown={agencies.length}
-              total={firstTotal(query.data)}
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-            />
-          </>
-        ))}
+      <ListView query={query} empty={t('common.empty')}>
+        {(agencies) => (
+          <DataTable
+            caption={t('agencies.caption')}
+            rows={agencies}
+            rowKey={(agency) => agency.id}
+            columns={[
+              { label: t('agencies.licenceNo'), cell: (agency) => agency.licence_no },
+              { label: t('agencies.name'), rowHeader: true, cell: (agency) => <Link to={`/agencies/${agency.id}`}>{agency.name}</Link> },
+              { label: t('agencies.taxCode'), cellClassName: 'code', cell: (agency) => agency.tax_code },
+              {
+                label: t('agencies.issuedOn'),
+                cell: (agency) => (agency.licence_issued_on ? formatDate(agency.licence_issued_on) : t('common.none')),
+              },
+              { label: t('agencies.status'), cell: (agency) => <AgencyStatusBadge status={agency.status} /> },
+            ]}
+          />
+        )}
+      </ListView>
     </Page>
   );
 }

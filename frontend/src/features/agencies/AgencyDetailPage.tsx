@@ -1,8 +1,8 @@
 import { isNotFound } from '../../api/errors';
-import { flattenPages } from '../../api/pagination';
 import type { Agency } from '../../api/types';
 import { can } from '../../auth/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListView } from '../../components/ListView';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -10,15 +10,15 @@ import { Link, toSearch, useParams } from '../../router/router';
 import { useMe } from '../auth/api';
 import { useCompliance, useInspections } from '../inspections/api';
 import { InspectionTable } from '../inspections/InspectionTable';
+import { AgencyStatusBadge } from './AgencyStatusBadge';
 import { useAgency } from './api';
 import { CompliancePanel } from './CompliancePanel';
 
 function AgencyDetail({ agency }: { agency: Agency }) {
-  const { t, tv, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   const { data: me } = useMe();
   const compliance = useCompliance(agency.id);
   const inspections = useInspections({ agency_id: agency.id });
-  const items = flattenPages(inspections.data);
   const facts: [string, string][] = [
     [t('agencies.licenceNo'), agency.licence_no],
     [t('agencies.issuedOn'), agency.licence_issued_on ? formatDate(agency.licence_issued_on) : t('common.none')],
@@ -31,7 +31,7 @@ function AgencyDetail({ agency }: { agency: Agency }) {
   return (
     <Page
       title={agency.name}
-      lead={<span className={`badge badge--${agency.status}`}>{tv('agencyStatus', agency.status)}</span>}
+      lead={<AgencyStatusBadge status={agency.status} />}
       actions={
         can(me?.role, 'inspections.write') && (
           <Link to={`/inspections/new${toSearch({ agency_id: agency.id })}`} className="button button--secondary">
@@ -61,9 +61,9 @@ function AgencyDetail({ agency }: { agency: Agency }) {
 
       <section className="section" aria-labelledby="agency-inspections">
         <h2 id="agency-inspections">{t('agencies.inspections')}</h2>
-        {inspections.isPending && <Loading />}
-        {inspections.isError && <ErrorAlert error={inspections.error} />}
-        {inspections.data && (items.length === 0 ? <p>{t('inspections.empty')}</p> : <InspectionTable inspections={items} />)}
+        <ListView query={inspections} empty={t('inspections.empty')} plainEmpty loadMore={false} retry={false}>
+          {(items) => <InspectionTable inspections={items} />}
+        </ListView>
       </section>
     </Page>
   );

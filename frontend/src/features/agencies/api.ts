@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { DEFAULT_PAGE_SIZE, nextCursor } from '../../api/pagination';
+import { cursorPaging, pageQuery } from '../../api/pagination';
 import type { AgencyStatus } from '../../api/types';
 
 export interface AgencyFilters {
@@ -21,13 +21,12 @@ export function useAgencies(filters: AgencyFilters) {
       unwrap(
         api.GET('/api/v1/agencies', {
           params: {
-            query: { ...filters, limit: DEFAULT_PAGE_SIZE, cursor: pageParam, include_total: pageParam === undefined ? true : undefined },
+            query: { ...filters, ...pageQuery(pageParam) },
           },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+    ...cursorPaging,
   });
 }
 

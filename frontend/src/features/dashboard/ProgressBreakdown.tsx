@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ProgressRow } from '../../api/types';
 import { BarChart, type ChartSeries } from '../../components/charts/BarChart';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatCount, formatPercent } from './format';
 
@@ -45,41 +46,26 @@ export function ProgressBreakdown({ title, rows, labels, horizontal = false, tes
       />
       <details className="chart-panel__table">
         <summary>{t('dashboard.showTable')}</summary>
-        <table className="data-table data-table--compact" data-testid={testId}>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.rowLabel')}</th>
-              <th scope="col" className="num">
-                {t('dashboard.actualShort')}
-              </th>
-              <th scope="col" className="num">
-                {t('dashboard.targetShort')}
-              </th>
-              <th scope="col" className="num">
-                {t('dashboard.percentShort')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={row.key} data-key={row.key}>
-                <th scope="row" data-label={t('dashboard.rowLabel')}>
-                  {labels[i]}
-                </th>
-                <td className="num" data-label={t('dashboard.actualShort')} data-value={row.actual}>
-                  {formatCount(i18n, row.actual)}
-                </td>
-                <td className="num" data-label={t('dashboard.targetShort')}>
-                  {formatCount(i18n, row.target)}
-                </td>
-                <td className="num" data-label={t('dashboard.percentShort')}>
-                  {formatPercent(i18n, row.percent)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={title}
+          compact
+          scroll={false}
+          testId={testId}
+          rows={rows}
+          rowKey={(row) => row.key}
+          rowData={(row) => ({ 'data-key': row.key })}
+          columns={[
+            { label: t('dashboard.rowLabel'), rowHeader: true, cell: (_, i) => labels[i] },
+            {
+              label: t('dashboard.actualShort'),
+              numeric: true,
+              cellData: (row) => ({ 'data-value': row.actual }),
+              cell: (row) => formatCount(i18n, row.actual),
+            },
+            { label: t('dashboard.targetShort'), numeric: true, cell: (row) => formatCount(i18n, row.target) },
+            { label: t('dashboard.percentShort'), numeric: true, cell: (row) => formatPercent(i18n, row.percent) },
+          ]}
+        />
       </details>
     </>
   );

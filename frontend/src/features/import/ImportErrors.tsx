@@ -1,4 +1,5 @@
 import type { FieldError } from '../../api/errors';
+import { DataTable } from '../../components/DataTable';
 import { FieldErrorMessage } from '../../components/form/FieldErrorText';
 import { normalizeFieldPath } from '../../forms/fieldErrors';
 import { isMessageKey } from '../../i18n/core';
@@ -12,28 +13,18 @@ export function ImportErrors({ errors }: { errors: FieldError[] }) {
     return isMessageKey(key) ? t(key) : field;
   };
   return (
-    <div className="table-scroll">
-      <table className="data-table data-table--compact" data-testid="import-errors">
-        <caption>{t('import.errorsCaption', { count: errors.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('import.row')}</th>
-            <th scope="col">{t('import.field')}</th>
-            <th scope="col">{t('import.message')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((error, i) => (
-            <tr key={i}>
-              <td data-label={t('import.row')}>{error.row ?? (error.index != null ? error.index + 2 : t('common.none'))}</td>
-              <td data-label={t('import.field')}>{column(error.field)}</td>
-              <td data-label={t('import.message')}>
-                <FieldErrorMessage error={error} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('import.errorsCaption', { count: errors.length })}
+      showCaption
+      compact
+      testId="import-errors"
+      rows={errors}
+      rowKey={(_, i) => i}
+      columns={[
+        { label: t('import.row'), cell: (error) => error.row ?? (error.index != null ? error.index + 2 : t('common.none')) },
+        { label: t('import.field'), cell: (error) => column(error.field) },
+        { label: t('import.message'), cell: (error) => <FieldErrorMessage error={error} /> },
+      ]}
+    />
   );
 }

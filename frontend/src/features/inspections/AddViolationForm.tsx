@@ -1,12 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { VIOLATION_CATEGORIES } from '../../api/types';
+import { VIOLATION_CATEGORIES, type ViolationCategory } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
-import { ErrorSummary } from '../../components/form/ErrorSummary';
-import type { FormKit, FormValues } from '../../components/form/kit';
-import { errorsFor } from '../../forms/fieldErrors';
-import { NumberInputs, type InputError } from '../../forms/numberInputs';
-import { useDraft } from '../../forms/useDraft';
-import { useIdempotencyKey } from '../../forms/useIdempotencyKey';
+import { FormMessages, SubmitButton } from '../../components/form/FormParts';
+import type { FormValues } from '../../components/form/kit';
+import { useForm, withIdempotencyKey } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAddViolation, type NewViolation } from './api';
 
@@ -16,43 +12,29 @@ const blank = (): FormValues => ({ category: 'late_or_missing_report', descripti
 /** Records a violation found by the inspection, with its fine and the remedy's deadline. */
 export function AddViolationForm({ inspectionId }: { inspectionId: number }) {
   const { t, tv } = useI18n();
-  const formId = `violation-${inspectionId}`;
-  const draft = useDraft(`violation.new.${inspectionId}`, blank);
-  const add = useAddViolation(inspectionId);
-  const keyFor = useIdempotencyKey();
-  // Inputs that are not numbers are shown like the API's errors, and nothing is sent.
-  const [inputError, setInputError] = useState<InputError | null>(null);
-  const error = inputError ?? add.error;
-  const mapped = errorsFor(error, FIELDS);
-  const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`violation.${f}`)]));
-  const kit: FormKit = { id: formId, values: draft.values, set: (n, v) => draft.set({ [n]: v }), errors: mapped.byField };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const v = draft.values;
-    const numbers = new NumberInputs();
-    const body = {
-      category: v.category,
+  const form = useForm({
+    id: `violation-${inspectionId}`,
+    fields: Object.fromEntries(FIELDS.map((f) => [f, t(`violation.${f}`)])),
+    draftKey: `violation.new.${inspectionId}`,
+    initial: blank,
+    mutation: useAddViolation(inspectionId),
+    toBody: (v, numbers): NewViolation => ({
+      category: v.category as ViolationCategory,
       description: v.description.trim(),
       legal_basis: v.legal_basis.trim() || null,
-      fine_vnd: v.fine_vnd.trim() ? numbers.integer('fine_vnd', v.fine_vnd) : 0,
+      fine_vnd: v.fine_vnd.trim() ? (numbers.integer('fine_vnd', v.fine_vnd) as number) : 0,
       remedy: v.remedy.trim() || null,
       remedy_due: v.remedy_due || null,
       waived: false,
-    } as NewViolation;
-    setInputError(numbers.error());
-    if (numbers.errors.length > 0) return;
-    add.mutate({ body, idempotencyKey: keyFor(body) }, { onSuccess: () => draft.discard() });
-  };
+    }),
+    variables: withIdempotencyKey,
+    afterSave: 'reset',
+  });
+  const { kit, labels } = form;
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {error && <ErrorSummary formId={formId} error={error} mapped={mapped} labels={labels} />}
-      {add.isSuccess && (
-        <p className="alert alert--success" role="status">
-          {t('form.saved')}
-        </p>
-      )}
+    <form className="form" onSubmit={form.onSubmit} noValidate>
+      <FormMessages form={form} saved={() => t('form.saved')} />
       <div className="form-grid">
         <SelectField
           kit={kit}
@@ -68,9 +50,7 @@ export function AddViolationForm({ inspectionId }: { inspectionId: number }) {
         <TextAreaField kit={kit} name="remedy" label={labels.remedy} className="form-grid__full" />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {add.isPending ? t('form.saving') : t('violation.add')}
-        </button>
+        <SubmitButton form={form}>{t('violation.add')}</SubmitButton>
       </div>
     </form>
   );

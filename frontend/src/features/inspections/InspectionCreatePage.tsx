@@ -1,18 +1,13 @@
-import type { FormEvent } from 'react';
 import { INSPECTION_KINDS } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
-import { ErrorSummary } from '../../components/form/ErrorSummary';
-import type { FormKit, FormValues } from '../../components/form/kit';
+import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import { Page } from '../../components/Page';
-import { errorsFor } from '../../forms/fieldErrors';
-import { useDraft } from '../../forms/useDraft';
-import { useIdempotencyKey } from '../../forms/useIdempotencyKey';
+import { useForm, withIdempotencyKey } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, useLocation } from '../../router/router';
 import { useNames } from '../reference/api';
 import { useCreateInspection, type NewInspection } from './api';
 
-const FORM_ID = 'inspection';
 const FIELDS = [
   'agency_id',
   'kind',
@@ -30,44 +25,30 @@ export default function InspectionCreatePage() {
   const names = useNames();
   // Opened from the priority ranking, the enterprise is already chosen.
   const preset = new URLSearchParams(useLocation().search).get('agency_id') ?? '';
-  const draft = useDraft<FormValues>(`inspection.new.${preset || 'any'}`, () => ({ kind: 'scheduled', agency_id: preset }));
-  const create = useCreateInspection();
-  const keyFor = useIdempotencyKey();
-  const mapped = errorsFor(create.error, FIELDS);
-  const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`inspection.${f}`)]));
-  const kit: FormKit = { id: FORM_ID, values: draft.values, set: (n, v) => draft.set({ [n]: v }), errors: mapped.byField };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const body: Record<string, unknown> = {};
-    for (const field of FIELDS) {
-      const value = (draft.values[field] ?? '').trim();
-      if (value) body[field] = field === 'agency_id' ? Number(value) : value;
-    }
-    const payload = body as unknown as NewInspection;
-    create.mutate(
-      { body: payload, idempotencyKey: keyFor(payload) },
-      {
-        onSuccess: (inspection) => {
-          draft.clear();
-          navigate(`/inspections/${inspection.id}?saved=1`);
-        },
-      },
-    );
-  };
+  const form = useForm({
+    id: 'inspection',
+    fields: Object.fromEntries(FIELDS.map((f) => [f, t(`inspection.${f}`)])),
+    draftKey: `inspection.new.${preset || 'any'}`,
+    initial: () => ({ kind: 'scheduled', agency_id: preset }),
+    mutation: useCreateInspection(),
+    toBody: (values) => {
+      const body: Record<string, unknown> = {};
+      for (const field of FIELDS) {
+        const value = (values[field] ?? '').trim();
+        if (value) body[field] = field === 'agency_id' ? Number(value) : value;
+      }
+      return body as unknown as NewInspection;
+    },
+    variables: withIdempotencyKey,
+    afterSave: 'keep',
+    onSaved: (inspection) => navigate(`/inspections/${inspection.id}?saved=1`),
+  });
+  const { kit, labels } = form;
 
   return (
     <Page title={t('inspections.new')} lead={t('inspections.newIntro')}>
-      <form className="form form--wide" onSubmit={submit} noValidate>
-        {draft.restored && (
-          <div className="alert alert--info" role="status">
-            <p>{t('form.draftRestored')}</p>
-            <button type="button" className="button button--secondary" onClick={draft.discard}>
-              {t('form.discardDraft')}
-            </button>
-          </div>
-        )}
-        {create.isError && <ErrorSummary formId={FORM_ID} error={create.error} mapped={mapped} labels={labels} />}
+      <form className="form form--wide" onSubmit={form.onSubmit} noValidate>
+        <FormMessages form={form} restoredNotice />
         <div className="form-grid">
           <SelectField
             kit={kit}
@@ -94,9 +75,7 @@ export default function InspectionCreatePage() {
           <TextAreaField kit={kit} name="summary" label={labels.summary} className="form-grid__full" />
         </div>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? t('form.saving') : t('form.save')}
-          </button>
+          <SubmitButton form={form}>{t('form.save')}</SubmitButton>
           <Link to="/inspections" className="button button--secondary">
             {t('form.cancel')}
           </Link>

@@ -1,4 +1,5 @@
 import type { Inspection } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { today } from '../../forms/today';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/router';
@@ -11,57 +12,47 @@ export function InspectionTable({ inspections }: { inspections: Inspection[] }) 
   const names = useNames();
   const now = today();
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption className="visually-hidden">{t('inspections.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('inspection.decision_no')}</th>
-            <th scope="col">{t('inspection.agency_id')}</th>
-            <th scope="col">{t('inspection.kind')}</th>
-            <th scope="col">{t('inspection.status')}</th>
-            <th scope="col">{t('inspection.planned_on')}</th>
-            <th scope="col">{t('inspection.result')}</th>
-            <th scope="col" className="num">
-              {t('inspections.violations')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {inspections.map((inspection) => {
+    <DataTable
+      caption={t('inspections.caption')}
+      rows={inspections}
+      rowKey={(inspection) => inspection.id}
+      columns={[
+        {
+          label: t('inspection.decision_no'),
+          rowHeader: true,
+          cell: (inspection) => (
+            <Link to={`/inspections/${inspection.id}`}>
+              {inspection.decision_no ?? t('inspections.numbered', { id: inspection.id })}
+            </Link>
+          ),
+        },
+        { label: t('inspection.agency_id'), cell: (inspection) => names.agency(inspection.agency_id) },
+        { label: t('inspection.kind'), cell: (inspection) => tv('inspectionKind', inspection.kind) },
+        { label: t('inspection.status'), cell: (inspection) => <InspectionStatusBadge status={inspection.status} /> },
+        {
+          label: t('inspection.planned_on'),
+          cell: (inspection) => (inspection.planned_on ? formatDate(inspection.planned_on) : t('common.none')),
+        },
+        { label: t('inspection.result'), cell: (inspection) => <ResultBadge result={inspection.result} /> },
+        {
+          label: t('inspections.violations'),
+          numeric: true,
+          cell: (inspection) => {
             const overdue = inspection.violations.filter((v) => isOverdue(v, now)).length;
             return (
-              <tr key={inspection.id}>
-                <th scope="row" data-label={t('inspection.decision_no')}>
-                  <Link to={`/inspections/${inspection.id}`}>
-                    {inspection.decision_no ?? t('inspections.numbered', { id: inspection.id })}
-                  </Link>
-                </th>
-                <td data-label={t('inspection.agency_id')}>{names.agency(inspection.agency_id)}</td>
-                <td data-label={t('inspection.kind')}>{tv('inspectionKind', inspection.kind)}</td>
-                <td data-label={t('inspection.status')}>
-                  <InspectionStatusBadge status={inspection.status} />
-                </td>
-                <td data-label={t('inspection.planned_on')}>
-                  {inspection.planned_on ? formatDate(inspection.planned_on) : t('common.none')}
-                </td>
-                <td data-label={t('inspection.result')}>
-                  <ResultBadge result={inspection.result} />
-                </td>
-                <td data-label={t('inspections.violations')} className="num">
-                  {formatNumber(inspection.violations.length)}
-                  {overdue > 0 && (
-                    <>
-                      {' '}
-                      <span className="badge badge--overdue">{t('inspections.overdueCount', { count: overdue })}</span>
-                    </>
-                  )}
-                </td>
-              </tr>
+              <>
+                {formatNumber(inspection.violations.length)}
+                {overdue > 0 && (
+                  <>
+                    {' '}
+                    <span className="badge badge--overdue">{t('inspections.overdueCount', { count: overdue })}</span>
+                  </>
+                )}
+              </>
             );
-          })}
-        </tbody>
-      </table>
-    </div>
+          },
+        },
+      ]}
+    />
   );
 }

@@ -1,10 +1,7 @@
 import { useId, useMemo } from 'react';
-import { firstTotal, flattenPages } from '../../api/pagination';
-import { INSPECTION_STATUSES, type InspectionStatus } from '../../api/types';
+import { INSPECTION_STATUSES, oneOf } from '../../api/types';
 import { can } from '../../auth/roles';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
-import { LoadMore } from '../../components/LoadMore';
+import { ListView } from '../../components/ListView';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, toSearch, useLocation } from '../../router/router';
@@ -14,9 +11,9 @@ import { InspectionTable } from './InspectionTable';
 
 function parse(search: string): InspectionFilters {
   const params = new URLSearchParams(search);
-  const status = params.get('status');
+  const status = oneOf(INSPECTION_STATUSES, params.get('status'));
   const filters: InspectionFilters = {};
-  if (status && (INSPECTION_STATUSES as string[]).includes(status)) filters.status = status as InspectionStatus;
+  if (status) filters.status = status;
   if (params.get('overdue') === 'true') filters.overdue = true;
   return filters;
 }
@@ -27,7 +24,6 @@ export default function InspectionsPage() {
   const { search } = useLocation();
   const filters = useMemo(() => parse(search), [search]);
   const query = useInspections(filters);
-  const inspections = flattenPages(query.data);
   const overdueId = useId();
   const go = (next: InspectionFilters) => navigate(`/inspections${toSearch({ ...next })}`);
 
@@ -73,23 +69,9 @@ export default function InspectionsPage() {
           <label htmlFor={overdueId}>{t('inspections.overdueOnly')}</label>
         </div>
       </div>
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data &&
-        (inspections.length === 0 ? (
-          <p className="empty">{t('inspections.empty')}</p>
-        ) : (
-          <>
-            <InspectionTable inspections={inspections} />
-            <LoadMore
-              shown={inspections.length}
-              total={firstTotal(query.data)}
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-            />
-          </>
-        ))}
+      <ListView query={query} empty={t('inspections.empty')}>
+        {(inspections) => <InspectionTable inspections={inspections} />}
+      </ListView>
     </Page>
   );
 }

@@ -1,5 +1,4 @@
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
+import { ListView } from '../../components/ListView';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, toSearch } from '../../router/router';
@@ -13,14 +12,10 @@ export default function PrioritiesPage() {
 
   return (
     <Page title={t('priorities.title')} lead={t('priorities.intro')}>
-      {priorities.isPending && <Loading />}
-      {priorities.isError && <ErrorAlert error={priorities.error} onRetry={() => void priorities.refetch()} />}
-      {priorities.data &&
-        (priorities.data.length === 0 ? (
-          <p>{t('common.empty')}</p>
-        ) : (
+      <ListView query={priorities} empty={t('common.empty')} plainEmpty>
+        {(ranking) => (
           <ol className="priorities">
-            {priorities.data.map((p, i) => (
+            {ranking.map((p, i) => (
               <li key={p.agency_id} className="card priority">
                 <div className="priority__head">
                   <span className="priority__rank" aria-hidden="true">
@@ -56,7 +51,8 @@ export default function PrioritiesPage() {
               </li>
             ))}
           </ol>
-        ))}
+        )}
+      </ListView>
     </Page>
   );
 }

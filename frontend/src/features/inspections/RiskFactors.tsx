@@ -1,4 +1,5 @@
 import type { RiskFactor } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { isMessageKey } from '../../i18n/core';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -11,40 +12,19 @@ export function RiskFactors({ factors, caption }: { factors: RiskFactor[]; capti
     return isMessageKey(key) ? t(key) : factor.description;
   };
   return (
-    <table className="data-table data-table--compact">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('risk.factor')}</th>
-          <th scope="col" className="num">
-            {t('risk.value')}
-          </th>
-          <th scope="col" className="num">
-            {t('risk.weight')}
-          </th>
-          <th scope="col" className="num">
-            {t('risk.score')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {factors.map((factor) => (
-          <tr key={factor.name}>
-            <th scope="row" data-label={t('risk.factor')}>
-              {describe(factor)}
-            </th>
-            <td className="num" data-label={t('risk.value')}>
-              {number(factor.value, 4)}
-            </td>
-            <td className="num" data-label={t('risk.weight')}>
-              {number(factor.weight)}
-            </td>
-            <td className="num" data-label={t('risk.score')}>
-              {number(factor.score)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      showCaption
+      compact
+      scroll={false}
+      rows={factors}
+      rowKey={(factor) => factor.name}
+      columns={[
+        { label: t('risk.factor'), rowHeader: true, cell: describe },
+        { label: t('risk.value'), numeric: true, cell: (factor) => number(factor.value, 4) },
+        { label: t('risk.weight'), numeric: true, cell: (factor) => number(factor.weight) },
+        { label: t('risk.score'), numeric: true, cell: (factor) => number(factor.score) },
+      ]}
+    />
   );
 }

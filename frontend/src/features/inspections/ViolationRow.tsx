@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { today } from '../../forms/today';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useUpdateViolation } from './api';
-import { isOverdue } from './rules';
+import { isOpen, isOverdue } from './rules';
 
 interface Props {
   inspectionId: number;
@@ -18,7 +18,7 @@ export function ViolationRow({ inspectionId, violation, editable }: Props) {
   const update = useUpdateViolation(inspectionId, violation);
   const [remediedOn, setRemediedOn] = useState(today());
   const dateId = useId();
-  const settled = violation.remedied_on !== null || violation.waived;
+  const settled = !isOpen(violation);
   const overdue = isOverdue(violation, today());
 
   let state;

@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import { isNotFound } from '../../api/errors';
-import { flattenPages } from '../../api/pagination';
 import { RECORD_KINDS, type RecordKind } from '../../api/types';
 import { can } from '../../auth/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListView } from '../../components/ListView';
 import { Loading } from '../../components/Loading';
-import { LoadMore } from '../../components/LoadMore';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, useParams } from '../../router/router';
@@ -24,7 +23,6 @@ export default function MarketDetailPage() {
   const records = useMarketRecords(code, kind);
   const programmes = useProgrammeList();
   const kindId = useId();
-  const items = flattenPages(records.data);
 
   if (isNotFound(market.error)) {
     return (
@@ -71,23 +69,9 @@ export default function MarketDetailPage() {
             ))}
           </select>
         </div>
-        {records.isPending && <Loading />}
-        {records.isError && <ErrorAlert error={records.error} onRetry={() => void records.refetch()} />}
-        {records.data &&
-          (items.length === 0 ? (
-            <p>{t('records.empty')}</p>
-          ) : (
-            <>
-              <RecordTimeline records={items} />
-              <LoadMore
-                shown={items.length}
-                total={null}
-                hasMore={records.hasNextPage}
-                loading={records.isFetchingNextPage}
-                onLoadMore={() => void records.fetchNextPage()}
-              />
-            </>
-          ))}
+        <ListView query={records} empty={t('records.empty')} plainEmpty>
+          {(items) => <RecordTimeline records={items} />}
+        </ListView>
       </section>
 
       {can(me?.role, 'markets.write') && (

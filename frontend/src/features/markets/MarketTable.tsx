@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/router';
 
@@ -30,34 +31,17 @@ export function MarketTable({ markets, caption }: { markets: MarketRow[]; captio
   const { t, lang } = useI18n();
   const programmes = useProgrammeList();
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('markets.code')}</th>
-          <th scope="col">{t('markets.name')}</th>
-          <th scope="col">{t('markets.tier')}</th>
-          <th scope="col">{t('markets.programmes')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {markets.map((market) => (
-          <tr key={market.code}>
-            <td data-label={t('markets.code')}>
-              <span className="code">{market.code}</span>
-            </td>
-            <th scope="row" data-label={t('markets.name')}>
-              <Link to={`/markets/${market.code}`}>{marketName(market, lang)}</Link>
-            </th>
-            <td data-label={t('markets.tier')}>
-              <TierBadge tier={market.tier} />
-            </td>
-            <td data-label={t('markets.programmes')}>
-              {programmes(market.programmes)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      scroll={false}
+      rows={markets}
+      rowKey={(market) => market.code}
+      columns={[
+        { label: t('markets.code'), cell: (market) => <span className="code">{market.code}</span> },
+        { label: t('markets.name'), rowHeader: true, cell: (market) => <Link to={`/markets/${market.code}`}>{marketName(market, lang)}</Link> },
+        { label: t('markets.tier'), cell: (market) => <TierBadge tier={market.tier} /> },
+        { label: t('markets.programmes'), cell: (market) => programmes(market.programmes) },
+      ]}
+    />
   );
 }

@@ -1,13 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { RECORD_KINDS } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
-import { ErrorSummary } from '../../components/form/ErrorSummary';
-import type { FormKit, FormValues } from '../../components/form/kit';
-import { errorsFor } from '../../forms/fieldErrors';
-import { NumberInputs, type InputError } from '../../forms/numberInputs';
+import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import { today } from '../../forms/today';
-import { useDraft } from '../../forms/useDraft';
-import { useIdempotencyKey } from '../../forms/useIdempotencyKey';
+import { useForm, withIdempotencyKey } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAddMarketRecord, type NewMarketRecord } from './api';
 
@@ -16,48 +12,36 @@ const FIELDS = ['kind', 'title', 'effective_on', 'value', 'unit', 'body', 'sourc
 /** Adds a dated record to a market's timeline; a public one shows on the public page. */
 export function RecordForm({ code }: { code: string }) {
   const { t, tv } = useI18n();
-  const formId = `record-${code}`;
   const publicId = useId();
-  const draft = useDraft<FormValues>(`market-record.${code}`, () => ({ kind: 'demand', effective_on: today(), public: '' }));
-  const add = useAddMarketRecord(code);
-  const keyFor = useIdempotencyKey();
-  // Inputs that are not numbers are shown like the API's errors, and nothing is sent.
-  const [inputError, setInputError] = useState<InputError | null>(null);
-  const error = inputError ?? add.error;
-  const mapped = errorsFor(error, FIELDS);
-  const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`records.${f}`)]));
-  const kit: FormKit = { id: formId, values: draft.values, set: (n, v) => draft.set({ [n]: v }), errors: mapped.byField };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const v = draft.values;
-    const text = (name: string) => (v[name] ?? '').trim() || null;
-    const numbers = new NumberInputs();
-    const value = text('value');
-    const body: NewMarketRecord = {
-      kind: v.kind as NewMarketRecord['kind'],
-      title: (v.title ?? '').trim(),
-      effective_on: v.effective_on ?? '',
-      // A market figure may be below zero (the API allows it); an amount or count may not.
-      value: value === null ? null : (numbers.decimal('value', value, { negative: true }) ?? null),
-      unit: text('unit'),
-      body: text('body'),
-      source: text('source'),
-      public: v.public === 'true',
-    };
-    setInputError(numbers.error());
-    if (numbers.errors.length > 0) return;
-    add.mutate({ body, idempotencyKey: keyFor(body) }, { onSuccess: () => draft.discard() });
-  };
+  const form = useForm({
+    id: `record-${code}`,
+    fields: Object.fromEntries(FIELDS.map((f) => [f, t(`records.${f}`)])),
+    draftKey: `market-record.${code}`,
+    initial: () => ({ kind: 'demand', effective_on: today(), public: '' }),
+    mutation: useAddMarketRecord(code),
+    toBody: (v, numbers): NewMarketRecord => {
+      const text = (name: string) => (v[name] ?? '').trim() || null;
+      const value = text('value');
+      return {
+        kind: v.kind as NewMarketRecord['kind'],
+        title: (v.title ?? '').trim(),
+        effective_on: v.effective_on ?? '',
+        // A market figure may be below zero (the API allows it); an amount or count may not.
+        value: value === null ? null : (numbers.decimal('value', value, { negative: true }) ?? null),
+        unit: text('unit'),
+        body: text('body'),
+        source: text('source'),
+        public: v.public === 'true',
+      };
+    },
+    variables: withIdempotencyKey,
+    afterSave: 'reset',
+  });
+  const { kit, labels } = form;
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {error && <ErrorSummary formId={formId} error={error} mapped={mapped} labels={labels} />}
-      {add.isSuccess && (
-        <p className="alert alert--success" role="status">
-          {t('form.saved')}
-        </p>
-      )}
+    <form className="form" onSubmit={form.onSubmit} noValidate>
+      <FormMessages form={form} saved={() => t('form.saved')} />
       <div className="form-grid">
         <SelectField
           kit={kit}
@@ -76,16 +60,14 @@ export function RecordForm({ code }: { code: string }) {
           <input
             id={publicId}
             type="checkbox"
-            checked={draft.values.public === 'true'}
-            onChange={(e) => draft.set({ public: e.target.checked ? 'true' : '' })}
+            checked={form.values.public === 'true'}
+            onChange={(e) => form.set({ public: e.target.checked ? 'true' : '' })}
           />
           <label htmlFor={publicId}>{labels.public}</label>
         </div>
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {add.isPending ? t('form.saving') : t('records.add')}
-        </button>
+        <SubmitButton form={form}>{t('records.add')}</SubmitButton>
       </div>
     </form>
   );

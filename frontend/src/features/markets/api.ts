@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { nextCursor } from '../../api/pagination';
+import { cursorPaging, pageQuery } from '../../api/pagination';
 import type { paths } from '../../api/schema';
 import type { RecordKind } from '../../api/types';
 
@@ -20,12 +20,11 @@ export function useMarkets(limit = MARKETS_PAGE_SIZE) {
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/v1/markets', {
-          params: { query: { limit, cursor: pageParam, include_total: pageParam === undefined ? true : undefined } },
+          params: { query: pageQuery(pageParam, limit) },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+    ...cursorPaging,
   });
 }
 
@@ -46,8 +45,7 @@ export function useMarketRecords(code: string, kind: RecordKind | undefined) {
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+    ...cursorPaging,
   });
 }
 

@@ -1,8 +1,10 @@
+import { EXPORT_FORMATS, firstOf } from '../../api/types';
 import { DownloadButton } from '../../components/DownloadButton';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { PlacementFilters } from './api';
 
-const FORMATS = ['xlsx', 'csv', 'ndjson'] as const;
+// Excel first: it is what most offices open.
+const FORMATS = firstOf(EXPORT_FORMATS, 'xlsx');
 
 /** The filtered list as a file: Excel, CSV (opens in Excel with Vietnamese intact) or NDJSON. */
 export function ExportButtons({ filters }: { filters: PlacementFilters }) {

@@ -1,58 +1,40 @@
-import type { FormEvent } from 'react';
 import { CHANNELS, PLACEMENT_STATUSES, POLICY_GROUPS, PROGRAMMES, SEXES } from '../../api/types';
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '../../components/form/Field';
-import { ErrorSummary } from '../../components/form/ErrorSummary';
-import type { FormKit, FormValues } from '../../components/form/kit';
-import { errorsFor } from '../../forms/fieldErrors';
-import type { Draft } from '../../forms/useDraft';
+import { FormMessages, SubmitButton } from '../../components/form/FormParts';
+import type { Form } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/router';
 import { useNames } from '../reference/api';
 import { PLACEMENT_FIELDS, type PlacementField } from './formModel';
 
-const FORM_ID = 'placement';
+/** The id of the placement form: its inputs are `placement-<field path>`. */
+export const PLACEMENT_FORM_ID = 'placement';
 const CURRENCIES = ['JPY', 'KRW', 'TWD', 'EUR', 'USD', 'AUD', 'CAD', 'GBP', 'AED', 'SAR', 'MYR', 'SGD', 'HUF', 'VND'];
+
+/** Every input's label, by its API field path, in the order of the form. */
+export function usePlacementLabels(): Record<PlacementField, string> {
+  const { t } = useI18n();
+  return Object.fromEntries(PLACEMENT_FIELDS.map((f) => [f, t(`placement.${f}`)])) as Record<PlacementField, string>;
+}
 
 interface Props {
   mode: 'create' | 'edit';
-  draft: Draft<FormValues>;
+  form: Form<unknown>;
   /** An enterprise user's records are always its own: no enterprise to choose. */
   ownAgency: boolean;
-  pending: boolean;
-  error: unknown;
-  onSubmit: () => void;
   cancelTo: string;
 }
 
 /** Create or edit one placement; the values stay in the draft until the API has saved them. */
-export function PlacementForm({ mode, draft, ownAgency, pending, error, onSubmit, cancelTo }: Props) {
+export function PlacementForm({ mode, form, ownAgency, cancelTo }: Props) {
   const { t, tv } = useI18n();
   const names = useNames();
-  const mapped = errorsFor(error, PLACEMENT_FIELDS);
-  const label = (field: PlacementField) => t(`placement.${field}`);
-  const kit: FormKit = {
-    id: FORM_ID,
-    values: draft.values,
-    set: (name, value) => draft.set({ [name]: value }),
-    errors: mapped.byField,
-  };
-  const labels = Object.fromEntries(PLACEMENT_FIELDS.map((f) => [f, label(f)]));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
+  const { kit } = form;
+  const label = (field: PlacementField) => form.labels[field];
 
   return (
-    <form className="form form--wide" onSubmit={submit} noValidate aria-busy={pending}>
-      {draft.restored && (
-        <div className="alert alert--info" role="status">
-          <p>{t('form.draftRestored')}</p>
-          <button type="button" className="button button--secondary" onClick={draft.discard}>
-            {t('form.discardDraft')}
-          </button>
-        </div>
-      )}
-      {error !== null && error !== undefined && <ErrorSummary formId={FORM_ID} error={error} mapped={mapped} labels={labels} />}
+    <form className="form form--wide" onSubmit={form.onSubmit} noValidate aria-busy={form.pending}>
+      <FormMessages form={form} restoredNotice />
 
       <fieldset className="form-section">
         <legend>{t('placement.section.worker')}</legend>
@@ -153,10 +135,10 @@ export function PlacementForm({ mode, draft, ownAgency, pending, error, onSubmit
             name="salary_currency"
             label={label('salary_currency')}
             required
-            list={`${FORM_ID}-currencies`}
+            list={`${PLACEMENT_FORM_ID}-currencies`}
             autoComplete="off"
           />
-          <datalist id={`${FORM_ID}-currencies`}>
+          <datalist id={`${PLACEMENT_FORM_ID}-currencies`}>
             {CURRENCIES.map((c) => (
               <option key={c} value={c} />
             ))}
@@ -193,9 +175,7 @@ export function PlacementForm({ mode, draft, ownAgency, pending, error, onSubmit
       </fieldset>
 
       <div className="form-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? t('form.saving') : t('form.save')}
-        </button>
+        <SubmitButton form={form}>{t('form.save')}</SubmitButton>
         <Link to={cancelTo} className="button button--secondary">
           {t('form.cancel')}
         </Link>

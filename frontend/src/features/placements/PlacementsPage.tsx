@@ -1,9 +1,6 @@
 import { useMemo } from 'react';
-import { firstTotal, flattenPages } from '../../api/pagination';
 import { can } from '../../auth/roles';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
-import { LoadMore } from '../../components/LoadMore';
+import { ListView } from '../../components/ListView';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, useLocation } from '../../router/router';
@@ -20,7 +17,6 @@ export default function PlacementsPage() {
   const { search } = useLocation();
   const filters = useMemo(() => parseFilters(search), [search]);
   const query = usePlacements(filters);
-  const placements = flattenPages(query.data);
   const role = me?.role;
   const staff = role !== 'agency';
 
@@ -38,23 +34,9 @@ export default function PlacementsPage() {
     >
       <PlacementFilterForm key={search} filters={filters} showAgency={staff} />
       {can(role, 'placements.export') && <ExportButtons filters={filters} />}
-      {query.isPending && <Loading />}
-      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data &&
-        (placements.length === 0 ? (
-          <p className="empty">{t('placements.empty')}</p>
-        ) : (
-          <>
-            <PlacementTable placements={placements} showAgency={staff} />
-            <LoadMore
-              shown={placements.length}
-              total={firstTotal(query.data)}
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-            />
-          </>
-        ))}
+      <ListView query={query} empty={t('placements.empty')}>
+        {(placements) => <PlacementTable placements={placements} showAgency={staff} />}
+      </ListView>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { DEFAULT_PAGE_SIZE, nextCursor } from '../../api/pagination';
+import { cursorPaging, pageQuery } from '../../api/pagination';
 import {
   ifMatch,
   type Channel,
@@ -38,18 +38,12 @@ export function usePlacements(filters: PlacementFilters) {
       unwrap(
         api.GET('/api/v1/placements', {
           params: {
-            query: {
-              ...filters,
-              limit: DEFAULT_PAGE_SIZE,
-              cursor: pageParam,
-              include_total: pageParam === undefined ? true : undefined,
-            },
+            query: { ...filters, ...pageQuery(pageParam) },
           },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+    ...cursorPaging,
   });
 }
 

@@ -1,10 +1,7 @@
-import { CHANNELS, FLAGS, PLACEMENT_STATUSES, type Channel, type Flag, type PlacementStatus } from '../../api/types';
+import { CHANNELS, FLAGS, oneOf, PLACEMENT_STATUSES } from '../../api/types';
 import type { PlacementFilters } from './api';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
-  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** The list's filters from the page's query string; anything malformed is left out. */
 export function parseFilters(search: string): PlacementFilters {
@@ -17,14 +14,14 @@ export function parseFilters(search: string): PlacementFilters {
   const agency = Number(params.get('agency_id'));
   const filters: PlacementFilters = {
     q: text('q'),
-    status: oneOf<PlacementStatus>(PLACEMENT_STATUSES, params.get('status')),
+    status: oneOf(PLACEMENT_STATUSES, params.get('status')),
     market_code: text('market_code'),
     agency_id: Number.isInteger(agency) && agency > 0 ? agency : undefined,
-    channel: oneOf<Channel>(CHANNELS, params.get('channel')),
+    channel: oneOf(CHANNELS, params.get('channel')),
     home_area_code: text('home_area_code'),
     departed_from: day('departed_from'),
     departed_to: day('departed_to'),
-    flag: oneOf<Flag>(FLAGS, params.get('flag')),
+    flag: oneOf(FLAGS, params.get('flag')),
   };
   // Only the filters in use, so equal filters make equal query keys.
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as PlacementFilters;

@@ -1,6 +1,8 @@
 import type { Placement, PlacementIn, PlacementUpdate } from '../../api/types';
 import type { FormValues } from '../../components/form/kit';
-import { NumberInputs, type InputError } from '../../forms/numberInputs';
+import { readNumbers, type FormBody, type NumberInputs } from '../../forms/numberInputs';
+
+export type { FormBody };
 
 // The placement form keeps every input as text under the API's own field path, so a 422's
 // `errors[].field` names the input directly; these functions convert to and from the API.
@@ -82,14 +84,10 @@ export function valuesFromPlacement(p: Placement): FormValues {
 
 type Json = Record<string, unknown>;
 
-/** The body for the API, or the inputs that are not numbers (nothing is sent then). */
-export type FormBody<T> = { ok: true; body: T } | { ok: false; error: InputError };
-
 /** The values as API fields: empty inputs become `empty` (left out, or null to clear). */
-function toFields(values: FormValues, fields: readonly string[], empty: undefined | null): FormBody<Json> {
+function toFields(values: FormValues, fields: readonly string[], empty: undefined | null, numbers: NumberInputs): Json {
   const body: Json = {};
   const worker: Json = {};
-  const numbers = new NumberInputs();
   for (const field of fields) {
     const raw = (values[field] ?? '').trim();
     let value: unknown;
@@ -103,19 +101,33 @@ function toFields(values: FormValues, fields: readonly string[], empty: undefine
     else body[field] = value;
   }
   body.worker = worker;
-  const error = numbers.error();
-  return error ? { ok: false, error } : { ok: true, body };
+  return body;
 }
 
-/** The body of POST /placements. An enterprise user's own enterprise is set by the API. */
-export function toPlacementIn(values: FormValues, { ownAgency }: { ownAgency: boolean }): FormBody<PlacementIn> {
+interface Reading {
+  /** An enterprise user's own enterprise is set by the API, never sent. */
+  ownAgency: boolean;
+}
+
+/** The body of POST /placements, its numbers read with `numbers`. */
+export function placementIn(values: FormValues, { ownAgency }: Reading, numbers: NumberInputs): PlacementIn {
   const fields = PLACEMENT_FIELDS.filter((f) => !(ownAgency && f === 'agency_id'));
-  return toFields(values, fields, undefined) as FormBody<unknown> as FormBody<PlacementIn>;
+  return toFields(values, fields, undefined, numbers) as unknown as PlacementIn;
 }
 
 /** The body of PATCH /placements/{id}; the status changes through transitions instead. */
-export function toPlacementUpdate(values: FormValues, { ownAgency }: { ownAgency: boolean }): FormBody<PlacementUpdate> {
+export function placementUpdate(values: FormValues, { ownAgency }: Reading, numbers: NumberInputs): PlacementUpdate {
   const fields = PLACEMENT_FIELDS.filter((f) => f !== 'status' && !(ownAgency && f === 'agency_id'));
   // A required input left empty is sent as null too: the API answers "may not be null" for it.
-  return toFields(values, fields, null) as FormBody<unknown> as FormBody<PlacementUpdate>;
+  return toFields(values, fields, null, numbers) as unknown as PlacementUpdate;
+}
+
+/** The body of POST /placements, or the inputs that are not numbers. */
+export function toPlacementIn(values: FormValues, reading: Reading): FormBody<PlacementIn> {
+  return readNumbers((numbers) => placementIn(values, reading, numbers));
+}
+
+/** The body of PATCH /placements/{id}, or the inputs that are not numbers. */
+export function toPlacementUpdate(values: FormValues, reading: Reading): FormBody<PlacementUpdate> {
+  return readNumbers((numbers) => placementUpdate(values, reading, numbers));
 }

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { firstTotal, flattenPages } from '../../api/pagination';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListView } from '../../components/ListView';
 import { Loading } from '../../components/Loading';
-import { LoadMore } from '../../components/LoadMore';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { AgencyStatusBadge } from '../agencies/AgencyStatusBadge';
 import { ProgressBreakdown } from '../dashboard/ProgressBreakdown';
 import { ProgressSummary } from '../dashboard/ProgressSummary';
 import { marketName, TierBadge, useProgrammeList } from '../markets/MarketTable';
@@ -70,31 +71,19 @@ function PublicProgress() {
 }
 
 function AgencyTable({ agencies }: { agencies: PublicAgency[] }) {
-  const { t, tv } = useI18n();
+  const { t } = useI18n();
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">{t('agencies.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('agencies.licenceNo')}</th>
-          <th scope="col">{t('agencies.name')}</th>
-          <th scope="col">{t('agencies.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {agencies.map((agency) => (
-          <tr key={agency.licence_no}>
-            <td data-label={t('agencies.licenceNo')}>{agency.licence_no}</td>
-            <th scope="row" data-label={t('agencies.name')}>
-              {agency.name}
-            </th>
-            <td data-label={t('agencies.status')}>
-              <span className={`badge badge--${agency.status}`}>{tv('agencyStatus', agency.status)}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t('agencies.caption')}
+      scroll={false}
+      rows={agencies}
+      rowKey={(agency) => agency.licence_no}
+      columns={[
+        { label: t('agencies.licenceNo'), cell: (agency) => agency.licence_no },
+        { label: t('agencies.name'), rowHeader: true, cell: (agency) => agency.name },
+        { label: t('agencies.status'), cell: (agency) => <AgencyStatusBadge status={agency.status} /> },
+      ]}
+    />
   );
 }
 
@@ -102,8 +91,6 @@ export default function PublicHomePage() {
   const { t } = useI18n();
   const markets = usePublicMarkets();
   const agencies = usePublicAgencies();
-  const marketItems = markets.data ?? [];
-  const agencyItems = flattenPages(agencies.data);
 
   return (
     <Page title={t('public.title')} lead={t('public.intro')}>
@@ -111,39 +98,22 @@ export default function PublicHomePage() {
 
       <section className="section" aria-labelledby="public-markets">
         <h2 id="public-markets">{t('public.markets')}</h2>
-        {markets.isPending && <Loading />}
-        {markets.isError && <ErrorAlert error={markets.error} onRetry={() => void markets.refetch()} />}
-        {markets.data &&
-          (marketItems.length === 0 ? (
-            <p>{t('common.empty')}</p>
-          ) : (
+        <ListView query={markets} empty={t('common.empty')} plainEmpty>
+          {(items) => (
             <ul className="market-cards">
-              {marketItems.map((market) => (
+              {items.map((market) => (
                 <MarketCard key={market.code} market={market} />
               ))}
             </ul>
-          ))}
+          )}
+        </ListView>
       </section>
 
       <section className="section" aria-labelledby="public-agencies">
         <h2 id="public-agencies">{t('public.agencies')}</h2>
-        {agencies.isPending && <Loading />}
-        {agencies.isError && <ErrorAlert error={agencies.error} onRetry={() => void agencies.refetch()} />}
-        {agencies.data &&
-          (agencyItems.length === 0 ? (
-            <p>{t('common.empty')}</p>
-          ) : (
-            <>
-              <AgencyTable agencies={agencyItems} />
-              <LoadMore
-                shown={agencyItems.length}
-                total={firstTotal(agencies.data)}
-                hasMore={agencies.hasNextPage}
-                loading={agencies.isFetchingNextPage}
-                onLoadMore={() => void agencies.fetchNextPage()}
-              />
-            </>
-          ))}
+        <ListView query={agencies} empty={t('common.empty')} plainEmpty>
+          {(items) => <AgencyTable agencies={items} />}
+        </ListView>
       </section>
 
       <p className="note">{t('public.noPersonalData')}</p>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { DEFAULT_PAGE_SIZE, nextCursor } from '../../api/pagination';
+import { cursorPaging, DEFAULT_PAGE_SIZE, pageQuery } from '../../api/pagination';
 import type { paths } from '../../api/schema';
 
 // Public markets are a short list, answered whole (not paged), each with its public records.
@@ -29,12 +29,11 @@ export function usePublicAgencies(limit = DEFAULT_PAGE_SIZE) {
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/v1/public/agencies', {
-          params: { query: { limit, cursor: pageParam, include_total: pageParam === undefined ? true : undefined } },
+          params: { query: pageQuery(pageParam, limit) },
           signal,
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
+    ...cursorPaging,
   });
 }
 

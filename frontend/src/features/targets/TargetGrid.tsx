@@ -1,4 +1,5 @@
 import type { Area, Progress, Target } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { TargetCell } from './TargetCell';
 
@@ -26,41 +27,35 @@ export function TargetGrid({ root, subAreas, years, targets, progress, editable 
   };
 
   return (
-    <div className="table-scroll">
-      <table className="data-table target-grid" data-testid="target-grid">
-        <caption>{t('targets.gridCaption', { area: root.name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('targets.area')}</th>
-            {years.map((year) => (
-              <th key={year} scope="col" className="num">
-                {year}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[root, ...subAreas].map((area) => (
-            <tr key={area.code} className={area.code === root.code ? 'target-grid__total' : undefined}>
-              <th scope="row" data-label={t('targets.area')}>
-                {area.code === root.code ? t('targets.wholeArea', { area: area.name }) : area.name}
-              </th>
-              {years.map((year, i) => (
-                <td key={year} data-label={String(year)} className="num">
-                  <TargetCell
-                    areaCode={area.code}
-                    areaName={area.name}
-                    year={year}
-                    target={cellTarget(area.code, year)}
-                    actual={actualOf(area.code, i)}
-                    editable={editable}
-                  />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('targets.gridCaption', { area: root.name })}
+      showCaption
+      className="target-grid"
+      testId="target-grid"
+      rows={[root, ...subAreas]}
+      rowKey={(area) => area.code}
+      rowClassName={(area) => (area.code === root.code ? 'target-grid__total' : undefined)}
+      columns={[
+        {
+          label: t('targets.area'),
+          rowHeader: true,
+          cell: (area) => (area.code === root.code ? t('targets.wholeArea', { area: area.name }) : area.name),
+        },
+        ...years.map((year, i) => ({
+          label: String(year),
+          numeric: true,
+          cell: (area: Area) => (
+            <TargetCell
+              areaCode={area.code}
+              areaName={area.name}
+              year={year}
+              target={cellTarget(area.code, year)}
+              actual={actualOf(area.code, i)}
+              editable={editable}
+            />
+          ),
+        })),
+      ]}
+    />
   );
 }

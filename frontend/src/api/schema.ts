@@ -6328,3 +6328,36 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1ProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "market", "channel", "agency", "sex", "policy_group"];
+export const pathsApiV1PublicProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/public/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "market", "channel", "agency", "sex", "policy_group"];
+export const pathsApiV1ReportsAnnualGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/annual"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
+export const agencyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyStatus"]> = ["active", "suspended", "revoked"];
+export const apiClientCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiClientCreate"]["role"]> = ["officer", "inspector", "agency", "viewer"];
+export const areaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AreaLevel"]> = ["province", "district", "commune"];
+export const batchItemResultResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BatchItemResult"]["result"]> = ["created", "updated", "unchanged"];
+export const body_authIssue_tokenGrant_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Body_auth-issue_token"]["grant_type"]> = ["password", "client_credentials"];
+export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["late_or_missing_report", "worker_data_not_updated", "fee_above_cap", "deposit_breach", "orientation_breach", "licence_misuse", "other"];
+export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["public_unit", "service_enterprise", "contract_winner", "internship", "outbound_investor", "direct_contract"];
+export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["csv", "xlsx", "ndjson"];
+export const flagValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Flag"]> = ["fee_above_cap", "deposit_above_cap", "possible_duplicate", "late_report"];
+export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "in_progress", "concluded", "closed"];
+export const kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kind"]> = ["scheduled", "unscheduled", "complaint"];
+export const meKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["kind"]> = ["user", "client"];
+export const policyGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyGroup"]> = ["poor_household", "near_poor_household", "ethnic_minority", "land_recovered", "merit_relative", "demobilised_soldier"];
+export const programmeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Programme"]> = ["TITP", "SSW", "EPS", "engineer", "other"];
+export const progressByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]["by"]> = ["year", "area", "market", "channel", "agency", "sex", "policy_group"];
+export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["demand", "wage", "fee_cap", "policy", "warning", "opportunity", "note"];
+export const resultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Result"]> = ["compliant", "violations"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "inspector", "agency", "viewer"];
+export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
+export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["registered", "training", "contracted", "departed", "returned", "returned_early", "overstayed", "cancelled"];
+export const templateFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TemplateFormat"]> = ["csv", "xlsx"];
+export const tierValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tier"]> = ["priority", "potential", "standard", "suspended"];
