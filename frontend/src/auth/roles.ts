@@ -1,7 +1,7 @@
 import type { Role } from '../api/types';
 
-// What each role may do, as the API enforces it (API.md); the SPA only uses this to decide
-// what to show; the server still answers 403/404 on its own.
+// What each role may do, as the API enforces it (docs/security.md, "Roles and isolation");
+// the SPA only uses this to decide what to show; the server still answers 403/404 on its own.
 const STAFF: Role[] = ['admin', 'officer', 'inspector', 'viewer'];
 
 const RULES = {

@@ -1,7 +1,7 @@
 import type { PlacementStatus } from '../../api/types';
 
-// The status changes the API allows (API.md, POST /placements/{id}/transitions); the form
-// offers only these, and the server still has the last word (409 invalid_transition).
+// The status changes the API allows (POST /placements/{id}/transitions); the form offers only
+// these, and the server still has the last word (409 invalid_transition).
 const NEXT: Record<PlacementStatus, PlacementStatus[]> = {
   registered: ['training', 'contracted', 'cancelled'],
   training: ['contracted', 'cancelled'],
