@@ -27,6 +27,7 @@ from overseas.audit.models import AuditLog
 from overseas.core import db as core_db
 from overseas.core.config import get_settings
 from overseas.core.migrate import upgrade
+from overseas.core.principal import Role
 from overseas.main import create_app
 from tests.factories import Factory
 from tests.world import World, WorldHarness
@@ -108,8 +109,23 @@ def _last_audit_id(session: Session) -> int:
     return int(session.exec(select(func.coalesce(func.max(AuditLog.id), 0))).one())
 
 
+def _use_session(application: FastAPI, session: Session) -> None:
+    """Requests to `application` run on the test's session: a request's commit releases a
+    savepoint, and a failed request rolls back only its own work."""
+
+    def _session() -> Iterator[Session]:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+    application.dependency_overrides[core_db.get_session] = _session
+
+
 @pytest.fixture
-def app(session: Session) -> Iterator[object]:
+def app(session: Session) -> Iterator[FastAPI]:
     """The application on the test's session. Every successful write made through it must
     leave at least one new audit row; the test fails otherwise."""
     application = create_app()
@@ -130,28 +146,45 @@ def app(session: Session) -> Iterator[object]:
             unaudited.append(f"{request.method} {request.url.path}")
         return response
 
-    def _session() -> Iterator[Session]:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-
-    application.dependency_overrides[core_db.get_session] = _session
+    _use_session(application, session)
     yield application
     assert not unaudited, f"writes without an audit row: {unaudited}"
 
 
 @pytest.fixture
-def client(app: object) -> Iterator[TestClient]:
-    with TestClient(app, raise_server_exceptions=False) as test_client:  # type: ignore[arg-type]
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def dry_client(session: Session) -> Iterator[TestClient]:
+    """The application on the test's session without the audit check, for dry runs (200,
+    nothing written, not even an audit row) and imports that change nothing: the shared client
+    would take either for a write that escaped the audit."""
+    application = create_app()
+    _use_session(application, session)
+    with TestClient(application, raise_server_exceptions=False) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def make(session: Session) -> Factory:
     return Factory(session)
+
+
+@pytest.fixture
+def officer(make: Factory) -> dict[str, str]:
+    """Authorization headers for a new officer."""
+    return make.headers(Role.officer)
+
+
+@pytest.fixture
+def agency_id(make: Factory) -> int:
+    """The id of a new enterprise."""
+    agency = make.agency()
+    assert agency.id is not None
+    return agency.id
 
 
 def pytest_report_header() -> str:

@@ -5,11 +5,9 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 from overseas.core.db import today
-from overseas.core.principal import Role
 from overseas.inspections import risk
 from tests.factories import Factory
 from tests.placement_data import item, national_id
@@ -30,11 +28,6 @@ WEIGHTS = {
 
 def days_ago(n: int) -> str:
     return (today() - timedelta(days=n)).isoformat()
-
-
-@pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
 
 
 def _ok(r: Any, status: int = 200) -> dict[str, Any]:

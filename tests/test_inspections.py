@@ -82,18 +82,6 @@ def get(client: TestClient, headers: dict[str, str], iid: int) -> dict[str, Any]
 
 
 @pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
-@pytest.fixture
-def agency_id(make: Factory) -> int:
-    agency = make.agency()
-    assert agency.id is not None
-    return agency.id
-
-
-@pytest.fixture
 def started(client: TestClient, officer: dict[str, str], agency_id: int) -> dict[str, Any]:
     """An inspection in progress since a week ago."""
     created = create(client, officer, agency_id)

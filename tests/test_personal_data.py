@@ -43,11 +43,6 @@ def _last_audit_id(session: Session) -> int:
     return rows or 0
 
 
-@pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
 # --- what each role sees -------------------------------------------------------------------
 
 

@@ -19,11 +19,6 @@ MISSING = 987654
 
 
 @pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
-@pytest.fixture
 def user_a(make: Factory) -> User:
     return make.user(Role.agency)
 

@@ -5,7 +5,6 @@ import io
 import json
 import struct
 import unicodedata
-from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -18,10 +17,8 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from overseas.audit.models import AuditLog
-from overseas.core import db as core_db
 from overseas.core.config import get_settings
 from overseas.core.principal import Role
-from overseas.main import create_app
 from overseas.placements import files
 from overseas.placements.models import Placement
 from tests.factories import Factory
@@ -63,25 +60,6 @@ VI = {
     "notes": "Ghi chú",
 }
 WORKER = ("national_id", "full_name", "date_of_birth", "sex", "home_area_code", "phone")
-
-
-@pytest.fixture
-def dry_client(session: Session) -> Iterator[TestClient]:
-    """A client for dry runs: they answer 200 and write nothing, not even an audit row, which
-    the shared client would take for a write that escaped the audit."""
-    application = create_app()
-
-    def _session() -> Iterator[Session]:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-
-    application.dependency_overrides[core_db.get_session] = _session
-    with TestClient(application, raise_server_exceptions=False) as test_client:
-        yield test_client
 
 
 def _count(session: Session, model: type = Placement) -> int:

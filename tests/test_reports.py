@@ -176,6 +176,7 @@ def build(client: TestClient, make: Factory) -> dict[str, str]:
 
 @pytest.fixture
 def officer(client: TestClient, make: Factory) -> dict[str, str]:
+    """An officer's headers, once the registry of DATA is built."""
     return build(client, make)
 
 
