@@ -171,16 +171,9 @@ def build(client: TestClient, make: Factory, *, targets: bool = True) -> World:
     for ref, spec in DATA.items():
         if spec.batch:
             continue
-        r = client.post(PLACEMENTS, json=_payload(ref, spec, agencies), headers=officer)  # type: ignore[arg-type]
-        assert r.status_code == 201, r.text
-        ids[ref] = r.json()["id"]
-        for status, on in spec.steps:
-            r = client.post(
-                f"{PLACEMENTS}/{ids[ref]}/transitions",
-                json={"status": status, "on": on, "reason": "test"},
-                headers=officer,
-            )
-            assert r.status_code == 200, r.text
+        placement = make.placement(**_payload(ref, spec, agencies), moves=spec.steps)  # type: ignore[arg-type]
+        assert placement.id is not None
+        ids[ref] = placement.id
     if targets:
         for area, year_from, year_to, market, value in TARGETS:
             body = {
