@@ -165,6 +165,7 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
     on = days_ago(365)
     make.inspection(ids["signals"], started_on=on, concluded_on=on, closed_on=on)
     a = ids["signals"]
+    assert a is not None
     _placement(make, a, 1, status="departed", departure_date=days_ago(10))
     _placement(
         make, a, 2, ("departed", days_ago(3)), ("returned_early", days_ago(1)), status="contracted"

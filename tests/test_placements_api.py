@@ -52,7 +52,7 @@ def _fullwidth(digits: str) -> str:
 NAME_NFD = unicodedata.normalize("NFD", "Nguyễn  Văn An ")
 NAME_NFC = unicodedata.normalize("NFC", "Nguyễn Văn An")
 
-ROUND_TRIPS = {
+ROUND_TRIPS: dict[str, dict[str, Any]] = {
     "registered_in_japan": {},
     "returned_from_germany": {
         "market_code": "DE",

@@ -100,7 +100,10 @@ def _upload(
     filename: str = "placements.csv",
     **data: str,
 ) -> Response:
-    return client.post(IMPORT, headers=headers, files={"file": (filename, content)}, data=data)
+    r: Response = client.post(
+        IMPORT, headers=headers, files={"file": (filename, content)}, data=data
+    )
+    return r
 
 
 def _list(client: TestClient, headers: dict[str, str], **params: Any) -> list[dict[str, Any]]:
@@ -594,7 +597,7 @@ def test_a_cell_that_is_no_date_is_named(cell: str) -> None:
 
 
 def _export(client: TestClient, headers: dict[str, str], fmt: str, **params: Any) -> Response:
-    r = client.get(EXPORT, headers=headers, params={"format": fmt, **params})
+    r: Response = client.get(EXPORT, headers=headers, params={"format": fmt, **params})
     assert r.status_code == 200, r.text
     return r
 

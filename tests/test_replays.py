@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from overseas.audit.models import AuditLog
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from overseas.openapi import render_openapi
 from tests.helpers import assert_problem
 from tests.placement_data import item, national_id
