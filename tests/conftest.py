@@ -5,7 +5,7 @@ inside a transaction that is rolled back."""
 import os
 import secrets
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +19,21 @@ os.environ["OVERSEAS_SYNC_SETTLE_SECONDS"] = "0"
 import pytest
 from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, func, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from overseas.audit.models import AuditLog
 from overseas.core import db as core_db
 from overseas.core.config import get_settings
 from overseas.core.migrate import upgrade
+from overseas.core.principal import Role
 from overseas.main import create_app
 from tests.factories import Factory
+from tests.helpers import last_audit_id
 from tests.world import World, WorldHarness
 
 
-def _fresh_postgres(url: str) -> tuple[str, "callable[[], None]"]:  # type: ignore[valid-type]
+def _fresh_postgres(url: str) -> tuple[str, Callable[[], None]]:
     """A new database on the server named by `url`, and how to drop it."""
     admin_url = make_url(url).set(database="postgres")
     name = f"overseas_test_{secrets.token_hex(6)}"
@@ -48,7 +49,7 @@ def _fresh_postgres(url: str) -> tuple[str, "callable[[], None]"]:  # type: igno
     return make_url(url).set(database=name).render_as_string(hide_password=False), drop
 
 
-def new_database() -> tuple[str, "callable[[], None]"]:  # type: ignore[valid-type]
+def new_database() -> tuple[str, Callable[[], None]]:
     """A new, empty database of the kind under test, and how to remove it."""
     url = os.environ.get("OVERSEAS_TEST_DATABASE_URL", "").strip()
     if url and not url.startswith("sqlite"):
@@ -104,12 +105,23 @@ _WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 _UNAUDITED_PATHS = {"/api/v1/auth/token"}
 
 
-def _last_audit_id(session: Session) -> int:
-    return int(session.exec(select(func.coalesce(func.max(AuditLog.id), 0))).one())
+def _use_session(application: FastAPI, session: Session) -> None:
+    """Requests to `application` run on the test's session: a request's commit releases a
+    savepoint, and a failed request rolls back only its own work."""
+
+    def _session() -> Iterator[Session]:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+    application.dependency_overrides[core_db.get_session] = _session
 
 
 @pytest.fixture
-def app(session: Session) -> Iterator[object]:
+def app(session: Session) -> Iterator[FastAPI]:
     """The application on the test's session. Every successful write made through it must
     leave at least one new audit row; the test fails otherwise."""
     application = create_app()
@@ -122,36 +134,53 @@ def app(session: Session) -> Iterator[object]:
             and request.url.path not in _UNAUDITED_PATHS
             and request.query_params.get("dry_run") != "true"
         )
-        before = _last_audit_id(session) if audited else 0
+        before = last_audit_id(session) if audited else 0
         response = await call_next(request)
         replayed = response.headers.get("Idempotent-Replayed") == "true"
         wrote = audited and response.status_code < 300 and not replayed
-        if wrote and _last_audit_id(session) <= before:
+        if wrote and last_audit_id(session) <= before:
             unaudited.append(f"{request.method} {request.url.path}")
         return response
 
-    def _session() -> Iterator[Session]:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-
-    application.dependency_overrides[core_db.get_session] = _session
+    _use_session(application, session)
     yield application
     assert not unaudited, f"writes without an audit row: {unaudited}"
 
 
 @pytest.fixture
-def client(app: object) -> Iterator[TestClient]:
-    with TestClient(app, raise_server_exceptions=False) as test_client:  # type: ignore[arg-type]
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def dry_client(session: Session) -> Iterator[TestClient]:
+    """The application on the test's session without the audit check, for dry runs (200,
+    nothing written, not even an audit row) and imports that change nothing: the shared client
+    would take either for a write that escaped the audit."""
+    application = create_app()
+    _use_session(application, session)
+    with TestClient(application, raise_server_exceptions=False) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def make(session: Session) -> Factory:
     return Factory(session)
+
+
+@pytest.fixture
+def officer(make: Factory) -> dict[str, str]:
+    """Authorization headers for a new officer."""
+    return make.headers(Role.officer)
+
+
+@pytest.fixture
+def agency_id(make: Factory) -> int:
+    """The id of a new enterprise."""
+    agency = make.agency()
+    assert agency.id is not None
+    return agency.id
 
 
 def pytest_report_header() -> str:

@@ -12,7 +12,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from overseas.main import create_app
 from tests.helpers import assert_problem
 from tests.world import AREA, MARKET, World
@@ -158,11 +158,14 @@ def call(
 ) -> Response:
     """A minimal request: `body`, or an empty JSON object for a JSON body (an empty form for
     the token)."""
+    r: Response
     if target == "/api/v1/auth/token":
-        return client.post(target, data={}, headers=headers)
-    if method in ("POST", "PATCH", "PUT") and not target.endswith("/import"):
-        return client.request(method, target, json=body or {}, headers=headers)
-    return client.request(method, target, headers=headers)
+        r = client.post(target, data={}, headers=headers)
+    elif method in ("POST", "PATCH", "PUT") and not target.endswith("/import"):
+        r = client.request(method, target, json=body or {}, headers=headers)
+    else:
+        r = client.request(method, target, headers=headers)
+    return r
 
 
 ROUTES = sorted(POLICY)
@@ -214,7 +217,7 @@ def test_enterprise_gets_404_for_another_enterprises_object_and_reaches_its_own(
     body = BODIES.get((method, path))
     other = call(world_client, method, url(path, world, own=False), headers, body)
     problem = assert_problem(other, 404, "not_found")
-    missing_values = {p: MISSING for p in OWNED if f"{{{p}}}" in path}
+    missing_values: dict[str, Any] = {p: MISSING for p in OWNED if f"{{{p}}}" in path}
     missing = call(world_client, method, url(path, world, **missing_values), headers, body)
     # The same answer as for an object that does not exist, so ids cannot be probed.
     assert problem["title"] == assert_problem(missing, 404, "not_found")["title"]

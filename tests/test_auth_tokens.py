@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from httpx import Response
 from jose import jwt
 from sqlmodel import Session
 
@@ -22,16 +23,17 @@ TOKEN = "/api/v1/auth/token"
 ME = "/api/v1/auth/me"
 
 
-def _login(client: TestClient, username: str, password: str) -> "object":
-    return client.post(
+def _login(client: TestClient, username: str, password: str) -> Response:
+    r: Response = client.post(
         TOKEN, data={"grant_type": "password", "username": username, "password": password}
     )
+    return r
 
 
-def _assert_problem(response: "object", status: int, code: str) -> None:
-    assert response.status_code == status, response.text  # type: ignore[attr-defined]
-    assert response.headers["content-type"].startswith("application/problem+json")  # type: ignore[attr-defined]
-    assert response.json()["code"] == code  # type: ignore[attr-defined]
+def _assert_problem(response: Response, status: int, code: str) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["code"] == code
 
 
 def test_password_grant_returns_a_working_token(client: TestClient, make: Factory) -> None:

@@ -5,14 +5,12 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 from overseas.core.db import today
-from overseas.core.principal import Role
 from overseas.inspections import risk
 from tests.factories import Factory
-from tests.placement_data import item, national_id
+from tests.placement_data import national_id
 
 INSPECTIONS = "/api/v1/inspections"
 PLACEMENTS = "/api/v1/placements"
@@ -32,63 +30,24 @@ def days_ago(n: int) -> str:
     return (today() - timedelta(days=n)).isoformat()
 
 
-@pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
 def _ok(r: Any, status: int = 200) -> dict[str, Any]:
     assert r.status_code == status, r.text
     return r.json()  # type: ignore[no-any-return]
 
 
-class Inspections:
-    """Drives inspections through the API as one officer."""
-
-    def __init__(self, client: TestClient, headers: dict[str, str]) -> None:
-        self.client, self.headers = client, headers
-
-    def create(self, agency_id: int, kind: str = "scheduled") -> int:
-        body = {"agency_id": agency_id, "kind": kind}
-        return int(_ok(self.client.post(INSPECTIONS, json=body, headers=self.headers), 201)["id"])
-
-    def step(self, iid: int, status: str, on: str, result: str | None = None) -> None:
-        body = {"status": status, "on": on} | ({"result": result} if result else {})
-        url = f"{INSPECTIONS}/{iid}/transitions"
-        _ok(self.client.post(url, json=body, headers=self.headers))
-
-    def violation(self, iid: int, category: str = "other", **fields: Any) -> None:
-        body = {"category": category, "description": "Vi phạm"} | fields
-        url = f"{INSPECTIONS}/{iid}/violations"
-        _ok(self.client.post(url, json=body, headers=self.headers), 201)
-
-    def compliant(self, agency_id: int, concluded_on: str, *, close: bool = True) -> int:
-        iid = self.create(agency_id)
-        self.step(iid, "in_progress", concluded_on)
-        self.step(iid, "concluded", concluded_on, "compliant")
-        if close:
-            self.step(iid, "closed", concluded_on)
-        return iid
-
-
 def _placement(
-    client: TestClient, headers: dict[str, str], agency_id: int, n: int, **fields: Any
-) -> int:
-    payload = item(
+    make: Factory, agency_id: int, n: int, *moves: tuple[str, str], **fields: Any
+) -> None:
+    """Placement CMP-n of the enterprise, registered 400 days ago, then moved by `moves`."""
+    make.placement(
         f"CMP-{n}",
         agency_id=agency_id,
         registered_on=days_ago(400),
         service_fee_vnd=None,
         worker={"national_id": national_id(n)},
+        moves=moves,
         **fields,
     )
-    return int(_ok(client.post(PLACEMENTS, json=payload, headers=headers), 201)["id"])
-
-
-def _move(client: TestClient, headers: dict[str, str], pid: int, *steps: tuple[str, str]) -> None:
-    for status, on in steps:
-        body = {"status": status, "on": on}
-        _ok(client.post(f"{PLACEMENTS}/{pid}/transitions", json=body, headers=headers))
 
 
 def _factors(expected: dict[str, tuple[str, str]]) -> dict[str, tuple[Decimal, int, Decimal]]:
@@ -132,7 +91,6 @@ def _check(
 def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
     client: TestClient, officer: dict[str, str], make: Factory
 ) -> None:
-    ins = Inspections(client, officer)
     # Created before `never`, so that only the tie-break (the longer gap first) ranks them.
     long_ago = make.agency(name="Thanh tra bốn năm trước")
     never = make.agency(name="Chưa từng thanh tra")
@@ -151,59 +109,80 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
     assert all(isinstance(v, int) for v in ids.values())
 
     # Concluded 182 days ago with one violation, remedied, and closed: nothing open.
-    iid = ins.create(ids["recent"])
-    ins.step(iid, "in_progress", days_ago(190))
-    ins.violation(
-        iid,
-        "fee_above_cap",
-        fine_vnd=20_000_000,
-        remedy_due=days_ago(160),
-        remedied_on=days_ago(150),
+    make.inspection(
+        ids["recent"],
+        started_on=days_ago(190),
+        violations=[
+            {
+                "category": "fee_above_cap",
+                "fine_vnd": 20_000_000,
+                "remedy_due": days_ago(160),
+                "remedied_on": days_ago(150),
+            }
+        ],
+        concluded_on=days_ago(182),
+        closed_on=days_ago(100),
     )
-    ins.step(iid, "concluded", days_ago(182), "violations")
-    ins.step(iid, "closed", days_ago(100))
-    ins.create(ids["recent"])  # planned: no bearing on the record
+    make.inspection(ids["recent"])  # planned: no bearing on the record
 
     # Concluded four years ago: the gap is capped at 36 months.
-    ins.compliant(ids["long_ago"], days_ago(1461))
+    on = days_ago(1461)
+    make.inspection(ids["long_ago"], started_on=on, concluded_on=on, closed_on=on)
 
     # Concluded 60 days ago: one remedy overdue, one not yet due, one waived, one remedied;
     # a second inspection, still in progress, has another remedy overdue since yesterday.
-    iid = ins.create(ids["overdue"], "complaint")
-    ins.step(iid, "in_progress", days_ago(70))
-    ins.violation(iid, "fee_above_cap", fine_vnd=50_000_000, remedy_due=days_ago(10))
-    ins.violation(iid, "deposit_breach", fine_vnd=10_000_000, remedy_due=days_ago(-30))
-    ins.violation(iid, "other", fine_vnd=5_000_000, remedy_due=days_ago(20), waived=True)
-    ins.violation(
-        iid,
-        "orientation_breach",
-        fine_vnd=2_000_000,
-        remedy_due=days_ago(30),
-        remedied_on=days_ago(31),
+    make.inspection(
+        ids["overdue"],
+        kind="complaint",
+        started_on=days_ago(70),
+        violations=[
+            {"category": "fee_above_cap", "fine_vnd": 50_000_000, "remedy_due": days_ago(10)},
+            {"category": "deposit_breach", "fine_vnd": 10_000_000, "remedy_due": days_ago(-30)},
+            {
+                "category": "other",
+                "fine_vnd": 5_000_000,
+                "remedy_due": days_ago(20),
+                "waived": True,
+            },
+            {
+                "category": "orientation_breach",
+                "fine_vnd": 2_000_000,
+                "remedy_due": days_ago(30),
+                "remedied_on": days_ago(31),
+            },
+        ],
+        concluded_on=days_ago(60),
     )
-    ins.step(iid, "concluded", days_ago(60), "violations")
-    iid = ins.create(ids["overdue"], "unscheduled")
-    ins.step(iid, "in_progress", days_ago(5))
-    ins.violation(iid, "late_or_missing_report", remedy_due=days_ago(1))
+    make.inspection(
+        ids["overdue"],
+        kind="unscheduled",
+        started_on=days_ago(5),
+        violations=[{"category": "late_or_missing_report", "remedy_due": days_ago(1)}],
+    )
 
     # Registry signals: 8 placements, 3 flagged (2 late reports, 1 deposit above the cap);
     # 5 departed, 3 of them back (1 early), 1 overstayed. Inspected a year ago, compliant.
-    ins.compliant(ids["signals"], days_ago(365))
+    on = days_ago(365)
+    make.inspection(ids["signals"], started_on=on, concluded_on=on, closed_on=on)
     a = ids["signals"]
-    _placement(client, officer, a, 1, status="departed", departure_date=days_ago(10))
-    pid = _placement(client, officer, a, 2, status="contracted")
-    _move(client, officer, pid, ("departed", days_ago(3)), ("returned_early", days_ago(1)))
-    pid = _placement(client, officer, a, 3, status="contracted")
-    _move(client, officer, pid, ("departed", days_ago(20)), ("overstayed", days_ago(1)))
-    _placement(client, officer, a, 4, deposit_vnd=1_000_000)
-    _placement(client, officer, a, 5)
-    pid = _placement(client, officer, a, 6)
-    _move(client, officer, pid, ("cancelled", days_ago(2)))
-    pid = _placement(client, officer, a, 7, status="contracted")
-    _move(client, officer, pid, ("departed", days_ago(4)), ("returned", days_ago(2)))
+    assert a is not None
+    _placement(make, a, 1, status="departed", departure_date=days_ago(10))
+    _placement(
+        make, a, 2, ("departed", days_ago(3)), ("returned_early", days_ago(1)), status="contracted"
+    )
+    _placement(
+        make, a, 3, ("departed", days_ago(20)), ("overstayed", days_ago(1)), status="contracted"
+    )
+    _placement(make, a, 4, deposit_vnd=1_000_000)
+    _placement(make, a, 5)
+    _placement(make, a, 6, ("cancelled", days_ago(2)))
+    _placement(
+        make, a, 7, ("departed", days_ago(4)), ("returned", days_ago(2)), status="contracted"
+    )
     # Reported exactly 5 days after leaving: on time.
-    pid = _placement(client, officer, a, 8, status="contracted")
-    _move(client, officer, pid, ("departed", days_ago(5)), ("returned", days_ago(2)))
+    _placement(
+        make, a, 8, ("departed", days_ago(5)), ("returned", days_ago(2)), status="contracted"
+    )
     flags = {
         p["external_ref"]: p["flags"]
         for p in _ok(client.get(PLACEMENTS, params={"agency_id": a}, headers=officer))["items"]
@@ -220,9 +199,11 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
     }
 
     # Suspended, and risky: it has its record but is never proposed for inspection.
-    iid = ins.create(ids["suspended"])
-    ins.step(iid, "in_progress", days_ago(30))
-    ins.violation(iid, fine_vnd=1_000_000, remedy_due=days_ago(3))
+    make.inspection(
+        ids["suspended"],
+        started_on=days_ago(30),
+        violations=[{"fine_vnd": 1_000_000, "remedy_due": days_ago(3)}],
+    )
 
     empty = {
         "placements": 0,
@@ -355,15 +336,12 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
 def test_overdue_and_open_violations_count_at_most_one_each(
     client: TestClient, officer: dict[str, str], make: Factory
 ) -> None:
-    ins = Inspections(client, officer)
     agency_id = make.agency().id
     assert agency_id is not None
-    iid = ins.create(agency_id)
-    ins.step(iid, "in_progress", days_ago(40))
-    for n in range(6):
-        ins.violation(iid, fine_vnd=1_000_000, remedy_due=days_ago(n + 1))
+    overdue = [{"fine_vnd": 1_000_000, "remedy_due": days_ago(n + 1)} for n in range(6)]
     # Due today: open, not yet overdue.
-    ins.violation(iid, remedy_due=today().isoformat())
+    due_today = {"remedy_due": today().isoformat()}
+    make.inspection(agency_id, started_on=days_ago(40), violations=[*overdue, due_today])
     body = _ok(client.get(f"/api/v1/agencies/{agency_id}/compliance", headers=officer))
     record = {
         "open_violations": 7,
@@ -383,36 +361,55 @@ def test_overdue_and_open_violations_count_at_most_one_each(
 def test_the_annual_report_counts_inspections_concluded_in_the_year(
     client: TestClient, officer: dict[str, str], make: Factory
 ) -> None:
-    ins = Inspections(client, officer)
     agency_id = make.agency().id
     assert agency_id is not None
     # Concluded on the last day of 2023, with two violations (one remedied, one waived).
-    last_day = ins.create(agency_id, "scheduled")
-    ins.step(last_day, "in_progress", "2023-12-01")
-    ins.violation(last_day, "fee_above_cap", fine_vnd=30_000_000, remedied_on="2023-12-20")
-    ins.violation(last_day, "deposit_breach", fine_vnd=10_000_000, waived=True)
-    ins.step(last_day, "concluded", "2023-12-31", "violations")
+    make.inspection(
+        agency_id,
+        kind="scheduled",
+        started_on="2023-12-01",
+        violations=[
+            {"category": "fee_above_cap", "fine_vnd": 30_000_000, "remedied_on": "2023-12-20"},
+            {"category": "deposit_breach", "fine_vnd": 10_000_000, "waived": True},
+        ],
+        concluded_on="2023-12-31",
+    )
     # Concluded on the first day of 2023, compliant.
-    first_day = ins.create(agency_id, "complaint")
-    ins.step(first_day, "in_progress", "2023-01-01")
-    ins.step(first_day, "concluded", "2023-01-01", "compliant")
+    make.inspection(
+        agency_id,
+        kind="complaint",
+        started_on="2023-01-01",
+        concluded_on="2023-01-01",
+        result="compliant",
+    )
     # Concluded mid-2023 and closed in 2024: it counts in the year it was concluded.
-    mid_year = ins.create(agency_id, "scheduled")
-    ins.step(mid_year, "in_progress", "2023-05-01")
-    ins.violation(mid_year, "fee_above_cap", fine_vnd=5_000_000, remedied_on="2023-07-01")
-    ins.step(mid_year, "concluded", "2023-06-15", "violations")
-    ins.step(mid_year, "closed", "2024-02-01")
+    make.inspection(
+        agency_id,
+        kind="scheduled",
+        started_on="2023-05-01",
+        violations=[
+            {"category": "fee_above_cap", "fine_vnd": 5_000_000, "remedied_on": "2023-07-01"}
+        ],
+        concluded_on="2023-06-15",
+        closed_on="2024-02-01",
+    )
     # Started in 2023, concluded on the first day of 2024: not in 2023.
-    next_year = ins.create(agency_id, "unscheduled")
-    ins.step(next_year, "in_progress", "2023-12-20")
-    ins.violation(next_year, "other", fine_vnd=99_000_000)
-    ins.step(next_year, "concluded", "2024-01-01", "violations")
+    make.inspection(
+        agency_id,
+        kind="unscheduled",
+        started_on="2023-12-20",
+        violations=[{"category": "other", "fine_vnd": 99_000_000}],
+        concluded_on="2024-01-01",
+    )
     # Concluded on the last day of 2022.
-    ins.compliant(agency_id, "2022-12-31", close=False)
+    make.inspection(agency_id, started_on="2022-12-31", concluded_on="2022-12-31")
     # Started in 2023, never concluded.
-    running = ins.create(agency_id, "unscheduled")
-    ins.step(running, "in_progress", "2023-06-01")
-    ins.violation(running, "licence_misuse", fine_vnd=7_000_000)
+    make.inspection(
+        agency_id,
+        kind="unscheduled",
+        started_on="2023-06-01",
+        violations=[{"category": "licence_misuse", "fine_vnd": 7_000_000}],
+    )
 
     def inspections(year: int) -> dict[str, Any]:
         r = client.get("/api/v1/reports/annual", params={"year": year}, headers=officer)

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from overseas.core.config import PLACEHOLDER_SECRET, Settings, get_settings
 from overseas.core.principal import Role
@@ -16,10 +17,10 @@ from tests.factories import Factory
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _is_problem(response: "object", status: int, code: str) -> dict[str, object]:
-    assert response.status_code == status, response.text  # type: ignore[attr-defined]
-    assert response.headers["content-type"].startswith("application/problem+json")  # type: ignore[attr-defined]
-    body: dict[str, object] = response.json()  # type: ignore[attr-defined]
+def _is_problem(response: Response, status: int, code: str) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body: dict[str, Any] = response.json()
     assert body["code"] == code
     assert body["status"] == status
     assert {"type", "title", "status", "code"} <= set(body)
@@ -88,7 +89,7 @@ def test_nested_body_field_is_named_with_dots(client: TestClient, make: Factory)
         422,
         "validation_error",
     )
-    assert body["errors"][0]["field"] == "programmes.0"  # type: ignore[index]
+    assert body["errors"][0]["field"] == "programmes.0"
 
 
 def test_malformed_json_is_a_problem(client: TestClient, make: Factory) -> None:
@@ -152,7 +153,7 @@ def test_nul_characters_are_refused_naming_the_field(
 ) -> None:
     r = client.request(method, path, headers=make.headers(Role.officer), **kwargs)
     body = _is_problem(r, 422, "validation_error")
-    assert body["errors"][0]["field"] == field, body  # type: ignore[index]
+    assert body["errors"][0]["field"] == field, body
 
 
 def test_a_body_over_the_cap_is_413_before_it_is_parsed(client: TestClient, make: Factory) -> None:

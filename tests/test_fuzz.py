@@ -15,13 +15,15 @@ import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from overseas.auth.models import Role
+from overseas.core.principal import Role
 from overseas.main import create_app
 from tests.world import AREA, MARKET, World
 
@@ -38,7 +40,7 @@ CHECKS = [
 ROLES = pytest.mark.parametrize("role", [Role.admin, Role.agency], ids=["admin", "agency"])
 
 
-def _config(*, fuzzing: bool, coverage: bool) -> Any:
+def _config(*, fuzzing: bool, coverage: bool) -> SchemathesisConfig:
     phases = {
         "examples": {"enabled": fuzzing},
         "fuzzing": {"enabled": fuzzing},
@@ -49,7 +51,7 @@ def _config(*, fuzzing: bool, coverage: bool) -> Any:
     return schemathesis.Config.from_dict({"seed": SEED, "generation": generation, "phases": phases})
 
 
-def _schema(config: Any) -> Any:
+def _schema(config: SchemathesisConfig) -> OpenApiSchema:
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(), config=config)
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func
-from sqlmodel import Session, select, update
+from sqlmodel import Session, col, select, update
 
 from overseas.agencies.models import Agency
 from overseas.audit.models import AuditLog
@@ -105,7 +105,7 @@ def test_key_older_than_24_hours_is_forgotten(
     assert client.post(AGENCIES, json=_agency_body(1), headers=headers).status_code == 201
     session.exec(
         update(IdempotencyKey)
-        .where(IdempotencyKey.key == "key-6")
+        .where(col(IdempotencyKey.key) == "key-6")
         .values(created_at=utcnow() - timedelta(hours=25))
     )
     session.commit()

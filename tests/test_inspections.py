@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
-from sqlalchemy import Engine, delete, func
+from sqlalchemy import Engine, delete
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from overseas.agencies.models import Agency
 from overseas.audit.models import AuditLog
@@ -19,7 +19,7 @@ from overseas.core.db import today
 from overseas.core.principal import Role
 from overseas.inspections.models import Category, Inspection, InspectionStatus, Kind, Violation
 from tests.factories import Factory
-from tests.helpers import assert_problem
+from tests.helpers import assert_problem, last_audit_id
 
 INSPECTIONS = "/api/v1/inspections"
 MISSING = 987654
@@ -43,7 +43,8 @@ def move(
     client: TestClient, headers: dict[str, str], iid: int, status: str, on: str, **extra: Any
 ) -> Response:
     body = {"status": status, "on": on} | extra
-    return client.post(f"{INSPECTIONS}/{iid}/transitions", json=body, headers=headers)
+    r: Response = client.post(f"{INSPECTIONS}/{iid}/transitions", json=body, headers=headers)
+    return r
 
 
 def step(
@@ -79,18 +80,6 @@ def get(client: TestClient, headers: dict[str, str], iid: int) -> dict[str, Any]
     r = client.get(f"{INSPECTIONS}/{iid}", headers=headers)
     assert r.status_code == 200, r.text
     return r.json()  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
-@pytest.fixture
-def agency_id(make: Factory) -> int:
-    agency = make.agency()
-    assert agency.id is not None
-    return agency.id
 
 
 @pytest.fixture
@@ -522,7 +511,7 @@ def committed(engine: Engine) -> Iterator[dict[str, int]]:
     """An enterprise, an inspection in progress and a violation, committed for real (outside
     the test's transaction) and removed afterwards, with the audit rows they left."""
     with Session(engine, expire_on_commit=False) as s:
-        last_audit = int(s.exec(select(func.coalesce(func.max(AuditLog.id), 0))).one())
+        last_audit = last_audit_id(s)
         agency = Agency(licence_no="RACE-INSP/GP", name="Race", tax_code="0398888888")
         s.add(agency)
         s.flush()
@@ -544,10 +533,10 @@ def committed(engine: Engine) -> Iterator[dict[str, int]]:
         ids = {"agency": agency.id, "inspection": inspection.id, "violation": violation.id or 0}
     yield ids
     with Session(engine) as s:
-        s.exec(delete(Violation).where(col(Violation.id) == ids["violation"]))  # type: ignore[call-overload]
-        s.exec(delete(Inspection).where(col(Inspection.id) == ids["inspection"]))  # type: ignore[call-overload]
-        s.exec(delete(Agency).where(col(Agency.id) == ids["agency"]))  # type: ignore[call-overload]
-        s.exec(delete(AuditLog).where(col(AuditLog.id) > last_audit))  # type: ignore[call-overload]
+        s.exec(delete(Violation).where(col(Violation.id) == ids["violation"]))
+        s.exec(delete(Inspection).where(col(Inspection.id) == ids["inspection"]))
+        s.exec(delete(Agency).where(col(Agency.id) == ids["agency"]))
+        s.exec(delete(AuditLog).where(col(AuditLog.id) > last_audit))
         s.commit()
 
 

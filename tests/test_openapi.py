@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from overseas.auth.models import Role
 from overseas.core.config import get_settings
+from overseas.core.principal import Role
 from overseas.main import create_app
 from overseas.openapi import render_openapi
 from tests.helpers import assert_problem

@@ -1,7 +1,9 @@
 """Keyset pagination: bounded pages, every row exactly once, even while rows are inserted."""
 
 import base64
+from collections.abc import Callable
 from datetime import timedelta
+from typing import cast
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,8 +16,12 @@ from tests.helpers import assert_problem
 AGENCIES = "/api/v1/agencies"
 
 
-def _walk(  # type: ignore[no-untyped-def]
-    client: TestClient, url: str, headers: dict[str, str], on_page=None, **filters: str
+def _walk(
+    client: TestClient,
+    url: str,
+    headers: dict[str, str],
+    on_page: Callable[[], None] | None = None,
+    **filters: str,
 ) -> list[int]:
     ids: list[int] = []
     cursor = None
@@ -58,6 +64,7 @@ def test_updated_since_walk_orders_by_update_and_sees_each_change_once(
     start = utcnow() - timedelta(seconds=1)
     rows = [make.agency() for _ in range(12)]
     first = rows[0]
+    assert first.id is not None
     changed = False
 
     def change_first_seen_row() -> None:
@@ -72,7 +79,7 @@ def test_updated_since_walk_orders_by_update_and_sees_each_change_once(
     assert ids.count(first.id) == 2
     assert ids[-1] == first.id
     others = [i for i in ids if i != first.id]
-    assert sorted(others) == sorted(r.id for r in rows[1:])
+    assert sorted(others) == sorted(cast(int, r.id) for r in rows[1:])
 
 
 def test_total_only_on_request(client: TestClient, make: Factory) -> None:

@@ -19,7 +19,7 @@ from overseas.core.principal import Role
 from overseas.placements import retention
 from tests import placement_data as data
 from tests.factories import Factory
-from tests.helpers import assert_problem
+from tests.helpers import assert_problem, last_audit_id
 
 PLACEMENTS = "/api/v1/placements"
 FULL_ID = data.NATIONAL_ID
@@ -36,16 +36,6 @@ def _create(client: TestClient, headers: dict[str, str], **overrides: Any) -> di
 
 def _audit_rows(session: Session, since: int = 0) -> list[AuditLog]:
     return list(session.exec(select(AuditLog).where(col(AuditLog.id) > since)).all())
-
-
-def _last_audit_id(session: Session) -> int:
-    rows = session.exec(select(AuditLog.id).order_by(col(AuditLog.id).desc())).first()
-    return rows or 0
-
-
-@pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
 
 
 # --- what each role sees -------------------------------------------------------------------
@@ -153,7 +143,7 @@ def test_every_read_of_a_record_is_audited_for_every_role(
 ) -> None:
     created = _create(client, officer)
     headers = make.headers(role)
-    start = _last_audit_id(session)
+    start = last_audit_id(session)
     assert client.get(f"{PLACEMENTS}/{created['id']}", headers=headers).status_code == 200
     assert client.get(PLACEMENTS, headers=headers).status_code == 200
     rows = [r for r in _audit_rows(session, start) if r.action == "read_pii"]
@@ -165,7 +155,7 @@ def test_every_export_is_audited_without_a_full_id(
     client: TestClient, make: Factory, session: Session, officer: dict[str, str], role: Role
 ) -> None:
     _create(client, officer)
-    start = _last_audit_id(session)
+    start = last_audit_id(session)
     r = client.get(f"{PLACEMENTS}/export", params={"q": FULL_ID}, headers=make.headers(role))
     assert r.status_code == 200
     rows = [r for r in _audit_rows(session, start) if r.entity_id == "export"]
@@ -176,7 +166,7 @@ def test_every_export_is_audited_without_a_full_id(
 def test_the_audit_log_never_holds_a_full_id_or_phone(
     client: TestClient, make: Factory, session: Session, officer: dict[str, str]
 ) -> None:
-    start = _last_audit_id(session)
+    start = last_audit_id(session)
     created = _create(client, officer)
     batch = client.post(
         f"{PLACEMENTS}/batch",
@@ -253,7 +243,7 @@ def test_a_data_request_gives_everything_held_about_one_person(
     )
     second = _create(client, officer, external_ref="P-2")
     _create(client, officer, external_ref="OTHER", worker={"national_id": data.national_id(77)})
-    start = _last_audit_id(session)
+    start = last_audit_id(session)
     r = client.post(DATA_REQUEST, json={"national_id": FULL_ID}, headers=make.headers(role))
     assert r.status_code == 200, r.text
     body = r.json()

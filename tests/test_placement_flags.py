@@ -9,7 +9,6 @@ from sqlalchemy import update
 from sqlmodel import Session, col
 
 from overseas.core.db import LOCAL_ZONE, today
-from overseas.core.principal import Role
 from overseas.placements.models import Placement
 from tests.factories import Factory
 from tests.placement_data import item, national_id
@@ -18,18 +17,6 @@ PLACEMENTS = "/api/v1/placements"
 # Law 69/2020 Art. 23: a 36-month contract at 180,000 JPY allows 3 months' salary.
 RATE = 170
 CAP_36_MONTHS = 3 * 180_000 * RATE
-
-
-@pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
-@pytest.fixture
-def agency_id(make: Factory) -> int:
-    agency = make.agency()
-    assert agency.id is not None
-    return agency.id
 
 
 def _create(client: TestClient, headers: dict[str, str], payload: dict[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from overseas.placements import rules
-from overseas.placements.models import Channel, Sex, Status
+from overseas.placements.models import Channel, Flag, Sex, Status
 
 BORN_1995 = date(1995, 4, 2)
 BORN_2001 = date(2001, 7, 9)
@@ -134,7 +134,7 @@ def test_fee_cap_for_japan_programme_uses_its_specific_rule(programme: str) -> N
 def test_fee_cap_for_other_cases_is_the_general_cap(market: str, programme: str | None) -> None:
     cap = rules.fee_cap_for(market, programme, Channel.service_enterprise)
     assert (cap.market_code, cap.programme, cap.channel) == ("*", "*", "*")
-    assert (cap.months_per_12, cap.months_max) == (1, 3)
+    assert (cap.months_per_12, cap.months_max) == (Decimal(1), Decimal(3))
     assert cap.source == "Law 69/2020/QH14 Art. 23"
 
 
@@ -181,9 +181,9 @@ def test_compute_flags_fee_above_cap_only_above_and_only_with_a_rate() -> None:
     at_cap = rules.compute_flags(_inputs(service_fee_vnd=cap), Decimal(170), False)
     above = rules.compute_flags(_inputs(service_fee_vnd=cap + 1), Decimal(170), False)
     no_rate = rules.compute_flags(_inputs(service_fee_vnd=cap * 10), None, False)
-    assert not at_cap["fee_above_cap"]
-    assert above["fee_above_cap"]
-    assert not no_rate["fee_above_cap"]
+    assert not at_cap[Flag.fee_above_cap]
+    assert above[Flag.fee_above_cap]
+    assert not no_rate[Flag.fee_above_cap]
 
 
 def test_compute_flags_vnd_salary_needs_no_rate() -> None:
@@ -198,7 +198,7 @@ def test_compute_flags_vnd_salary_needs_no_rate() -> None:
         None,
         False,
     )
-    assert not at_cap["fee_above_cap"]
+    assert not at_cap[Flag.fee_above_cap]
     above = rules.compute_flags(
         _inputs(
             monthly_salary=Decimal(10_000_000),
@@ -210,7 +210,7 @@ def test_compute_flags_vnd_salary_needs_no_rate() -> None:
         None,
         False,
     )
-    assert above["fee_above_cap"]
+    assert above[Flag.fee_above_cap]
 
 
 @pytest.mark.parametrize(
@@ -226,7 +226,7 @@ def test_compute_flags_vnd_salary_needs_no_rate() -> None:
 )
 def test_compute_flags_deposit_above_cap(market: str, deposit: int | None, flagged: bool) -> None:
     flags = rules.compute_flags(_inputs(market_code=market, deposit_vnd=deposit), None, False)
-    assert flags["deposit_above_cap"] is flagged
+    assert flags[Flag.deposit_above_cap] is flagged
 
 
 @pytest.mark.parametrize(("days", "flagged"), [(0, False), (5, False), (6, True)])
@@ -234,7 +234,7 @@ def test_compute_flags_late_report_after_five_days(days: int, flagged: bool) -> 
     departed = date(2024, 6, 1)
     reported = date.fromordinal(departed.toordinal() + days)
     inputs = _inputs(departure_date=departed, departure_reported_on=reported)
-    assert rules.compute_flags(inputs, None, False)["late_report"] is flagged
+    assert rules.compute_flags(inputs, None, False)[Flag.late_report] is flagged
 
 
 # --- status moves ---------------------------------------------------------------------------

@@ -19,18 +19,6 @@ from tests.placement_data import item, national_id
 PLACEMENTS = "/api/v1/placements"
 
 
-@pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
-@pytest.fixture
-def agency_id(make: Factory) -> int:
-    agency = make.agency()
-    assert agency.id is not None
-    return agency.id
-
-
 def _count(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(Placement)).one())
 
@@ -64,7 +52,7 @@ def _fullwidth(digits: str) -> str:
 NAME_NFD = unicodedata.normalize("NFD", "Nguyễn  Văn An ")
 NAME_NFC = unicodedata.normalize("NFC", "Nguyễn Văn An")
 
-ROUND_TRIPS = {
+ROUND_TRIPS: dict[str, dict[str, Any]] = {
     "registered_in_japan": {},
     "returned_from_germany": {
         "market_code": "DE",

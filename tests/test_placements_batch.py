@@ -1,6 +1,5 @@
 """`POST /api/v1/placements/batch`: upsert by (agency_id, external_ref), all or nothing."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -9,9 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from overseas.audit.models import AuditLog
-from overseas.core import db as core_db
 from overseas.core.principal import Role
-from overseas.main import create_app
 from overseas.placements.models import Placement
 from tests.factories import Factory
 from tests.helpers import assert_problem
@@ -19,37 +16,6 @@ from tests.placement_data import item, national_id
 
 PLACEMENTS = "/api/v1/placements"
 BATCH = f"{PLACEMENTS}/batch"
-
-
-@pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
-@pytest.fixture
-def agency_id(make: Factory) -> int:
-    agency = make.agency()
-    assert agency.id is not None
-    return agency.id
-
-
-@pytest.fixture
-def dry_client(session: Session) -> Iterator[TestClient]:
-    """A client for dry runs: they answer 200 and write nothing, not even an audit row, which
-    the shared client would take for a write that escaped the audit."""
-    application = create_app()
-
-    def _session() -> Iterator[Session]:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-
-    application.dependency_overrides[core_db.get_session] = _session
-    with TestClient(application, raise_server_exceptions=False) as test_client:
-        yield test_client
 
 
 def _count(session: Session, model: type = Placement) -> int:

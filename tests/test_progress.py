@@ -160,10 +160,11 @@ def _payload(ref: str, spec: Spec, agencies: dict[str, int]) -> dict[str, Any]:
 
 def build(client: TestClient, make: Factory, *, targets: bool = True) -> World:
     officer = make.headers(Role.officer)
-    agencies = {"A": make.agency().id, "B": make.agency().id}
-    assert agencies["A"] is not None and agencies["B"] is not None
+    a, b = make.agency().id, make.agency().id
+    assert a is not None and b is not None
+    agencies = {"A": a, "B": b}
     ids: dict[str, int] = {}
-    batch = [_payload(ref, s, agencies) for ref, s in DATA.items() if s.batch]  # type: ignore[arg-type]
+    batch = [_payload(ref, s, agencies) for ref, s in DATA.items() if s.batch]
     r = client.post(f"{PLACEMENTS}/batch", json={"items": batch}, headers=officer)
     assert r.status_code == 200, r.text
     assert r.json()["created"] == len(batch)
@@ -171,16 +172,9 @@ def build(client: TestClient, make: Factory, *, targets: bool = True) -> World:
     for ref, spec in DATA.items():
         if spec.batch:
             continue
-        r = client.post(PLACEMENTS, json=_payload(ref, spec, agencies), headers=officer)  # type: ignore[arg-type]
-        assert r.status_code == 201, r.text
-        ids[ref] = r.json()["id"]
-        for status, on in spec.steps:
-            r = client.post(
-                f"{PLACEMENTS}/{ids[ref]}/transitions",
-                json={"status": status, "on": on, "reason": "test"},
-                headers=officer,
-            )
-            assert r.status_code == 200, r.text
+        placement = make.placement(**_payload(ref, spec, agencies), moves=spec.steps)
+        assert placement.id is not None
+        ids[ref] = placement.id
     if targets:
         for area, year_from, year_to, market, value in TARGETS:
             body = {
@@ -193,7 +187,7 @@ def build(client: TestClient, make: Factory, *, targets: bool = True) -> World:
             }
             r = client.post("/api/v1/targets", json=body, headers=officer)
             assert r.status_code == 201, r.text
-    return World(officer, agencies, ids)  # type: ignore[arg-type]
+    return World(officer, agencies, ids)
 
 
 @pytest.fixture

@@ -14,10 +14,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from overseas.core.principal import Role
 from tests.factories import Factory
 from tests.helpers import assert_problem
-from tests.placement_data import item, national_id
+from tests.placement_data import national_id
 
 REPORT = "/api/v1/reports/annual"
-PLACEMENTS = "/api/v1/placements"
 SHEETS = [
     "Tổng hợp",
     "Theo thị trường",
@@ -133,7 +132,7 @@ def build(client: TestClient, make: Factory) -> dict[str, str]:
     officer = make.headers(Role.officer)
     agencies = {"A": make.agency().id, "B": make.agency().id}
     for n, (ref, s) in enumerate(DATA.items()):
-        payload = item(
+        make.placement(
             ref,
             agency_id=agencies[s.agency] if s.agency else None,
             channel=s.channel,
@@ -151,16 +150,8 @@ def build(client: TestClient, make: Factory) -> dict[str, str]:
                 "home_area_code": s.area,
                 "policy_groups": s.groups,
             },
+            moves=s.steps,
         )
-        r = client.post(PLACEMENTS, json=payload, headers=officer)
-        assert r.status_code == 201, r.text
-        for status, on in s.steps:
-            r = client.post(
-                f"{PLACEMENTS}/{r.json()['id']}/transitions",
-                json={"status": status, "on": on},
-                headers=officer,
-            )
-            assert r.status_code == 200, r.text
     for area, year_from, year_to, value in [("49", 2023, 2030, 100), ("49", 2025, 2025, 8)]:
         body = {
             "name": f"Chỉ tiêu {year_from}-{year_to}",
@@ -176,6 +167,7 @@ def build(client: TestClient, make: Factory) -> dict[str, str]:
 
 @pytest.fixture
 def officer(client: TestClient, make: Factory) -> dict[str, str]:
+    """An officer's headers, once the registry of DATA is built."""
     return build(client, make)
 
 

@@ -1,5 +1,6 @@
 """What every answer carries, the API documentation and the metrics endpoint (docs/security.md)."""
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,13 @@ from overseas.main import create_app
 from tests.factories import Factory
 
 
-def _assert_security_headers(headers: "object") -> str:
-    csp = headers["content-security-policy"]  # type: ignore[index]
+def _assert_security_headers(headers: Mapping[str, str]) -> str:
+    csp = headers["content-security-policy"]
     assert "frame-ancestors 'none'" in csp
     assert "default-src 'self'" in csp and "object-src 'none'" in csp
-    assert headers["x-content-type-options"] == "nosniff"  # type: ignore[index]
-    assert headers["referrer-policy"] == "no-referrer"  # type: ignore[index]
-    assert headers["x-frame-options"] == "DENY"  # type: ignore[index]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["x-frame-options"] == "DENY"
     return str(csp)
 
 

@@ -71,8 +71,11 @@ def plain_count(session: Session) -> dict[tallies.Key, int]:
         ("agency", col(Placement.agency_id)),
         ("sex", col(Placement.sex)),
     ):
+        # sqlmodel types select() for at most four columns; this one has five.
         rows = session.exec(
-            select(year, Placement.home_area_code, Placement.market_code, column, func.count())
+            select(  # type: ignore[call-overload]
+                year, Placement.home_area_code, Placement.market_code, column, func.count()
+            )
             .where(*counted)
             .group_by(year, Placement.home_area_code, Placement.market_code, column)
         ).all()

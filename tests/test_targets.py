@@ -41,11 +41,6 @@ def _count(session: Session) -> int:
 
 
 @pytest.fixture
-def officer(make: Factory) -> dict[str, str]:
-    return make.headers(Role.officer)
-
-
-@pytest.fixture
 def target(client: TestClient, officer: dict[str, str]) -> dict[str, Any]:
     return _create(client, officer)
 

@@ -4,10 +4,11 @@ leaving an audit row fails the test; one that changed nothing does not."""
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, update
+from sqlmodel import col
 
 from overseas.agencies.models import Agency
-from overseas.auth.models import Role
 from overseas.core.db import SessionDep
+from overseas.core.principal import Role
 from tests.world import WorldHarness
 
 
@@ -20,7 +21,9 @@ def test_a_write_that_escapes_the_audit_fails_and_a_change_to_nothing_does_not(
         @harness.app.post("/unaudited-write", tags=["test"])
         def unaudited_write(session: SessionDep) -> dict[str, str]:
             # A Core statement: the audit's flush hook never sees it.
-            session.execute(update(Agency).where(Agency.id == world.own_agency).values(phone=None))
+            session.execute(
+                update(Agency).where(col(Agency.id) == world.own_agency).values(phone=None)
+            )
             return {"status": "written"}
 
         with harness.test() as app, TestClient(app) as client:

@@ -15,14 +15,14 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, Engine, event, func
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import Connection, Engine, event
+from sqlmodel import Session, SQLModel
 
-from overseas.audit.models import AuditLog
-from overseas.auth.models import Role
 from overseas.core.db import get_session, today
+from overseas.core.principal import Role
 from overseas.main import create_app
 from tests.factories import Factory
+from tests.helpers import last_audit_id
 from tests.placement_data import item, national_id
 
 AREA = "49"
@@ -97,7 +97,9 @@ def _concluded_inspection(
 
 
 def build_world(client: TestClient, make: Factory) -> World:
-    headers = {role: make.headers(role) for role in Role if role != Role.agency}
+    headers: dict[Role, dict[str, str]] = {
+        role: make.headers(role) for role in Role if role != Role.agency
+    }
     own_user = make.user(Role.agency)
     other_user = make.user(Role.agency)
     assert own_user.agency_id is not None and other_user.agency_id is not None
@@ -215,12 +217,8 @@ class WorldHarness:
         if match:
             self._written.add(match.group(1).lower())
 
-    def _last_audit_id(self) -> int:
-        last = self._current().exec(select(func.coalesce(func.max(AuditLog.id), 0))).one()
-        return int(last)
-
     async def _check_audit(self, request: Request, call_next: Any) -> Any:
-        before = self._last_audit_id()
+        before = last_audit_id(self._current())
         self._written.clear()
         response = await call_next(request)
         replayed = response.headers.get("Idempotent-Replayed") == "true"
@@ -229,7 +227,7 @@ class WorldHarness:
             response.status_code < 300
             and not replayed
             and wrote
-            and self._last_audit_id() <= before
+            and last_audit_id(self._current()) <= before
         ):
             self.unaudited.append(f"{request.method} {request.url} wrote {sorted(wrote)}")
         return response
