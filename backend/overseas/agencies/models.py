@@ -15,7 +15,7 @@ class AgencyStatus(StrEnum):
     revoked = "revoked"
 
 
-# Fields an enterprise shares between the API and the table.
+# Fields an enterprise shares between the API and the table, with their limits.
 class AgencyBase(SQLModel):
     licence_no: str = Field(max_length=64, unique=True, index=True)
     name: str = Field(max_length=300)

@@ -2,11 +2,12 @@
 
 import re
 from datetime import date, datetime
-from typing import Annotated
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from overseas.agencies.models import AgencyStatus
+from overseas.agencies.models import AgencyBase, AgencyStatus
+from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 
 # Law on Tax Administration 38/2019/QH14: an enterprise's tax code is 10 digits; a branch
 # adds a 3-digit suffix ("0101234567-001").
@@ -14,88 +15,82 @@ _TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 .-]{6,18}[0-9]$")
 
+# The checks below run before a field's type and limits (mode="before"), so that a length limit
+# measures the trimmed text; a value of another type passes through, for the type to refuse.
 
-def _tax_code(value: str) -> str:
+
+def _tax_code(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = value.strip()
     if not _TAX_CODE.match(value):
         raise ValueError("10 digits, or 10 digits, '-' and 3 digits for a branch")
     return value
 
 
-def _email(value: str | None) -> str | None:
-    if value is None:
-        return None
+def _email(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = value.strip()
     if not _EMAIL.match(value):
         raise ValueError("not an e-mail address")
     return value
 
 
-def _phone(value: str | None) -> str | None:
-    if value is None:
-        return None
+def _phone(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = value.strip()
     if not _PHONE.match(value):
         raise ValueError("not a phone number")
     return value
 
 
-def _stripped(value: str) -> str:
+def _stripped(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = value.strip()
     if not value:
         raise ValueError("must not be empty")
     return value
 
 
-TaxCode = Annotated[str, AfterValidator(_tax_code)]
-Email = Annotated[str | None, AfterValidator(_email)]
-Phone = Annotated[str | None, AfterValidator(_phone)]
-Text = Annotated[str, AfterValidator(_stripped)]
-
-
 # An enterprise as the API shows it.
-class AgencyRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class AgencyRead(Schema, AgencyBase):
+    model_config = READ
 
     id: int
-    licence_no: str
-    name: str
-    tax_code: str
-    status: AgencyStatus
-    licence_issued_on: date | None
-    address: str | None
-    phone: str | None
-    email: str | None
     updated_at: datetime
     version: int
 
 
 # A newly licensed enterprise.
-class AgencyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class AgencyCreate(Schema, AgencyBase):
+    model_config = SQLModelConfig(extra="forbid")
 
-    licence_no: Annotated[Text, Field(max_length=64)]
-    name: Annotated[Text, Field(max_length=300)]
-    tax_code: TaxCode
-    status: AgencyStatus = AgencyStatus.active
-    licence_issued_on: date | None = None
-    address: str | None = Field(default=None, max_length=500)
-    phone: Phone = None
-    email: Email = None
+    _check_text = field_validator("licence_no", "name", mode="before")(_stripped)
+    _check_tax_code = field_validator("tax_code", mode="before")(_tax_code)
+    _check_phone = field_validator("phone", mode="before")(_phone)
+    _check_email = field_validator("email", mode="before")(_email)
 
 
 # A change to an enterprise; every field optional.
 class AgencyUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    licence_no: Annotated[Text | None, Field(max_length=64)] = None
-    name: Annotated[Text | None, Field(max_length=300)] = None
-    tax_code: TaxCode | None = None
+    licence_no: str | None = optional(AgencyBase, "licence_no")
+    name: str | None = optional(AgencyBase, "name")
+    tax_code: str | None = optional(AgencyBase, "tax_code")
     status: AgencyStatus | None = None
     licence_issued_on: date | None = None
-    address: str | None = Field(default=None, max_length=500)
-    phone: Phone = None
-    email: Email = None
+    address: str | None = optional(AgencyBase, "address")
+    phone: str | None = optional(AgencyBase, "phone")
+    email: str | None = optional(AgencyBase, "email")
+
+    _check_text = field_validator("licence_no", "name", mode="before")(_stripped)
+    _check_tax_code = field_validator("tax_code", mode="before")(_tax_code)
+    _check_phone = field_validator("phone", mode="before")(_phone)
+    _check_email = field_validator("email", mode="before")(_email)
 
 
 # What the public may know of an enterprise.
