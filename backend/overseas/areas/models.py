@@ -16,8 +16,10 @@ class AreaLevel(StrEnum):
     commune = "commune"
 
 
-# Fields an area shares between the API and the table.
+# Fields an area shares between the API and the table, with their limits; keyed by its
+# official (GSO) code.
 class AreaBase(SQLModel):
+    code: str = Field(primary_key=True, max_length=10)
     name: str = Field(max_length=200)
     level: AreaLevel = Field(sa_type=String(16), index=True)
     parent_code: str | None = Field(
@@ -30,11 +32,10 @@ class AreaBase(SQLModel):
     )
 
 
-# An administrative unit keyed by its official (GSO) code.
+# An administrative unit.
 class Area(AreaBase, Versioned, table=True):
     __tablename__ = "areas"
     __audited__ = True
 
-    code: str = Field(primary_key=True, max_length=10)
     updated_at: datetime = updated_at_field()
     version: int = version_field()

@@ -2,68 +2,63 @@
 
 import re
 from datetime import date, datetime
-from typing import Annotated
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from overseas.areas.models import AreaLevel
+from overseas.areas.models import AreaBase
+from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 
 # GSO codes: 2 digits for a province, 3 for a district, 5 for a commune.
 _CODE = re.compile(r"^\d{2,5}$")
 
+# The checks below run before a field's type and limits (mode="before"), so that a length limit
+# measures the cleaned text; a value of another type passes through, for the type to refuse.
 
-def _code(value: str) -> str:
+
+def _code(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = value.strip()
     if not _CODE.match(value):
         raise ValueError("an official unit code: 2 to 5 digits")
     return value
 
 
-def _name(value: str) -> str:
+def _name(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = " ".join(value.split())
     if not value:
         raise ValueError("must not be empty")
     return value
 
 
-AreaCode = Annotated[str, AfterValidator(_code)]
-Name = Annotated[str, AfterValidator(_name), Field(max_length=200)]
-
-
 # An administrative unit as the API shows it.
-class AreaRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class AreaRead(Schema, AreaBase):
+    model_config = READ
 
-    code: str
-    name: str
-    level: AreaLevel
-    parent_code: str | None
-    valid_from: date | None
-    valid_to: date | None
-    successor_code: str | None
     updated_at: datetime
     version: int
 
 
 # A new administrative unit (for instance a commune created by a reform).
-class AreaCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class AreaCreate(Schema, AreaBase):
+    model_config = SQLModelConfig(extra="forbid")
 
-    code: AreaCode
-    name: Name
-    level: AreaLevel
-    parent_code: AreaCode | None = None
-    valid_from: date | None = None
-    valid_to: date | None = None
-    successor_code: AreaCode | None = None
+    _check_code = field_validator("code", "parent_code", "successor_code", mode="before")(_code)
+    _check_name = field_validator("name", mode="before")(_name)
 
 
 # A change to a unit: renamed, dissolved (valid_to) or merged into a successor.
 class AreaUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Name | None = None
-    parent_code: AreaCode | None = None
+    name: str | None = optional(AreaBase, "name")
+    parent_code: str | None = optional(AreaBase, "parent_code")
     valid_from: date | None = None
     valid_to: date | None = None
-    successor_code: AreaCode | None = None
+    successor_code: str | None = optional(AreaBase, "successor_code")
+
+    _check_code = field_validator("parent_code", "successor_code", mode="before")(_code)
+    _check_name = field_validator("name", mode="before")(_name)
