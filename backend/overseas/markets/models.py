@@ -28,8 +28,10 @@ class RecordKind(StrEnum):
     note = "note"
 
 
-# Fields a market shares between the API and the table.
+# Fields a market shares between the API and the table, with their limits; keyed by its
+# ISO 3166-1 alpha-2 code.
 class MarketBase(SQLModel):
+    code: str = Field(primary_key=True, max_length=2)
     name_vi: str = Field(max_length=120)
     name_en: str = Field(max_length=120)
     tier: Tier = Field(default=Tier.standard, sa_type=String(16), index=True)
@@ -37,22 +39,23 @@ class MarketBase(SQLModel):
     notes: str | None = Field(default=None, sa_type=Text)
 
 
-# A destination country keyed by its ISO 3166-1 alpha-2 code.
+# A destination country.
 class Market(MarketBase, Versioned, table=True):
     __tablename__ = "markets"
     __audited__ = True
 
-    code: str = Field(primary_key=True, max_length=2)
     updated_at: datetime = updated_at_field()
     version: int = version_field()
 
 
-# Fields a market record shares between the API and the table.
+# Fields a market record shares between the API and the table, with their limits.
 class MarketRecordBase(SQLModel):
     kind: RecordKind = Field(sa_type=String(16))
     title: str = Field(max_length=200)
     body: str | None = Field(default=None, sa_type=Text)
-    value: Decimal | None = Field(default=None, sa_type=Numeric(20, 6))
+    value: Decimal | None = Field(
+        default=None, max_digits=20, decimal_places=6, sa_type=Numeric(20, 6)
+    )
     unit: str | None = Field(default=None, max_length=40)
     effective_on: date
     source: str | None = Field(default=None, max_length=500)

@@ -3,23 +3,31 @@
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from overseas.markets.models import RecordKind, Tier
+from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
+from overseas.markets.models import MarketBase, MarketRecordBase, RecordKind, Tier
 
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
+# The checks below run before a field's type and limits (mode="before"), so that a length limit
+# measures the cleaned text; a value of another type passes through, for the type to refuse.
 
-def _iso2(value: str) -> str:
+
+def _iso2(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = value.strip().upper()
     if not _ISO2.match(value):
         raise ValueError("an ISO 3166-1 alpha-2 code (two letters)")
     return value
 
 
-def _text(value: str) -> str:
+def _text(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = " ".join(value.split())
     if not value:
         raise ValueError("must not be empty")
@@ -37,77 +45,56 @@ def _programmes(values: list[str]) -> list[str]:
     return cleaned
 
 
-MarketCode = Annotated[str, AfterValidator(_iso2)]
-Text = Annotated[str, AfterValidator(_text)]
+# The programmes a market runs, as the API takes them: names of 40 characters at most, trimmed,
+# each once.
 Programmes = Annotated[list[Annotated[str, Field(max_length=40)]], AfterValidator(_programmes)]
 
 
 # A destination market as the API shows it.
-class MarketRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class MarketRead(Schema, MarketBase):
+    model_config = READ
 
-    code: str
-    name_vi: str
-    name_en: str
-    tier: Tier
-    programmes: list[str]
-    notes: str | None
     updated_at: datetime
     version: int
 
 
 # A new destination market.
-class MarketCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class MarketCreate(Schema, MarketBase):
+    model_config = SQLModelConfig(extra="forbid")
 
-    code: MarketCode
-    name_vi: Annotated[Text, Field(max_length=120)]
-    name_en: Annotated[Text, Field(max_length=120)]
-    tier: Tier = Tier.standard
     programmes: Programmes = []
-    notes: str | None = None
+
+    _check_code = field_validator("code", mode="before")(_iso2)
+    _check_names = field_validator("name_vi", "name_en", mode="before")(_text)
 
 
 # A change to a market (tier, programmes, notes); every field optional.
 class MarketUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name_vi: Annotated[Text | None, Field(max_length=120)] = None
-    name_en: Annotated[Text | None, Field(max_length=120)] = None
+    name_vi: str | None = optional(MarketBase, "name_vi")
+    name_en: str | None = optional(MarketBase, "name_en")
     tier: Tier | None = None
     programmes: Programmes | None = None
     notes: str | None = None
 
+    _check_names = field_validator("name_vi", "name_en", mode="before")(_text)
+
 
 # A dated market record as the API shows it.
-class MarketRecordRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class MarketRecordRead(Schema, MarketRecordBase):
+    model_config = READ
 
     id: int
     market_code: str
-    kind: RecordKind
-    title: str
-    body: str | None
-    value: Decimal | None
-    unit: str | None
-    effective_on: date
-    source: str | None
-    public: bool
     created_at: datetime
 
 
 # A new record about a market (demand, a wage or exchange rate, a policy, a warning...).
-class MarketRecordCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class MarketRecordCreate(Schema, MarketRecordBase):
+    model_config = SQLModelConfig(extra="forbid")
 
-    kind: RecordKind
-    title: Annotated[Text, Field(max_length=200)]
-    body: str | None = None
-    value: Decimal | None = Field(default=None, max_digits=20, decimal_places=6)
-    unit: str | None = Field(default=None, max_length=40)
-    effective_on: date
-    source: str | None = Field(default=None, max_length=500)
-    public: bool = False
+    _check_title = field_validator("title", mode="before")(_text)
 
 
 # A market record as the public sees it.
