@@ -9,15 +9,15 @@ from sqlmodel import Field, SQLModel
 from overseas.core.models import Versioned, created_at_field, updated_at_field, version_field
 
 
-# Fields a target shares between the API and the table.
+# Fields a target shares between the API and the table, with their limits.
 class TargetBase(SQLModel):
-    name: str = Field(max_length=200)
-    area_code: str = Field(foreign_key="areas.code", max_length=10, index=True)
+    name: str = Field(min_length=1, max_length=200)
+    area_code: str = Field(foreign_key="areas.code", min_length=1, max_length=10, index=True)
     year_from: int
     year_to: int
     market_code: str | None = Field(default=None, foreign_key="markets.code", max_length=2)
     value: int
-    notes: str | None = Field(default=None, sa_type=Text)
+    notes: str | None = Field(default=None, max_length=2000, sa_type=Text)
 
 
 # A target: unique per area, span and market (a null market is "all markets").

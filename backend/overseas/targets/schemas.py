@@ -2,7 +2,7 @@
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -13,49 +13,45 @@ from pydantic import (
     field_validator,
 )
 
+from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
+from overseas.targets.models import TargetBase
+
 YEAR_MIN, YEAR_MAX = 2000, 2100
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX)]
+Value = Annotated[int, Field(ge=0, le=10_000_000)]
 
 
 def _upper(value: object) -> object:
     return value.strip().upper() if isinstance(value, str) else value
 
 
-def _text(value: object) -> object:
+# Runs before the field's type and limits (mode="before"): the limits measure the cleaned text.
+def _text(value: Any) -> Any:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
 MarketCode = Annotated[str, BeforeValidator(_upper), Field(pattern=r"^[A-Z]{2}$")]
-Name = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=200)]
 
 
 # A target as the API shows it.
-class TargetRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class TargetRead(Schema, TargetBase):
+    model_config = READ
 
     id: int
-    name: str
-    area_code: str
-    year_from: int
-    year_to: int
-    market_code: str | None
-    value: int
-    notes: str | None
     version: int
     updated_at: datetime
 
 
 # A new target: departures for an area over a span of years, optionally for one market.
-class TargetCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class TargetCreate(Schema, TargetBase):
+    model_config = SQLModelConfig(extra="forbid")
 
-    name: Name
-    area_code: Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=10)]
     year_from: Year
     year_to: Year
     market_code: MarketCode | None = None
-    value: int = Field(ge=0, le=10_000_000)
-    notes: str | None = Field(default=None, max_length=2000)
+    value: Value
+
+    _check_text = field_validator("name", "area_code", mode="before")(_text)
 
     # On the field, not the model, so that the 422 names `year_to` rather than the body.
     @field_validator("year_to")
@@ -71,13 +67,15 @@ class TargetCreate(BaseModel):
 class TargetUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Name | None = None
-    area_code: Annotated[str | None, BeforeValidator(_text), Field(max_length=10)] = None
+    name: str | None = optional(TargetBase, "name")
+    area_code: str | None = optional(TargetBase, "area_code")
     year_from: Year | None = None
     year_to: Year | None = None
     market_code: MarketCode | None = None
-    value: int | None = Field(default=None, ge=0, le=10_000_000)
-    notes: str | None = Field(default=None, max_length=2000)
+    value: Value | None = None
+    notes: str | None = optional(TargetBase, "notes")
+
+    _check_text = field_validator("name", "area_code", mode="before")(_text)
 
 
 By = Literal["year", "area", "market", "channel", "agency", "sex", "policy_group"]
