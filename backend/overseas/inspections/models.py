@@ -40,7 +40,7 @@ class Category(StrEnum):
     other = "other"
 
 
-# Fields an inspection shares between the API and the table.
+# Fields an inspection shares between the API and the table, with their limits.
 class InspectionBase(SQLModel):
     agency_id: int = Field(foreign_key="agencies.id", index=True)
     kind: Kind = Field(sa_type=String(16))
@@ -50,7 +50,7 @@ class InspectionBase(SQLModel):
     scope_to: date | None = None
     lead_inspector: str | None = Field(default=None, max_length=200)
     planned_on: date | None = None
-    summary: str | None = Field(default=None, sa_type=Text)
+    summary: str | None = Field(default=None, max_length=20000, sa_type=Text)
 
 
 # An inspection of one enterprise, from decision to closure.
@@ -70,13 +70,13 @@ class Inspection(InspectionBase, Versioned, table=True):
     version: int = version_field()
 
 
-# Fields a violation shares between the API and the table.
+# Fields a violation shares between the API and the table, with their limits.
 class ViolationBase(SQLModel):
     category: Category = Field(sa_type=String(32))
-    description: str = Field(sa_type=Text)
+    description: str = Field(min_length=1, max_length=5000, sa_type=Text)
     legal_basis: str | None = Field(default=None, max_length=300)
     fine_vnd: int = Field(default=0, sa_type=BigInteger)
-    remedy: str | None = Field(default=None, sa_type=Text)
+    remedy: str | None = Field(default=None, max_length=5000, sa_type=Text)
     remedy_due: date | None = None
     remedied_on: date | None = None
     # The remedy is waived (not needed any more); the fine stands.

@@ -2,54 +2,50 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.core.types import Id
-from overseas.inspections.models import Category, InspectionStatus, Kind, Result
+from overseas.inspections.models import (
+    Category,
+    InspectionBase,
+    InspectionStatus,
+    Kind,
+    Result,
+    ViolationBase,
+)
+
+Fine = Annotated[int, Field(ge=0, le=10**12)]
 
 
-def _text(value: object) -> object:
+# Stripped, blank as null. Runs before the field's type and limits (mode="before"), so that a
+# limit measures the stripped text and is never applied to null.
+def _blank_as_null(value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
         return value or None
     return value
 
 
-# Stripped, blank as null. Listed after a length limit so the limit applies to the text and
-# never to null (in front of it, pydantic measures None and fails with a 500).
-BlankAsNull = BeforeValidator(_text)
-
-
 # A violation as the API shows it.
-class ViolationRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class ViolationRead(Schema, ViolationBase):
+    model_config = READ
 
     id: int
-    category: Category
-    description: str
-    legal_basis: str | None
-    fine_vnd: int
-    remedy: str | None
-    remedy_due: date | None
-    remedied_on: date | None
-    waived: bool
     version: int
 
 
 # A breach found by an inspection.
-class ViolationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ViolationCreate(Schema, ViolationBase):
+    model_config = SQLModelConfig(extra="forbid")
 
-    category: Category
-    description: Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=5000)]
-    legal_basis: Annotated[str | None, Field(max_length=300), BlankAsNull] = None
-    fine_vnd: int = Field(default=0, ge=0, le=10**12)
-    remedy: Annotated[str | None, Field(max_length=5000), BlankAsNull] = None
-    remedy_due: date | None = None
-    remedied_on: date | None = None
-    waived: bool = False
+    fine_vnd: Fine = 0
+
+    _check_text = field_validator("description", "legal_basis", "remedy", mode="before")(
+        _blank_as_null
+    )
 
 
 # A change to a violation (typically: remedied on a day, or waived); every field optional.
@@ -57,31 +53,28 @@ class ViolationUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     category: Category | None = None
-    description: Annotated[str | None, Field(max_length=5000), BlankAsNull] = None
-    legal_basis: Annotated[str | None, Field(max_length=300), BlankAsNull] = None
-    fine_vnd: int | None = Field(default=None, ge=0, le=10**12)
-    remedy: Annotated[str | None, Field(max_length=5000), BlankAsNull] = None
+    description: str | None = optional(ViolationBase, "description")
+    legal_basis: str | None = optional(ViolationBase, "legal_basis")
+    fine_vnd: Fine | None = None
+    remedy: str | None = optional(ViolationBase, "remedy")
     remedy_due: date | None = None
     remedied_on: date | None = None
     waived: bool | None = None
 
+    _check_text = field_validator("description", "legal_basis", "remedy", mode="before")(
+        _blank_as_null
+    )
+
 
 # An inspection as the API shows it, with its violations.
-class InspectionRead(BaseModel):
+class InspectionRead(Schema, InspectionBase):
+    model_config = READ
+
     id: int
-    agency_id: int
-    kind: Kind
-    decision_no: str | None
-    decision_date: date | None
-    scope_from: date | None
-    scope_to: date | None
-    lead_inspector: str | None
     status: InspectionStatus
-    planned_on: date | None
     started_on: date | None
     concluded_on: date | None
     closed_on: date | None
-    summary: str | None
     result: Result | None
     violations: list[ViolationRead]
     version: int
@@ -89,18 +82,14 @@ class InspectionRead(BaseModel):
 
 
 # A planned inspection of an enterprise.
-class InspectionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class InspectionCreate(Schema, InspectionBase):
+    model_config = SQLModelConfig(extra="forbid")
 
     agency_id: Id
-    kind: Kind
-    decision_no: Annotated[str | None, Field(max_length=64), BlankAsNull] = None
-    decision_date: date | None = None
-    scope_from: date | None = None
-    scope_to: date | None = None
-    lead_inspector: Annotated[str | None, Field(max_length=200), BlankAsNull] = None
-    planned_on: date | None = None
-    summary: Annotated[str | None, Field(max_length=20000), BlankAsNull] = None
+
+    _check_text = field_validator("decision_no", "lead_inspector", "summary", mode="before")(
+        _blank_as_null
+    )
 
 
 # A change to an inspection's particulars; the status moves only through transitions.
@@ -108,13 +97,17 @@ class InspectionUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Kind | None = None
-    decision_no: Annotated[str | None, Field(max_length=64), BlankAsNull] = None
+    decision_no: str | None = optional(InspectionBase, "decision_no")
     decision_date: date | None = None
     scope_from: date | None = None
     scope_to: date | None = None
-    lead_inspector: Annotated[str | None, Field(max_length=200), BlankAsNull] = None
+    lead_inspector: str | None = optional(InspectionBase, "lead_inspector")
     planned_on: date | None = None
-    summary: Annotated[str | None, Field(max_length=20000), BlankAsNull] = None
+    summary: str | None = optional(InspectionBase, "summary")
+
+    _check_text = field_validator("decision_no", "lead_inspector", "summary", mode="before")(
+        _blank_as_null
+    )
 
 
 # The next step of an inspection: `on` is the day it started, concluded or closed.
@@ -124,7 +117,9 @@ class InspectionTransition(BaseModel):
     status: InspectionStatus
     on: date
     result: Result | None = None
-    summary: Annotated[str | None, Field(max_length=20000), BlankAsNull] = None
+    summary: str | None = optional(InspectionBase, "summary")
+
+    _check_summary = field_validator("summary", mode="before")(_blank_as_null)
 
     @model_validator(mode="after")
     def _result_only_when_concluding(self) -> "InspectionTransition":
