@@ -10,7 +10,7 @@ from overseas.core.models import Versioned, created_at_field, updated_at_field, 
 from overseas.core.principal import Role
 
 
-# Fields a user shares between the API and the table.
+# Fields a user shares between the API and the table, with their limits.
 class UserBase(SQLModel):
     username: str = Field(max_length=64, unique=True, index=True)
     full_name: str = Field(default="", max_length=200)

@@ -2,17 +2,23 @@
 
 import re
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from overseas.auth.models import UserBase
 from overseas.core.principal import Role
+from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.core.types import Id
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 
 
-def _username(value: str) -> str:
+# Runs before the field's type and limit (mode="before"), so that the limit measures the cleaned
+# name; a value of another type passes through, for the type to refuse.
+def _username(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = value.strip().lower()
     if not _USERNAME.match(value):
         raise ValueError("3-64 characters: lowercase letters, digits, '.', '_' or '-'")
@@ -20,39 +26,30 @@ def _username(value: str) -> str:
 
 
 # A user as the API shows it (never its password).
-class UserRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class UserRead(Schema, UserBase):
+    model_config = READ
 
     id: int
-    username: str
-    full_name: str
-    role: Role
-    agency_id: int | None
-    active: bool
     created_at: datetime
     updated_at: datetime
     version: int
 
 
 # A new user; the password is write-only.
-class UserCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class UserCreate(Schema, UserBase):
+    model_config = SQLModelConfig(extra="forbid")
 
-    username: str
-    full_name: str = Field(default="", max_length=200)
-    role: Role
     agency_id: Id | None = None
-    active: bool = True
     password: str = Field(min_length=10, max_length=256)
 
-    _check_username = field_validator("username")(_username)
+    _check_username = field_validator("username", mode="before")(_username)
 
 
 # A change to a user; every field optional.
 class UserUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    full_name: str | None = Field(default=None, max_length=200)
+    full_name: str | None = optional(UserBase, "full_name")
     role: Role | None = None
     agency_id: Id | None = None
     active: bool | None = None
