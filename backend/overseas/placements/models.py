@@ -71,9 +71,32 @@ class Worker(SQLModel, table=True):
     created_at: datetime = created_at_field()
 
 
+# Fields a placement shares between the API and the table, with their limits: its own, not the
+# worker's (the API nests the worker, the table keeps a copy of the worker's particulars).
+class PlacementBase(SQLModel):
+    agency_id: int | None = Field(default=None, foreign_key="agencies.id")
+    external_ref: str | None = Field(default=None, min_length=1, max_length=64)
+    channel: Channel = Field(sa_type=String(24))
+    market_code: str = Field(foreign_key="markets.code", max_length=2)
+    programme: Programme | None = Field(default=None, sa_type=String(16))
+    occupation: str = Field(max_length=200)
+    employer_name: str | None = Field(default=None, max_length=300)
+    contract_months: int
+    monthly_salary: Decimal = Field(sa_type=Numeric(14, 2))
+    salary_currency: str = Field(max_length=3)
+    service_fee_vnd: int | None = Field(default=None, sa_type=BigInteger)
+    deposit_vnd: int | None = Field(default=None, sa_type=BigInteger)
+    loan_vnd: int | None = Field(default=None, sa_type=BigInteger)
+    status: Status = Field(sa_type=String(16))
+    registered_on: date
+    departure_date: date | None = None
+    return_date: date | None = None
+    notes: str | None = Field(default=None, max_length=2000, sa_type=Text)
+
+
 # One worker going abroad under one contract. The worker's particulars are kept as reported
 # for this contract (a phone or home area may differ between two contracts).
-class Placement(SQLModel, Versioned, table=True):
+class Placement(PlacementBase, Versioned, table=True):
     __tablename__ = "placements"
     __audited__ = True
     # Its audit rows hold the national ID and the phone masked (overseas.core.pii).
@@ -100,9 +123,6 @@ class Placement(SQLModel, Versioned, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    agency_id: int | None = Field(default=None, foreign_key="agencies.id")
-    external_ref: str | None = Field(default=None, max_length=64)
-    channel: Channel = Field(sa_type=String(24))
     worker_id: int = Field(foreign_key="workers.id", index=True)
     national_id: str = Field(max_length=12)
     full_name: str = Field(max_length=200)
@@ -113,27 +133,12 @@ class Placement(SQLModel, Versioned, table=True):
     home_area_code: str = Field(foreign_key="areas.code", max_length=10)
     phone: str | None = Field(default=None, max_length=20)
     policy_groups: list[str] = Field(default_factory=list, sa_type=JSONType)
-    market_code: str = Field(foreign_key="markets.code", max_length=2)
-    programme: Programme | None = Field(default=None, sa_type=String(16))
-    occupation: str = Field(max_length=200)
-    employer_name: str | None = Field(default=None, max_length=300)
-    contract_months: int
-    monthly_salary: Decimal = Field(sa_type=Numeric(14, 2))
-    salary_currency: str = Field(max_length=3)
-    service_fee_vnd: int | None = Field(default=None, sa_type=BigInteger)
-    deposit_vnd: int | None = Field(default=None, sa_type=BigInteger)
-    loan_vnd: int | None = Field(default=None, sa_type=BigInteger)
-    status: Status = Field(sa_type=String(16))
-    registered_on: date
-    departure_date: date | None = None
-    return_date: date | None = None
     # When the system first learnt of the departure (for the late-report flag).
     departure_reported_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     fee_above_cap: bool = Field(default=False)
     deposit_above_cap: bool = Field(default=False)
     possible_duplicate: bool = Field(default=False)
     late_report: bool = Field(default=False)
-    notes: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
     version: int = version_field()

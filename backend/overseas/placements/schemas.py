@@ -13,11 +13,21 @@ from pydantic import (
     Field,
     PlainSerializer,
     SkipValidation,
+    field_validator,
 )
 
 from overseas.audit.schemas import AuditRead
+from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.core.types import Id
-from overseas.placements.models import Channel, Flag, PolicyGroup, Programme, Sex, Status
+from overseas.placements.models import (
+    Channel,
+    Flag,
+    PlacementBase,
+    PolicyGroup,
+    Programme,
+    Sex,
+    Status,
+)
 from overseas.placements.rules import normalise_name
 
 MAX_BATCH = 5000
@@ -26,7 +36,12 @@ _PHONE = re.compile(r"^\+?[0-9]{8,15}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
-def _name(value: str) -> str:
+# `_name`, `_currency` and `_code` also run as field validators before a field's type and limits
+# (mode="before"), so that a limit measures the cleaned text; a value of another type passes
+# through, for the type to refuse.
+def _name(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = normalise_name(value)
     if not value:
         raise ValueError("must not be empty")
@@ -51,7 +66,9 @@ def _phone(value: str | None) -> str | None:
     return value
 
 
-def _currency(value: str) -> str:
+def _currency(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
     value = value.strip().upper()
     if not _CURRENCY.match(value):
         raise ValueError("an ISO 4217 currency code (three letters)")
@@ -71,14 +88,12 @@ def _unique_groups(values: list[PolicyGroup]) -> list[PolicyGroup]:
 
 
 Name = Annotated[str, AfterValidator(_name), Field(max_length=200)]
-OptionalText = Annotated[str | None, AfterValidator(_optional_text)]
 Phone = Annotated[str | None, AfterValidator(_phone)]
-Currency = Annotated[str, AfterValidator(_currency)]
 AreaCode = Annotated[str, BeforeValidator(_code), Field(min_length=1, max_length=10)]
 MarketCode = Annotated[str, BeforeValidator(_upper), Field(pattern=r"^[A-Z]{2}$")]
+Months = Annotated[int, Field(ge=1, le=120)]
 Vnd = Annotated[int, Field(ge=0, le=10**13)]
 Salary = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)]
-ExternalRef = Annotated[str, BeforeValidator(_code), Field(min_length=1, max_length=64)]
 Groups = Annotated[list[PolicyGroup], AfterValidator(_unique_groups)]
 
 
@@ -96,28 +111,24 @@ class WorkerIn(BaseModel):
 
 
 # A placement as an enterprise or officer sends it (create, batch item, file row).
-class PlacementIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PlacementIn(Schema, PlacementBase):
+    model_config = SQLModelConfig(extra="forbid")
 
     agency_id: Id | None = None
-    external_ref: ExternalRef | None = None
-    channel: Channel
     worker: WorkerIn
     market_code: MarketCode
-    programme: Programme | None = None
-    occupation: Name
-    employer_name: OptionalText = Field(default=None, max_length=300)
-    contract_months: int = Field(ge=1, le=120)
+    contract_months: Months
     monthly_salary: Salary
-    salary_currency: Currency
     service_fee_vnd: Vnd | None = None
     deposit_vnd: Vnd | None = None
     loan_vnd: Vnd | None = None
     status: Status = Status.registered
-    registered_on: date
-    departure_date: date | None = None
-    return_date: date | None = None
-    notes: str | None = Field(default=None, max_length=2000)
+
+    _check_ref = field_validator("external_ref", mode="before")(_code)
+    _check_occupation = field_validator("occupation", mode="before")(_name)
+    # After the type and limit: the employer's name is limited as sent, then cleaned.
+    _check_employer = field_validator("employer_name")(_optional_text)
+    _check_currency = field_validator("salary_currency", mode="before")(_currency)
 
 
 # A change to a worker's particulars; every field optional.
@@ -138,16 +149,16 @@ class PlacementUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     agency_id: Id | None = None
-    external_ref: ExternalRef | None = None
+    external_ref: str | None = optional(PlacementBase, "external_ref")
     channel: Channel | None = None
     worker: WorkerUpdate | None = None
     market_code: MarketCode | None = None
     programme: Programme | None = None
-    occupation: Name | None = None
-    employer_name: OptionalText = Field(default=None, max_length=300)
-    contract_months: int | None = Field(default=None, ge=1, le=120)
+    occupation: str | None = optional(PlacementBase, "occupation")
+    employer_name: str | None = optional(PlacementBase, "employer_name")
+    contract_months: Months | None = None
     monthly_salary: Salary | None = None
-    salary_currency: Currency | None = None
+    salary_currency: str | None = optional(PlacementBase, "salary_currency")
     service_fee_vnd: Vnd | None = None
     deposit_vnd: Vnd | None = None
     loan_vnd: Vnd | None = None
@@ -155,7 +166,12 @@ class PlacementUpdate(BaseModel):
     registered_on: date | None = None
     departure_date: date | None = None
     return_date: date | None = None
-    notes: str | None = Field(default=None, max_length=2000)
+    notes: str | None = optional(PlacementBase, "notes")
+
+    _check_ref = field_validator("external_ref", mode="before")(_code)
+    _check_occupation = field_validator("occupation", mode="before")(_name)
+    _check_employer = field_validator("employer_name")(_optional_text)
+    _check_currency = field_validator("salary_currency", mode="before")(_currency)
 
 
 # The worker as the API shows it: for viewers and administrators national_id and phone are
@@ -183,27 +199,12 @@ DecimalText = Annotated[Decimal, PlainSerializer(_decimal_text, return_type=str)
 
 
 # A placement as the API shows it.
-class PlacementRead(BaseModel):
+class PlacementRead(Schema, PlacementBase):
+    model_config = READ
+
     id: int
-    agency_id: int | None
-    external_ref: str | None
-    channel: Channel
     worker: WorkerRead
-    market_code: str
-    programme: Programme | None
-    occupation: str
-    employer_name: str | None
-    contract_months: int
     monthly_salary: DecimalText
-    salary_currency: str
-    service_fee_vnd: int | None
-    deposit_vnd: int | None
-    loan_vnd: int | None
-    status: Status
-    registered_on: date
-    departure_date: date | None
-    return_date: date | None
-    notes: str | None
     flags: list[Flag]
     version: int
     created_at: datetime
