@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from overseas.placements import rules
-from overseas.placements.models import Placement
+from overseas.placements.models import Placement, PlacementBase
 from overseas.placements.schemas import (
     PlacementIn,
 )
@@ -22,26 +22,8 @@ WORKER_FIELDS = (
     "policy_groups",
 )
 
-PLACEMENT_FIELDS = (
-    "agency_id",
-    "external_ref",
-    "channel",
-    "market_code",
-    "programme",
-    "occupation",
-    "employer_name",
-    "contract_months",
-    "monthly_salary",
-    "salary_currency",
-    "service_fee_vnd",
-    "deposit_vnd",
-    "loan_vnd",
-    "status",
-    "registered_on",
-    "departure_date",
-    "return_date",
-    "notes",
-)
+# The placement's own fields, as the table and the API share them.
+PLACEMENT_FIELDS = tuple(PlacementBase.model_fields)
 
 
 # The columns a record sets; everything else (ids, flags, stamps) the service derives.
