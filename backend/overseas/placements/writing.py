@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import DateTime, String, bindparam, text, update
 from sqlalchemy import select as core_select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
@@ -81,6 +81,14 @@ def _flags(
 
 # --- phase 1: the people --------------------------------------------------------------------
 
+_NEW_WORKERS = text(
+    """
+    INSERT INTO workers (national_id, created_at)
+    SELECT n, :now FROM unnest(:ids) AS n ORDER BY n
+    ON CONFLICT (national_id) DO NOTHING
+    """
+).bindparams(bindparam("ids", type_=ARRAY(String)), bindparam("now", type_=DateTime(timezone=True)))
+
 
 def _workers(session: Session, national_ids: set[str], now: datetime) -> dict[str, int]:
     """The worker id of each national ID, made when missing. Another transaction may be adding
@@ -99,12 +107,18 @@ def _workers(session: Session, national_ids: set[str], now: datetime) -> dict[st
     missing = [n for n in wanted if n not in found]
     if not missing:
         return found
-    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    ids = allocate_ids(session, table, len(missing))
-    conn.execute(
-        insert(table).on_conflict_do_nothing(index_elements=["national_id"]),
-        [{"id": i, "national_id": n, "created_at": now} for i, n in zip(ids, missing, strict=True)],
-    )
+    if conn.dialect.name == "postgresql":
+        # One statement for the lot, the ids from the table's sequence.
+        conn.execute(_NEW_WORKERS, {"ids": missing, "now": now})
+    else:
+        ids = allocate_ids(session, table, len(missing))
+        conn.execute(
+            sqlite_insert(table).on_conflict_do_nothing(index_elements=["national_id"]),
+            [
+                {"id": i, "national_id": n, "created_at": now}
+                for i, n in zip(ids, missing, strict=True)
+            ],
+        )
     rows = conn.execute(
         core_select(table.c.national_id, table.c.id).where(
             in_values(session, table.c.national_id, missing)
@@ -292,7 +306,7 @@ def _record(session: Session, out: _Written) -> None:
                     pid,
                     mask_changes(
                         {
-                            k: {"before": None, "after": audit_value(val)}
+                            k: {"before": None, "after": val}
                             for k, val in row.items()
                             if val is not None and k not in AUDIT_SKIP
                         }
