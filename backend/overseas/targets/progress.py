@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import func
 from sqlalchemy import select as core_select
@@ -118,7 +118,7 @@ def tally_rows(
             col(DepartureTally.area_code),
             col(DepartureTally.market_code),
             col(DepartureTally.value),
-            func.sum(col(DepartureTally.count)),
+            func.sum(col(DepartureTally.count)).label("departures"),
         )
         .where(
             col(DepartureTally.dimension) == dimension,
@@ -135,7 +135,8 @@ def tally_rows(
     )
     if market:
         stmt = stmt.where(col(DepartureTally.market_code) == market)
-    return [TallyRow(*row) for row in session.execute(stmt).all()]
+    # The database's rows already read like TallyRow (the same names, in the same order).
+    return cast(list[TallyRow], session.execute(stmt).all())
 
 
 @dataclass
