@@ -13,10 +13,12 @@ from overseas.core.errors import PROBLEM_JSON
 
 PROBLEM_SCHEMA = {"$ref": "#/components/schemas/Problem"}
 JSON = "application/json"
+MULTIPART = "multipart/form-data"
 
 # What each problem status means in this API; the `code` in the body says which case it is.
 PROBLEM_DESCRIPTIONS = {
-    400: "Bad request: the body is not well-formed JSON (`malformed_json`)",
+    400: "Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data "
+    "(`bad_request`)",
     401: "Not authenticated: no bearer token, or one that is invalid, expired or revoked",
     403: "Forbidden: the caller's role may not do this",
     404: "Not found (for an enterprise account, also another enterprise's record)",
@@ -66,7 +68,8 @@ def declare_problems(spec: dict[str, Any]) -> dict[str, Any]:
             statuses.add(422)
             if body:
                 statuses.add(413)
-                if JSON in body.get("content", {}):
+                # Not readable as JSON (`malformed_json`) or as a multipart form (`bad_request`).
+                if {JSON, MULTIPART} & set(body.get("content", {})):
                     statuses.add(400)
             if operation.get("security"):
                 statuses.add(401)

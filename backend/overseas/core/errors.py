@@ -126,6 +126,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 _HTTP_CODES = {
+    400: ("bad_request", "Bad request"),
     401: ("not_authenticated", "Not authenticated"),
     403: ("forbidden", "Forbidden"),
     404: ("not_found", "Not found"),

@@ -62,7 +62,9 @@ def get_user(user: UserDep, response: Response) -> UserRead:
 
 
 @users_router.patch(
-    "/{user_id}", response_model=UserRead, responses=problem_responses(401, 403, 404, 412, 422)
+    "/{user_id}",
+    response_model=UserRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 def update_user(
     user: UserForWrite, data: UserUpdate, session: SessionDep, response: Response

@@ -2441,7 +2441,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgencyRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2573,7 +2573,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgencyRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2782,7 +2782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientCreated"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2959,7 +2959,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3091,7 +3091,7 @@ export interface operations {
                     "application/json": components["schemas"]["AreaRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3387,7 +3387,7 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3566,7 +3566,7 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,7 +3667,7 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,7 +3768,7 @@ export interface operations {
                     "application/json": components["schemas"]["ViolationRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3861,7 +3861,7 @@ export interface operations {
                     "application/json": components["schemas"]["ViolationRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4055,7 +4055,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarketRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4187,7 +4187,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarketRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4338,7 +4338,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarketRecordRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4494,7 +4494,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4577,7 +4577,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResult"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4721,6 +4721,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
@@ -4964,7 +4973,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5123,7 +5132,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5477,7 +5486,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5686,7 +5695,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5842,7 +5851,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5983,7 +5992,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserRead"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6012,6 +6021,15 @@ export interface operations {
             };
             /** @description Not found (for an enterprise account, also another enterprise's record) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6070,7 +6088,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonData"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6157,7 +6175,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonData"];
                 };
             };
-            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) */
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
             400: {
                 headers: {
                     [name: string]: unknown;
