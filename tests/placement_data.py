@@ -6,6 +6,10 @@ from typing import Any
 NATIONAL_ID = "049095001234"
 
 
+REFORM_DAY = "2025-07-01"
+HOME_AFTER_REFORM = "20500"
+
+
 def worker(**overrides: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         "national_id": NATIONAL_ID,
@@ -47,5 +51,9 @@ def item(external_ref: str | None = "REF-1", **overrides: Any) -> dict[str, Any]
     }
     worker_overrides = overrides.pop("worker", {})
     values |= overrides
+    if str(values["registered_on"]) >= REFORM_DAY and "home_area_code" not in worker_overrides:
+        # Since 2025-07-01 a home is a commune: the default worker lives in Xã Đại Lộc, the new
+        # commune formed from the district (506) the older records name.
+        worker_overrides = worker_overrides | {"home_area_code": HOME_AFTER_REFORM}
     values["worker"] = worker(**worker_overrides)
     return values

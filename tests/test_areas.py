@@ -16,7 +16,7 @@ def _codes(r: Any) -> list[str]:
 
 
 def _commune(**overrides: Any) -> dict[str, Any]:
-    base = {"code": "20333", "name": "Phường Hải Châu", "level": "commune", "parent_code": "48"}
+    base = {"code": "20999", "name": "Phường Hải Châu", "level": "commune", "parent_code": "48"}
     return base | overrides
 
 
@@ -24,7 +24,7 @@ def _commune(**overrides: Any) -> dict[str, Any]:
 
 
 def test_list_areas_returns_seeded_units_in_code_order(client: TestClient, make: Factory) -> None:
-    codes = _codes(client.get(AREAS, headers=make.headers(Role.viewer)))
+    codes = _codes(client.get(AREAS, params={"limit": 500}, headers=make.headers(Role.viewer)))
     expected = ["48", "49", *[str(c) for c in range(502, 519)]]
     assert set(expected) <= set(codes)
     assert codes == sorted(codes)
@@ -33,7 +33,7 @@ def test_list_areas_returns_seeded_units_in_code_order(client: TestClient, make:
 def test_list_areas_shows_dissolved_province_with_successor(
     client: TestClient, make: Factory
 ) -> None:
-    r = client.get(AREAS, headers=make.headers(Role.agency))
+    r = client.get(AREAS, params={"limit": 500}, headers=make.headers(Role.agency))
     assert r.status_code == 200, r.text
     area = next(a for a in r.json()["items"] if a["code"] == "49")
     assert area["level"] == "province"
@@ -56,7 +56,7 @@ def test_list_areas_filters_by_level(client: TestClient, make: Factory) -> None:
 
 
 def test_list_areas_active_on_2024_includes_quang_nam(client: TestClient, make: Factory) -> None:
-    r = client.get(AREAS, params={"active_on": "2024-01-01"}, headers=make.headers())
+    r = client.get(AREAS, params={"active_on": "2024-01-01", "limit": 500}, headers=make.headers())
     codes = _codes(r)
     assert "49" in codes and "48" in codes and "506" in codes
 
@@ -64,7 +64,7 @@ def test_list_areas_active_on_2024_includes_quang_nam(client: TestClient, make: 
 def test_list_areas_active_on_2026_excludes_dissolved_units(
     client: TestClient, make: Factory
 ) -> None:
-    r = client.get(AREAS, params={"active_on": "2026-01-01"}, headers=make.headers())
+    r = client.get(AREAS, params={"active_on": "2026-01-01", "limit": 500}, headers=make.headers())
     codes = _codes(r)
     assert "48" in codes
     assert "49" not in codes and "506" not in codes
@@ -73,7 +73,7 @@ def test_list_areas_active_on_2026_excludes_dissolved_units(
 def test_list_areas_active_on_last_valid_day_includes_unit(
     client: TestClient, make: Factory
 ) -> None:
-    r = client.get(AREAS, params={"active_on": "2025-06-30"}, headers=make.headers())
+    r = client.get(AREAS, params={"active_on": "2025-06-30", "limit": 500}, headers=make.headers())
     assert "49" in _codes(r)
 
 
@@ -117,11 +117,11 @@ def test_get_area_without_token_is_401(client: TestClient) -> None:
 def test_create_area_by_admin_is_201(client: TestClient, make: Factory) -> None:
     r = client.post(AREAS, json=_commune(), headers=make.headers(Role.admin))
     assert r.status_code == 201, r.text
-    assert r.headers["location"] == f"{AREAS}/20333"
+    assert r.headers["location"] == f"{AREAS}/20999"
     assert r.headers["etag"] == '"1"'
     body = r.json()
     assert body["level"] == "commune" and body["parent_code"] == "48"
-    again = client.get(f"{AREAS}/20333", headers=make.headers())
+    again = client.get(f"{AREAS}/20999", headers=make.headers())
     assert again.status_code == 200 and again.json()["name"] == "Phường Hải Châu"
 
 
@@ -157,7 +157,7 @@ def test_create_area_duplicate_code_is_409(client: TestClient, make: Factory) ->
         ({"parent_code": None}, "parent_code"),
         ({"parent_code": "20334", "level": "commune"}, "parent_code"),
         ({"successor_code": "99999"}, "successor_code"),
-        ({"successor_code": "20333"}, "successor_code"),
+        ({"successor_code": "20999"}, "successor_code"),
         ({"valid_from": "2025-07-01", "valid_to": "2025-01-01"}, "valid_to"),
         ({"valid_from": "not-a-date"}, "valid_from"),
         ({"population": 1}, "population"),
@@ -188,7 +188,7 @@ def test_create_area_district_without_parent_is_422(client: TestClient, make: Fa
 
 
 def test_create_area_missing_level_is_422(client: TestClient, make: Factory) -> None:
-    body = {"code": "20333", "name": "Phường Hải Châu", "parent_code": "48"}
+    body = {"code": "20999", "name": "Phường Hải Châu", "parent_code": "48"}
     r = client.post(AREAS, json=body, headers=make.headers(Role.admin))
     assert_problem(r, 422, "validation_error", "level")
 
@@ -221,7 +221,7 @@ def test_patch_area_sets_successor_and_valid_to(client: TestClient, make: Factor
     headers = make.headers(Role.admin)
     assert client.post(AREAS, json=_commune(), headers=headers).status_code == 201
     change = {"valid_to": "2026-06-30", "successor_code": "48"}
-    r = client.patch(f"{AREAS}/20333", json=change, headers=headers)
+    r = client.patch(f"{AREAS}/20999", json=change, headers=headers)
     assert r.status_code == 200, r.text
     assert r.json()["valid_to"] == "2026-06-30" and r.json()["successor_code"] == "48"
 

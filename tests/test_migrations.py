@@ -51,7 +51,7 @@ def test_upgrade_downgrade_upgrade_with_no_pending_changes(empty_url: str) -> No
     upgrade(empty_url)
     assert _diff(empty_url) == [], "models and migrations disagree: write a migration"
     assert set(metadata.tables) <= _tables(empty_url)
-    assert _count(empty_url, "areas") == 20
+    assert _count(empty_url, "areas") == 429  # 20 provinces and districts, 409 communes
     assert _count(empty_url, "markets") == 15
 
     downgrade(empty_url)
@@ -59,7 +59,7 @@ def test_upgrade_downgrade_upgrade_with_no_pending_changes(empty_url: str) -> No
 
     upgrade(empty_url)
     assert _diff(empty_url) == []
-    assert _count(empty_url, "areas") == 20
+    assert _count(empty_url, "areas") == 429  # 20 provinces and districts, 409 communes
 
 
 def test_reference_areas_roll_up_to_da_nang(empty_url: str) -> None:
@@ -75,4 +75,8 @@ def test_reference_areas_roll_up_to_da_nang(empty_url: str) -> None:
     assert by_code["49"].successor_code == "48"
     districts = [r for r in rows if r.parent_code == "49"]
     assert len(districts) == 18
-    assert all(r.successor_code == "48" and str(r.valid_to) == "2025-06-30" for r in districts)
+    # Nông Sơn (519) went into Quế Sơn (509) on 2025-01-01 (the corrected reference data);
+    # the others into the city on 2025-07-01.
+    merged = [r for r in districts if r.code != "519"]
+    assert all(r.successor_code == "48" and str(r.valid_to) == "2025-06-30" for r in merged)
+    assert (by_code["519"].successor_code, str(by_code["519"].valid_to)) == ("509", "2024-12-31")

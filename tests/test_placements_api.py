@@ -104,6 +104,8 @@ def test_create_then_get_returns_exactly_what_was_sent(
         else:
             assert got[key] == value, key
     expected_worker = sent["worker"] | {"full_name": NAME_NFC}
+    home = got["worker"].pop("home_area")  # read-only: the unit the code named, and today's
+    assert home["code"] == sent["worker"]["home_area_code"]
     assert got["worker"] == expected_worker
     assert got["worker"]["full_name"] == "Nguy\u1ec5n V\u0103n An"
     assert got["status"] == sent["status"] and got["version"] == 1

@@ -5,6 +5,8 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from overseas.areas import catalog
+from overseas.areas.catalog import REFORM_DAY
 from overseas.markets.service import exchange_rates
 from overseas.placements import flags, record, rules
 from overseas.placements.demo import DEMO_NOTE, DemoAgencyRef, load_placements
@@ -44,7 +46,19 @@ def test_demo_placements_look_like_the_province(session: Session, make: Factory)
     placements = session.exec(select(Placement)).all()
     markets = Counter(p.market_code for p in placements)
     assert [m for m, _ in markets.most_common(3)] == ["JP", "TW", "KR"]
-    assert len({p.home_area_code for p in placements}) == 18
+    # Before the reform a former district or one of its communes, after it one of today's
+    # communes (docs/places.md); every one names the unit valid on the registration day.
+    places = catalog.load(session)
+    before = {p.home_area_code for p in placements if p.registered_on < REFORM_DAY}
+    after = {p.home_area_code for p in placements if p.registered_on >= REFORM_DAY}
+    assert {places.newest(c).level for c in before} == {"district", "commune"}  # type: ignore[union-attr]
+    assert {places.newest(c).level for c in after} == {"commune"}  # type: ignore[union-attr]
+    assert len({c for c in before if len(c) == 3}) == 18
+    assert all(
+        places.units[p.home_area_id].valid_on(p.registered_on)
+        and places.units[p.home_area_id].code == p.home_area_code
+        for p in placements
+    )
     assert {p.status for p in placements} == set(rules.TRANSITIONS)
     assert any(p.possible_duplicate for p in placements)
     assert any(p.late_report for p in placements)

@@ -605,6 +605,9 @@ def _export(client: TestClient, headers: dict[str, str], fmt: str, **params: Any
 def _api_row(read: dict[str, Any]) -> dict[str, str]:
     """An API item as text per export column, the way a spreadsheet shows it."""
     flat = {k: v for k, v in read.items() if k != "worker"} | read["worker"]
+    home = flat.pop("home_area")
+    flat["home_area_name"] = home["name"]
+    flat["home_area_today"] = ";".join(u["code"] for u in home["today"])
     flat["policy_groups"] = ";".join(flat["policy_groups"])
     flat["flags"] = ";".join(flat["flags"])
     return {k: "" if v is None else str(v) for k, v in flat.items()}

@@ -1,8 +1,9 @@
 """Who may do what with administrative units: every principal reads, administrators write."""
 
+from datetime import date
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Query
 
 from overseas.areas import service
 from overseas.areas.models import Area
@@ -14,14 +15,27 @@ AreaReader = CurrentPrincipal
 AreaWriter = AdminPrincipal
 
 
-def load_area(code: str, session: SessionDep, _principal: AreaReader) -> Area:
-    return service.get_area(session, code)
+OnDay = Annotated[
+    date | None,
+    Query(
+        description="The unit with this code valid on this day; without it, the newest unit "
+        "with the code (a code alone names a unit only with a date since the 2025 reform)"
+    ),
+]
+
+
+def load_area(code: str, session: SessionDep, _principal: AreaReader, on: OnDay = None) -> Area:
+    return service.get_area(session, code, on)
 
 
 def load_area_for_write(
-    code: str, session: SessionDep, _principal: AreaWriter, if_match: IfMatchDep = None
+    code: str,
+    session: SessionDep,
+    _principal: AreaWriter,
+    on: OnDay = None,
+    if_match: IfMatchDep = None,
 ) -> Area:
-    area = service.get_area(session, code)
+    area = service.get_area(session, code, on)
     check_if_match(if_match, area.version)
     return area
 

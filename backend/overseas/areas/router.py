@@ -1,8 +1,9 @@
 """HTTP layer for administrative units."""
 
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 
 from overseas.areas import service
 from overseas.areas.auth import AreaDep, AreaForWrite, AreaReader, AreaWriter
@@ -23,21 +24,30 @@ def list_areas(
     session: SessionDep,
     _principal: AreaReader,
     page: PageDep,
-    parent_code: str | None = None,
+    parent_code: Annotated[str | None, Query(max_length=10)] = None,
     level: AreaLevel | None = None,
-    active_on: date | None = None,
+    active_on: Annotated[
+        date | None, Query(description="Units valid on this day (also as `on`)")
+    ] = None,
+    on: Annotated[date | None, Query(description="The same as `active_on`")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=100, description="Name; case and diacritics do not matter"),
+    ] = None,
     updated_since: Timestamp | None = None,
 ) -> Page[AreaRead]:
-    """Administrative units, ordered by code; `active_on` keeps those valid on that day."""
+    """Administrative units, ordered by code (the older unit of a code first); `on` keeps those
+    valid on that day, `q` finds a name typed without diacritics ("tam xuan")."""
     rows, cursor, total = service.list_areas(
         session,
         page,
         parent_code=parent_code,
         level=level,
-        active_on=active_on,
+        active_on=active_on or on,
+        q=q,
         updated_since=updated_since,
     )
-    return Page(items=[AreaRead.model_validate(r) for r in rows], next_cursor=cursor, total=total)
+    return Page(items=[service.to_read(session, r) for r in rows], next_cursor=cursor, total=total)
 
 
 @router.post(
@@ -49,16 +59,17 @@ def create_area(
     """Add an administrative unit."""
     area = service.create_area(session, data)
     return idem.respond(
-        AreaRead.model_validate(area),
+        service.to_read(session, area),
         headers=created_headers(f"/api/v1/areas/{area.code}", area.version),
     )
 
 
 @router.get("/{code}", response_model=AreaRead, responses=problem_responses(401, 404))
-def get_area(area: AreaDep, response: Response) -> AreaRead:
-    """One administrative unit, with its ETag."""
+def get_area(area: AreaDep, session: SessionDep, response: Response) -> AreaRead:
+    """The unit with this code valid on `on` (404 when none), else the newest unit with the
+    code; with its predecessors and successors, and its ETag."""
     set_etag(response, area.version)
-    return AreaRead.model_validate(area)
+    return service.to_read(session, area)
 
 
 @router.patch(
@@ -70,4 +81,4 @@ def update_area(
     """Rename, dissolve or merge a unit; `If-Match` guards against lost edits."""
     area = service.update_area(session, area, data)
     set_etag(response, area.version)
-    return AreaRead.model_validate(area)
+    return service.to_read(session, area)

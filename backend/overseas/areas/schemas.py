@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from overseas.areas.models import AreaBase
+from overseas.areas.models import AreaBase, SuccessionPart
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 
 # GSO codes: 2 digits for a province, 3 for a district, 5 for a commune.
@@ -34,12 +34,28 @@ def _name(value: Any) -> Any:
     return value
 
 
-# An administrative unit as the API shows it.
+# A unit that a unit took territory from, wholly or in part.
+class Predecessor(BaseModel):
+    code: str
+    valid_to: date | None
+    part: SuccessionPart
+
+
+# A unit that took a unit's territory, wholly or in part.
+class Successor(BaseModel):
+    code: str
+    valid_from: date | None
+    part: SuccessionPart
+
+
+# An administrative unit in one period, with what preceded and succeeded it.
 class AreaRead(Schema, AreaBase):
     model_config = READ
 
     updated_at: datetime
     version: int
+    predecessors: list[Predecessor] = []
+    successors: list[Successor] = []
 
 
 # A new administrative unit (for instance a commune created by a reform).

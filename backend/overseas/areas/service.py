@@ -1,20 +1,24 @@
-"""Administrative units: the hierarchy, validity and successors."""
+"""Administrative units over time: reading them by code and date, their successions, and the
+administrators' changes (a new unit, a renamed or dissolved one). The territory a figure about
+a unit counts is the catalog's (`catalog.py`)."""
 
-from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from overseas.areas.models import Area, AreaLevel
-from overseas.areas.schemas import AreaCreate, AreaUpdate
+from overseas.areas import catalog
+from overseas.areas.models import Area, AreaLevel, AreaSuccession, SuccessionPart
+from overseas.areas.schemas import AreaCreate, AreaRead, AreaUpdate, Predecessor, Successor
+from overseas.core.db import today
 from overseas.core.errors import Conflict, NotFound, ValidationFailed
 from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
+from overseas.core.text import fold
 
 # Which level may sit under which. Since the 2025 reform communes sit directly under the
-# province (Resolution 202/2025/QH15 abolished the district level).
+# province (Resolution 203/2025/QH15 and Law 72/2025/QH15 abolished the district level).
 _PARENT_LEVELS = {
     AreaLevel.province: frozenset[AreaLevel](),
     AreaLevel.district: frozenset({AreaLevel.province}),
@@ -22,60 +26,45 @@ _PARENT_LEVELS = {
 }
 
 
-@dataclass
-class AreaTree:
-    """The units and their links, loaded once per request (a few dozen rows)."""
-
-    names: dict[str, str]
-    children: dict[str, list[str]]
-
-    @classmethod
-    def load(cls, session: Session) -> "AreaTree":
-        rows = session.exec(
-            select(Area.code, Area.name, Area.parent_code, Area.successor_code)
-        ).all()
-        names = {code: name for code, name, _p, _s in rows}
-        parent_of = {code: parent for code, _n, parent, _s in rows}
-        linked: dict[str, set[str]] = defaultdict(set)
-        for code, _name, parent, successor in rows:
-            if parent:
-                linked[parent].add(code)
-            if successor:
-                linked[successor].add(code)
-        # A district of a merged province is reached through the province: list the top-most.
-        children = {
-            code: sorted(c for c in kids if parent_of.get(c) not in kids)
-            for code, kids in linked.items()
-        }
-        return cls(names, children)
-
-    def root(self) -> str:
-        linked = {c for kids in self.children.values() for c in kids}
-        roots = sorted(code for code in self.names if code not in linked)
-        if not roots:
-            raise ValidationFailed.one("area_code", "no root area is defined")
-        return roots[0]
-
-    def within(self, code: str) -> set[str]:
-        found: set[str] = set()
-        todo = [code]
-        while todo:
-            current = todo.pop()
-            if current not in found:
-                found.add(current)
-                todo.extend(self.children.get(current, []))
-        return found
+def find(session: Session, code: str, on: date | None = None) -> Area | None:
+    """The unit with this code on this day; without a day, the newest unit with the code."""
+    places = catalog.load(session)
+    unit = places.on(code, on) if on else places.newest(code)
+    return session.get(Area, unit.id) if unit else None
 
 
-def find(session: Session, code: str) -> Area | None:
-    return session.get(Area, code)
-
-
-def get_area(session: Session, code: str) -> Area:
-    area = session.get(Area, code)
+def get_area(session: Session, code: str, on: date | None = None) -> Area:
+    area = find(session, code, on)
     if area is None:
-        raise NotFound(f"no area with code '{code}'")
+        when = f" valid on {on.isoformat()}" if on else ""
+        raise NotFound(f"no area with code '{code}'{when}")
     return area
+
+
+def to_read(session: Session, area: Area) -> AreaRead:
+    places = catalog.load(session)
+    assert area.id is not None
+    return AreaRead.model_validate(
+        area,
+        update={
+            "predecessors": [
+                Predecessor(
+                    code=places.units[link.unit].code,
+                    valid_to=places.units[link.unit].valid_to,
+                    part=link.part,
+                )
+                for link in places.predecessors.get(area.id, [])
+            ],
+            "successors": [
+                Successor(
+                    code=places.units[link.unit].code,
+                    valid_from=places.units[link.unit].valid_from,
+                    part=link.part,
+                )
+                for link in places.successors.get(area.id, [])
+            ],
+        },
+    )
 
 
 def list_areas(
@@ -85,6 +74,7 @@ def list_areas(
     parent_code: str | None = None,
     level: AreaLevel | None = None,
     active_on: date | None = None,
+    q: str | None = None,
     updated_since: datetime | None = None,
 ) -> tuple[list[Area], str | None, int | None]:
     stmt = select(Area)
@@ -97,64 +87,110 @@ def list_areas(
             or_(col(Area.valid_from).is_(None), col(Area.valid_from) <= active_on),
             or_(col(Area.valid_to).is_(None), col(Area.valid_to) >= active_on),
         )
+    if q:
+        # Case, diacritics and the old and new spelling of "Hòa"/"Hoà" do not matter.
+        stmt = stmt.where(col(Area.search_name).contains(fold(q), autoescape=True))
     if updated_since:
         stmt = stmt.where(col(Area.updated_at) >= updated_since)
-        order = [col(Area.updated_at), col(Area.code)]
+        order = [col(Area.updated_at), col(Area.id)]
         return paginate(session, stmt, order, params, order_name="updated")
-    return paginate(session, stmt, [col(Area.code)], params)
+    # By code, the older unit of a code first.
+    return paginate(session, stmt, [col(Area.code), col(Area.id)], params, order_name="code")
 
 
-def _check_links(session: Session, area: Area) -> None:
+def _check(session: Session, area: Area) -> None:
+    if area.valid_from and area.valid_to and area.valid_to < area.valid_from:
+        raise ValidationFailed.one("valid_to", "is before valid_from")
+    places = catalog.load(session)
+    # A code and a date name exactly one unit: two periods of one code may not overlap.
+    probe = catalog.Unit(
+        area.id or 0, area.code, area.name, AreaLevel(area.level), area.parent_code,
+        area.valid_from, area.valid_to, "",
+    )  # fmt: skip
+    for other in places.by_code.get(area.code, []):
+        if other.id != area.id and other.overlaps(probe):
+            period = other.period() or "with no end"
+            raise Conflict(
+                f"the code '{area.code}' already names {other.name} ({period}); the periods "
+                "of one code may not overlap",
+                code="area_exists",
+            )
     if area.parent_code is not None:
-        parent = find(session, area.parent_code)
+        parent = next(
+            (p for p in places.by_code.get(area.parent_code, []) if p.overlaps(probe)), None
+        )
         if parent is None:
-            raise ValidationFailed.one("parent_code", f"no area with code '{area.parent_code}'")
+            raise ValidationFailed.one(
+                "parent_code", f"no area with code '{area.parent_code}' in the unit's period"
+            )
         if parent.level not in _PARENT_LEVELS[AreaLevel(area.level)]:
             raise ValidationFailed.one(
                 "parent_code", f"a {area.level} cannot sit under a {parent.level}"
             )
-        if parent.code == area.code or _is_descendant(session, parent.code, area.code):
+        if parent.code == area.code:
             raise ValidationFailed.one("parent_code", "would make a cycle in the hierarchy")
     elif area.level != AreaLevel.province:
         raise ValidationFailed.one("parent_code", f"a {area.level} needs a parent")
     if area.successor_code is not None:
         if area.successor_code == area.code:
             raise ValidationFailed.one("successor_code", "an area cannot succeed itself")
-        if find(session, area.successor_code) is None:
+        if not places.by_code.get(area.successor_code):
             raise ValidationFailed.one(
                 "successor_code", f"no area with code '{area.successor_code}'"
             )
-    if area.valid_from and area.valid_to and area.valid_to < area.valid_from:
-        raise ValidationFailed.one("valid_to", "is before valid_from")
 
 
-def _is_descendant(session: Session, code: str, ancestor: str) -> bool:
-    seen: set[str] = set()
-    current = find(session, code)
-    while current is not None and current.parent_code and current.code not in seen:
-        if current.parent_code == ancestor:
-            return True
-        seen.add(current.code)
-        current = find(session, current.parent_code)
-    return False
+def _link_successor(session: Session, area: Area) -> None:
+    """The single successor named on a unit, as a whole succession (from the day after it
+    ended, else the successor's newest unit)."""
+    if area.successor_code is None or area.id is None:
+        return
+    places = catalog.load(session)
+    day = area.valid_to
+    after = places.on(area.successor_code, date.fromordinal(day.toordinal() + 1)) if day else None
+    successor = after or places.newest(area.successor_code)
+    linked = (
+        session.exec(
+            select(AreaSuccession.old_id).where(
+                AreaSuccession.old_id == area.id, AreaSuccession.new_id == successor.id
+            )
+        ).first()
+        if successor
+        else None
+    )
+    if successor is None or linked is not None:
+        return
+    session.add(AreaSuccession(old_id=area.id, new_id=successor.id, part=SuccessionPart.whole))
+    session.flush()
 
 
 def create_area(session: Session, data: AreaCreate) -> Area:
-    if find(session, data.code) is not None:
-        raise Conflict(f"an area with code '{data.code}' exists", code="area_exists")
-    area = Area.model_validate(data)
-    _check_links(session, area)
+    area = Area.model_validate(data, update={"search_name": fold(data.name)})
+    _check(session, area)
     session.add(area)
     session.flush()
+    _link_successor(session, area)
     return area
 
 
 def update_area(session: Session, area: Area, data: AreaUpdate) -> Area:
-    # The checks look codes up; an autoflush there would write an unknown code first and
-    # answer 500 (foreign key) instead of a 422 naming the field.
+    changes: dict[str, Any] = data.model_dump(exclude_unset=True)
+    if "name" in changes and changes["name"] is not None:
+        changes["search_name"] = fold(changes["name"])
     with session.no_autoflush:
-        apply_patch(area, data.model_dump(exclude_unset=True), not_null=frozenset({"name"}))
-        _check_links(session, area)
+        apply_patch(area, changes, not_null=frozenset({"name"}))
+        _check(session, area)
     session.add(area)
     session.flush()
+    _link_successor(session, area)
     return area
+
+
+def root_code(session: Session) -> str:
+    return catalog.load(session).root().code
+
+
+def today_units(session: Session, code: str, on: date) -> list[catalog.Unit]:
+    places = catalog.load(session)
+    unit = places.on(code, on)
+    return places.today(unit, today()) if unit else []

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 from sqlmodel import Session
 
 from overseas.core.config import get_settings
@@ -102,12 +104,21 @@ def decode_cursor(cursor: str, order_name: str, width: int) -> list[Any]:
         raise InvalidCursor() from exc
 
 
-def _after(columns: Sequence[Any], values: Sequence[Any]) -> ColumnElement[bool]:
-    # (a, b, c) > (x, y, z) spelled out, so both databases use the index on the columns.
+def _column(item: Any) -> tuple[Any, bool]:
+    """The column an ordering item sorts by, and whether it sorts descending."""
+    if isinstance(item, UnaryExpression) and item.modifier is operators.desc_op:
+        return item.element, True
+    return item, False
+
+
+def _after(order: Sequence[Any], values: Sequence[Any]) -> ColumnElement[bool]:
+    # (a, b, c) > (x, y, z) spelled out (with < for a descending column), so both databases
+    # use the index on the columns.
+    columns = [_column(item) for item in order]
     clauses = []
-    for i, col in enumerate(columns):
-        prefix = [columns[j] == values[j] for j in range(i)]
-        clauses.append(and_(*prefix, col > values[i]))
+    for i, (col, descending) in enumerate(columns):
+        prefix = [columns[j][0] == values[j] for j in range(i)]
+        clauses.append(and_(*prefix, col < values[i] if descending else col > values[i]))
     return or_(false(), *clauses)
 
 
@@ -119,9 +130,8 @@ def paginate(
     *,
     order_name: str = "default",
 ) -> tuple[list[Any], str | None, int | None]:
-    """Run `stmt` (selecting one entity) ordered by `order` (ascending, unique as a tuple).
-
-    Returns the rows, the next cursor and, when asked, the total of matching rows.
+    """Run `stmt` (selecting one entity) ordered by `order` (columns, or `col.desc()`; unique
+    as a tuple). Returns the rows, the next cursor and, when asked, the total of matching rows.
     """
     total = None
     if params.include_total:
@@ -135,5 +145,6 @@ def paginate(
     if len(rows) > params.limit:
         rows = rows[: params.limit]
         last = rows[-1]
-        next_cursor = encode_cursor([getattr(last, col.key) for col in order], order_name)
+        keys = [_column(item)[0].key for item in order]
+        next_cursor = encode_cursor([getattr(last, key) for key in keys], order_name)
     return rows, next_cursor, total

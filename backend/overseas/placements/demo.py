@@ -17,6 +17,8 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
+from overseas.areas import catalog
+from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
 from overseas.core.bulk import allocate_ids, bulk_insert, table_of
 from overseas.core.db import today
 from overseas.markets.service import exchange_rates
@@ -80,6 +82,42 @@ def _choose(rng: random.Random, weights: dict[str, int]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
+class Homes:
+    """Where a synthetic worker lives, as the registry would record it on the day: before the
+    reform a former district or one of its communes, after it one of today's communes formed
+    from the district's territory (docs/places.md)."""
+
+    def __init__(self, places: Catalog) -> None:
+        self.places = places
+        self._choices: dict[tuple[str, str], list[Unit]] = {}
+
+    def _pool(self, district: str, day: date) -> list[Unit]:
+        period = "new" if day >= REFORM_DAY else ("2025" if day.year == 2025 else "old")
+        kept = self._choices.get((district, period))
+        if kept is not None:
+            return kept
+        places = self.places
+        newest = places.newest(district)
+        pool: list[Unit] = []
+        if newest is not None and period == "new":
+            pool = places.communes_of(newest, day)
+        elif newest is not None:
+            unit = places.on(district, day) or next(iter(places.today(newest, day)), None)
+            if unit is not None:
+                communes = [
+                    places.units[c]
+                    for c in places.children.get(unit.id, [])
+                    if places.units[c].valid_on(day)
+                ]
+                # Half the records of those years name the district, half a commune of it.
+                pool = [unit] * max(1, len(communes)) + communes
+        self._choices[(district, period)] = pool or [places.root()]
+        return self._choices[(district, period)]
+
+    def choose(self, rng: random.Random, district: str, day: date) -> Unit:
+        return rng.choice(self._pool(district, day))
+
+
 def _national_id(n: int, sex: str, born: date) -> str:
     prefix = PROVINCE_PREFIXES[(n // 1_000_000) % len(PROVINCE_PREFIXES)]
     century = (born.year - 1900) // 100 * 2 + (0 if sex == "male" else 1)
@@ -111,6 +149,7 @@ def generate(
     agencies: Sequence[DemoAgencyRef],
     rates: dict[tuple[str, str], Decimal],
     end: date,
+    homes: Homes,
 ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Placement column values with their status history, one placement at a time."""
     span = (end - date(2023, 1, 1)).days
@@ -130,6 +169,7 @@ def generate(
             sex, born = previous["sex"], previous["date_of_birth"]
             registered = max(registered, born + timedelta(days=19 * 365))
         status = _status_for(rng, registered, end)
+        home = homes.choose(rng, _choose(rng, DISTRICTS), registered)
         # Korea's EPS runs through the public Centre of Overseas Labour: no enterprise, no fee.
         if programme == "EPS":
             channel, agency_id = "public_unit", None
@@ -206,7 +246,8 @@ def generate(
             "search_name": rules.fold(name),
             "date_of_birth": born,
             "sex": sex,
-            "home_area_code": _choose(rng, DISTRICTS),
+            "home_area_code": home.code,
+            "home_area_id": home.id,
             "phone": f"09{rng.randrange(10**8):08d}",
             "policy_groups": [rng.choice(POLICY)] if rng.random() < 0.15 else [],
             "market_code": market,
@@ -258,7 +299,8 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
     rates = exchange_rates(session, MARKETS)
     end = today()
     made = 0
-    rows_iter = generate(rng, int(existing), count, agencies, rates, end)
+    homes = Homes(catalog.load(session))
+    rows_iter = generate(rng, int(existing), count, agencies, rates, end, homes)
     while made < count:
         batch = [next(rows_iter) for _ in range(min(CHUNK, count - made))]
         ids = allocate_ids(session, table_of(Placement), len(batch))

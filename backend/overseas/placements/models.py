@@ -109,7 +109,7 @@ class Placement(PlacementBase, Versioned, table=True):
         Index("ix_placements_status", "status", "id"),
         Index("ix_placements_market", "market_code", "id"),
         Index("ix_placements_channel", "channel", "id"),
-        Index("ix_placements_area", "home_area_code", "id"),
+        Index("ix_placements_area", "home_area_id", "id"),
         Index("ix_placements_national_id", "national_id"),
         Index("ix_placements_search_name", "search_name"),
         # Few placements carry a flag: partial indexes hold only those, and cost nothing to
@@ -130,7 +130,10 @@ class Placement(PlacementBase, Versioned, table=True):
     search_name: str = Field(max_length=200)
     date_of_birth: date
     sex: Sex = Field(sa_type=String(8))
-    home_area_code: str = Field(foreign_key="areas.code", max_length=10)
+    home_area_code: str = Field(max_length=10)
+    # The unit the code named on the day the record was registered (a code alone does not
+    # name one unit: docs/places.md); set by the registry, never sent.
+    home_area_id: int = Field(foreign_key="areas.id")
     phone: str | None = Field(default=None, max_length=20)
     policy_groups: list[str] = Field(default_factory=list, sa_type=JSONType)
     # When the system first learnt of the departure (for the late-report flag).
@@ -166,10 +169,10 @@ class PlacementEvent(SQLModel, table=True):
 # transaction as every placement write, so progress reads a few hundred rows, not the registry.
 class DepartureTally(SQLModel, table=True):
     __tablename__ = "departure_tallies"
-    __table_args__ = (Index("ix_departure_tallies_lookup", "dimension", "year", "area_code"),)
+    __table_args__ = (Index("ix_departure_tallies_lookup", "dimension", "year", "area_id"),)
 
     year: int = Field(primary_key=True)
-    area_code: str = Field(primary_key=True, max_length=10)
+    area_id: int = Field(primary_key=True)
     market_code: str = Field(primary_key=True, max_length=2)
     dimension: str = Field(primary_key=True, sa_type=String(16))
     value: str = Field(primary_key=True, max_length=32)

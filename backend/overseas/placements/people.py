@@ -7,6 +7,7 @@ an access log, and both leave an audit row that names the worker, never the ID."
 
 from sqlmodel import Session, col, select
 
+from overseas.areas import catalog
 from overseas.audit import service as audit
 from overseas.audit.schemas import AuditRead
 from overseas.core.errors import NotFound
@@ -42,6 +43,7 @@ def data_of(session: Session, principal: Principal, national_id: str) -> PersonD
     the audit entries about it (who wrote and who read it)."""
     worker = _worker(session, national_id)
     placements = _placements(session, national_id)
+    places = catalog.load(session)
     ids = [p.id for p in placements if p.id is not None]
     events = session.exec(
         select(PlacementEvent)
@@ -63,7 +65,7 @@ def data_of(session: Session, principal: Principal, national_id: str) -> PersonD
         registered_at=worker.created_at,
         placements=[
             PersonPlacement(
-                placement=reading.to_read(p, principal, full=True),
+                placement=reading.to_read(p, principal, places, full=True),
                 history=[HistoryEntry.model_validate(e) for e in events if e.placement_id == p.id],
                 audit=[AuditRead.model_validate(a) for a in entries if a.entity_id == str(p.id)],
             )

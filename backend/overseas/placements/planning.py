@@ -12,7 +12,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency
-from overseas.areas.models import Area
+from overseas.areas import catalog
 from overseas.core.bulk import in_values, table_of
 from overseas.core.errors import (
     FieldError,
@@ -31,10 +31,8 @@ from overseas.placements.schemas import (
 
 def load_lookups(session: Session, records: Iterable[dict[str, Any]]) -> Lookups:
     records = list(records)
-    area_codes = {r["home_area_code"] for r in records}
     market_codes = {r["market_code"] for r in records}
     agency_ids = {r["agency_id"] for r in records if r["agency_id"] is not None}
-    areas = set(session.exec(select(Area.code).where(col(Area.code).in_(area_codes))).all())
     known_markets = set(
         session.exec(select(Market.code).where(col(Market.code).in_(market_codes))).all()
     )
@@ -42,7 +40,7 @@ def load_lookups(session: Session, records: Iterable[dict[str, Any]]) -> Lookups
         session.exec(select(Agency.id, Agency.status).where(col(Agency.id).in_(agency_ids))).all()
     )
     rates = markets.exchange_rates(session, market_codes)
-    return Lookups(areas, known_markets, agencies, rates)  # type: ignore[arg-type]
+    return Lookups(catalog.load(session), known_markets, agencies, rates)  # type: ignore[arg-type]
 
 
 @dataclass

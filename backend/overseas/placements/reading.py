@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from overseas.areas.service import AreaTree
+from overseas.areas import catalog
 from overseas.audit import service as audit
 from overseas.core.config import get_settings
 from overseas.core.db import utcnow
@@ -22,7 +22,9 @@ from overseas.core.principal import Principal, Role
 from overseas.placements import rules
 from overseas.placements.models import Channel, Flag, Placement, PlacementEvent, Status
 from overseas.placements.schemas import (
+    HomeArea,
     PlacementRead,
+    UnitRef,
     WorkerRead,
 )
 
@@ -43,7 +45,19 @@ def flags_of(p: Placement, principal: Principal) -> list[Flag]:
     return [f for f in Flag if f != hidden and getattr(p, f.value)]
 
 
-def to_read(p: Placement, principal: Principal, *, full: bool = False) -> PlacementRead:
+def home_of(places: catalog.Catalog, unit_id: int) -> HomeArea:
+    unit = places.units[unit_id]
+    return HomeArea(
+        code=unit.code,
+        name=unit.name,
+        level=unit.level,
+        today=[UnitRef(code=u.code, name=u.name) for u in places.today_of(unit)],
+    )
+
+
+def to_read(
+    p: Placement, principal: Principal, places: catalog.Catalog, *, full: bool = False
+) -> PlacementRead:
     """The placement as this principal may see it; `full` for a person's own data request."""
     assert p.id is not None
     mask = masks_pii(principal) and not full
@@ -58,6 +72,7 @@ def to_read(p: Placement, principal: Principal, *, full: bool = False) -> Placem
             date_of_birth=p.date_of_birth,
             sex=p.sex,
             home_area_code=p.home_area_code,
+            home_area=home_of(places, p.home_area_id),
             phone=mask_phone(p.phone) if mask else p.phone,
             policy_groups=None if mask else p.policy_groups,
         ),
@@ -163,8 +178,12 @@ def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> An
     if f.channel:
         stmt = stmt.where(Placement.channel == f.channel)
     if f.home_area_code:
-        codes = AreaTree.load(session).within(f.home_area_code.strip())
-        stmt = stmt.where(col(Placement.home_area_code).in_(sorted(codes)))
+        # A bare code means its newest unit; the filter follows that unit's territory across
+        # the 2025 reform, both ways (docs/places.md).
+        places = catalog.load(session)
+        unit = places.newest(f.home_area_code.strip())
+        ids = sorted(places.territory(unit)) if unit else []
+        stmt = stmt.where(col(Placement.home_area_id).in_(ids))
     if f.departed_from:
         stmt = stmt.where(col(Placement.departure_date) >= f.departed_from)
     if f.departed_to:
@@ -236,7 +255,7 @@ def history(session: Session, placement: Placement) -> list[PlacementEvent]:
 def read_one(session: Session, principal: Principal, placement: Placement) -> PlacementRead:
     """One placement as the principal may see it; the read is audited."""
     audit_pii_read(session, principal, [placement.id])
-    return to_read(placement, principal)
+    return to_read(placement, principal, catalog.load(session))
 
 
 def read_page(
@@ -245,4 +264,5 @@ def read_page(
     """A page of the registry as the principal may see it; the read is audited."""
     rows, cursor, total = list_placements(session, principal, params, filters)
     audit_pii_read(session, principal, [r.id for r in rows])
-    return [to_read(r, principal) for r in rows], cursor, total
+    places = catalog.load(session)
+    return [to_read(r, principal, places) for r in rows], cursor, total

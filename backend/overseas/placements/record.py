@@ -72,6 +72,8 @@ def column_values(v: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, Enum):
             out[name] = value.value
     out["search_name"] = rules.fold(v["full_name"])
+    # The unit the home code named on the registration day, found by the rules' check.
+    out["home_area_id"] = v["home_area_id"]
     return out
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 from fastapi.responses import StreamingResponse
 
+from overseas.areas import catalog
 from overseas.auth.dependencies import CurrentPrincipal
 from overseas.core.concurrency import created_headers, set_etag
 from overseas.core.db import SessionDep
@@ -94,7 +95,7 @@ def create_placement(
     """Register a placement; an enterprise's is always its own."""
     placement = service.create(session, principal, data)
     return idem.respond(
-        reading.to_read(placement, principal),
+        reading.to_read(placement, principal, catalog.load(session)),
         headers=created_headers(f"/api/v1/placements/{placement.id}", placement.version),
     )
 
@@ -199,7 +200,7 @@ def update_placement(
     """Correct a placement; `If-Match` guards against lost edits."""
     placement = service.update_placement(session, principal, placement, data)
     set_etag(response, placement.version)
-    return reading.to_read(placement, principal)
+    return reading.to_read(placement, principal, catalog.load(session))
 
 
 @router.delete("/{placement_id}", status_code=204, responses=problem_responses(401, 403, 404, 412))
@@ -224,7 +225,7 @@ def transition_placement(
     """Move a placement to its next status; `on` becomes the departure or return date."""
     placement = service.transition(session, principal, placement, data)
     set_etag(response, placement.version)
-    return reading.to_read(placement, principal)
+    return reading.to_read(placement, principal, catalog.load(session))
 
 
 @router.get(

@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from overseas.agencies.models import AgencyStatus
+from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
+from overseas.areas.models import AreaLevel
 from overseas.core.db import today
+from overseas.core.text import fold as fold
 from overseas.placements.models import Channel, Flag, Placement, Sex, Status
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -95,14 +98,6 @@ def normalise_name(value: str) -> str:
     """NFC (one code point per accented letter, as Vietnamese keyboards differ) and single
     spaces, so that the same name typed twice is stored the same."""
     return " ".join(unicodedata.normalize("NFC", value).split())
-
-
-@lru_cache(maxsize=65536)
-def fold(value: str) -> str:
-    """Lower case without diacritics, for search: "Nguyễn Văn Đức" -> "nguyen van duc"."""
-    decomposed = unicodedata.normalize("NFD", value.replace("Đ", "D").replace("đ", "d"))
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return " ".join(stripped.lower().split())
 
 
 # A CCCD has 12 digits; an identity card of the old kind 9.
@@ -315,18 +310,68 @@ def check_record(v: dict[str, Any]) -> list[tuple[str, str]]:
 class Lookups:
     """Everything a batch checks against, loaded with one query per kind."""
 
-    areas: set[str]
+    places: Catalog
     markets: set[str]
     agencies: dict[int, str]
     rates: dict[tuple[str, str], Decimal]
+
+
+def _names(units: list[Unit]) -> str:
+    return ", ".join(f"{u.code} {u.name}" for u in units)
+
+
+def home_area(
+    v: dict[str, Any], places: Catalog, existing: Any | None
+) -> tuple[Unit | None, str | None]:
+    """The unit the record's home code names on its registration day, and the problem with it.
+
+    A code and a date name one unit (docs/places.md). From 2025-07-01 a province whose
+    communes the registry holds is recorded by commune: an abolished district, an old commune
+    or the bare province is refused, naming what took its place (Resolution 202/2025/QH15,
+    Resolution 203/2025/QH15). The rule judges a record when it is created and when its home
+    or registration day changes; a record re-sent unchanged is never refused by it."""
+    code, day = v["home_area_code"], v["registered_on"]
+    unit = places.on(code, day)
+    unchanged = (
+        existing is not None and existing.home_area_code == code and existing.registered_on == day
+    )
+    if unchanged:
+        return unit or places.newest(code), None
+    if unit is None:
+        others = places.by_code.get(code)
+        if not others:
+            return None, f"no area with code '{code}'"
+        later = [u for u in others if u.valid_from and u.valid_from > day]
+        earlier = [u for u in others if u.valid_to and u.valid_to < day]
+        hint = ""
+        if earlier:
+            hint = f"; it was replaced by {_names(places.today(earlier[-1], day))}"
+        elif later:
+            hint = f"; it exists from {later[0].valid_from.isoformat()}"  # type: ignore[union-attr]
+        return None, f"'{code}' names no area on {day.isoformat()}{hint}"
+    if day >= REFORM_DAY and unit.level != AreaLevel.commune:
+        province = places.path(unit)[-1]
+        if places.holds_communes(province, day):
+            communes = places.communes_of(unit, day)
+            shown = _names(communes[:8]) + (
+                f" and {len(communes) - 8} more" if len(communes) > 8 else ""
+            )
+            return None, (
+                f"since 2025-07-01 a worker's home is a commune: '{code}' ({unit.name}) is a "
+                f"{unit.level}; name one of its communes: {shown}"
+            )
+    return unit, None
 
 
 def check_references(
     v: dict[str, Any], lookups: Lookups, existing: Placement | None
 ) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
-    if v["home_area_code"] not in lookups.areas:
-        errors.append(("worker.home_area_code", f"no area with code '{v['home_area_code']}'"))
+    unit, problem = home_area(v, lookups.places, existing)
+    if problem:
+        errors.append(("worker.home_area_code", problem))
+    elif unit is not None:
+        v["home_area_id"] = unit.id
     if v["market_code"] not in lookups.markets:
         errors.append(("market_code", f"no market with code '{v['market_code']}'"))
     agency_id = v["agency_id"]

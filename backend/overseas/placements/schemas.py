@@ -16,6 +16,7 @@ from pydantic import (
     field_validator,
 )
 
+from overseas.areas.models import AreaLevel
 from overseas.audit.schemas import AuditRead
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.core.types import Id
@@ -174,6 +175,20 @@ class PlacementUpdate(BaseModel):
     _check_currency = field_validator("salary_currency", mode="before")(_currency)
 
 
+class UnitRef(BaseModel):
+    code: str
+    name: str
+
+
+# The unit a worker's home code named on the registration day, and today's unit(s) holding its
+# territory (read-only; docs/places.md).
+class HomeArea(BaseModel):
+    code: str
+    name: str
+    level: AreaLevel
+    today: list[UnitRef]
+
+
 # The worker as the API shows it: for viewers and administrators national_id and phone are
 # masked and policy_groups is left out (sensitive personal data).
 class WorkerRead(BaseModel):
@@ -182,6 +197,7 @@ class WorkerRead(BaseModel):
     date_of_birth: date
     sex: Sex
     home_area_code: str
+    home_area: HomeArea
     phone: str | None
     policy_groups: list[PolicyGroup] | None = Field(
         default=None,

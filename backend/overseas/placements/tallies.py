@@ -22,7 +22,7 @@ COUNTED_VALUES = tuple(sorted(s.value for s in DEPARTED_STATUSES))
 TOTAL_DIMENSION = "sex"
 NO_AGENCY = ""
 
-Key = tuple[int, str, str, str, str]
+Key = tuple[int, int, str, str, str]
 
 
 def _plain(value: Any) -> str:
@@ -34,7 +34,7 @@ def keys_of(p: Mapping[str, Any] | Any) -> list[Key]:
     get: Callable[[str], Any] = p.get if isinstance(p, dict | Mapping) else lambda k: getattr(p, k)
     if _plain(get("status")) not in COUNTED_VALUES or get("departure_date") is None:
         return []
-    year, area, market = get("departure_date").year, get("home_area_code"), get("market_code")
+    year, area, market = get("departure_date").year, get("home_area_id"), get("market_code")
     agency = get("agency_id")
     keys: list[Key] = [
         (year, area, market, "channel", _plain(get("channel"))),
@@ -49,7 +49,7 @@ def apply(session: Session, change: Counter[Key]) -> None:
     """Add the changes with one upsert statement; sorted, so that two transactions touching
     the same rows lock them in the same order (no deadlock)."""
     rows = [
-        {"year": k[0], "area_code": k[1], "market_code": k[2], "dimension": k[3], "value": k[4],
+        {"year": k[0], "area_id": k[1], "market_code": k[2], "dimension": k[3], "value": k[4],
          "count": n}
         for k, n in sorted(change.items())
         if n
@@ -61,7 +61,7 @@ def apply(session: Session, change: Counter[Key]) -> None:
     insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
     stmt = insert(table)
     stmt = stmt.on_conflict_do_update(
-        index_elements=["year", "area_code", "market_code", "dimension", "value"],
+        index_elements=["year", "area_id", "market_code", "dimension", "value"],
         set_={"count": table.c.count + stmt.excluded.count},
     )
     conn.execute(stmt, rows)
@@ -69,9 +69,9 @@ def apply(session: Session, change: Counter[Key]) -> None:
 
 _REBUILD = {
     "postgresql": """
-        INSERT INTO departure_tallies (year, area_code, market_code, dimension, value, count)
-        SELECT y, home_area_code, market_code, d, v, count(*) FROM (
-            SELECT CAST(EXTRACT(YEAR FROM departure_date) AS INTEGER) AS y, home_area_code,
+        INSERT INTO departure_tallies (year, area_id, market_code, dimension, value, count)
+        SELECT y, home_area_id, market_code, d, v, count(*) FROM (
+            SELECT CAST(EXTRACT(YEAR FROM departure_date) AS INTEGER) AS y, home_area_id,
                    market_code, dims.d, dims.v
             FROM placements
             CROSS JOIN LATERAL (VALUES ('channel', channel),
@@ -79,32 +79,32 @@ _REBUILD = {
                                        ('sex', sex)) AS dims(d, v)
             WHERE status IN :counted AND departure_date IS NOT NULL
             UNION ALL
-            SELECT CAST(EXTRACT(YEAR FROM departure_date) AS INTEGER), home_area_code,
+            SELECT CAST(EXTRACT(YEAR FROM departure_date) AS INTEGER), home_area_id,
                    market_code, 'policy_group', g
             FROM placements, jsonb_array_elements_text(policy_groups) AS g
             WHERE status IN :counted AND departure_date IS NOT NULL
-        ) AS t GROUP BY y, home_area_code, market_code, d, v
+        ) AS t GROUP BY y, home_area_id, market_code, d, v
     """,
     "sqlite": """
-        INSERT INTO departure_tallies (year, area_code, market_code, dimension, value, count)
-        SELECT y, home_area_code, market_code, d, v, count(*) FROM (
-            SELECT CAST(strftime('%Y', departure_date) AS INTEGER) AS y, home_area_code,
+        INSERT INTO departure_tallies (year, area_id, market_code, dimension, value, count)
+        SELECT y, home_area_id, market_code, d, v, count(*) FROM (
+            SELECT CAST(strftime('%Y', departure_date) AS INTEGER) AS y, home_area_id,
                    market_code, 'channel' AS d, channel AS v
             FROM placements WHERE status IN :counted AND departure_date IS NOT NULL
             UNION ALL
-            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_code, market_code,
+            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_id, market_code,
                    'agency', COALESCE(CAST(agency_id AS TEXT), '')
             FROM placements WHERE status IN :counted AND departure_date IS NOT NULL
             UNION ALL
-            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_code, market_code,
+            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_id, market_code,
                    'sex', sex
             FROM placements WHERE status IN :counted AND departure_date IS NOT NULL
             UNION ALL
-            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_code, market_code,
+            SELECT CAST(strftime('%Y', departure_date) AS INTEGER), home_area_id, market_code,
                    'policy_group', g.value
             FROM placements, json_each(placements.policy_groups) AS g
             WHERE status IN :counted AND departure_date IS NOT NULL
-        ) GROUP BY y, home_area_code, market_code, d, v
+        ) GROUP BY y, home_area_id, market_code, d, v
     """,
 }
 
@@ -123,7 +123,7 @@ def snapshot(session: Session) -> dict[Key, int]:
     """Every non-zero tally, for comparing the kept summary with a recount."""
     rows = session.exec(select(DepartureTally)).all()
     return {
-        (r.year, r.area_code, r.market_code, r.dimension, r.value): r.count for r in rows if r.count
+        (r.year, r.area_id, r.market_code, r.dimension, r.value): r.count for r in rows if r.count
     }
 
 

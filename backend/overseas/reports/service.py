@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from overseas.areas.service import AreaTree
+from overseas.areas import catalog
 from overseas.core.db import utcnow
 from overseas.inspections.models import Inspection, Violation
 from overseas.placements.models import PlacementEvent, Status
@@ -28,8 +28,9 @@ from overseas.targets.progress import tally_rows
 
 
 def annual_report(session: Session, year: int) -> AnnualReport:
-    tree = AreaTree.load(session)
-    root = tree.root()
+    places = catalog.load(session)
+    root_unit = places.root()
+    root = root_unit.code
     lines: dict[str, list[ReportLine]] = {}
     summary = progress_service.progress(
         session, area_code=root, year_from=year, year_to=year, by="market"
@@ -44,18 +45,19 @@ def annual_report(session: Session, year: int) -> AnnualReport:
             by=by,
         ).rows
         lines[by] = [ReportLine(key=r.key, label=r.label, count=r.actual) for r in rows]
-    # Areas at the finest level that has departures (the former districts, then communes).
-    per_area: dict[str, int] = {}
-    for _y, code, _m, _v, n in tally_rows(session, "sex", tree.within(root), year, year, None):
-        per_area[code] = per_area.get(code, 0) + n
+    # Departures by the unit they were recorded under (former districts, communes old and
+    # new), and by today's commune.
+    per_area: dict[int, int] = {}
+    for row in tally_rows(session, "sex", places.territory(root_unit), year, year, None):
+        per_area[row.area_id] = per_area.get(row.area_id, 0) + row.departures
     lines["area"] = [
-        ReportLine(key=code, label=tree.names.get(code, code), count=n)
-        for code, n in sorted(per_area.items())
+        ReportLine(key=places.units[i].code, label=places.units[i].name, count=n)
+        for i, n in sorted(per_area.items(), key=lambda item: (places.units[item[0]].code, item[0]))
     ]
     return AnnualReport(
         year=year,
         area_code=root,
-        area_name=tree.names[root],
+        area_name=root_unit.name,
         period_from=date(year, 1, 1),
         period_to=date(year, 12, 31),
         generated_at=utcnow(),

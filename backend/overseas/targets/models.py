@@ -12,7 +12,7 @@ from overseas.core.models import Versioned, created_at_field, updated_at_field, 
 # Fields a target shares between the API and the table, with their limits.
 class TargetBase(SQLModel):
     name: str = Field(min_length=1, max_length=200)
-    area_code: str = Field(foreign_key="areas.code", min_length=1, max_length=10, index=True)
+    area_code: str = Field(min_length=1, max_length=10, index=True)
     year_from: int
     year_to: int
     market_code: str | None = Field(default=None, foreign_key="markets.code", max_length=2)

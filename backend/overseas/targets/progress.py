@@ -8,7 +8,7 @@ sum of the yearly targets across the span, or else the sum of the children's tar
 
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,7 +19,8 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency
-from overseas.areas.service import AreaTree
+from overseas.areas import catalog
+from overseas.areas.catalog import Catalog, Unit
 from overseas.core.db import today
 from overseas.core.errors import ValidationFailed
 from overseas.markets.models import Market
@@ -33,16 +34,44 @@ NO_AGENCY_LABEL = "Không qua doanh nghiệp"
 
 
 class Targets:
-    """Every target, by (area, span, market), with the roll-up rule."""
+    """Every target, by (area code, span, market), with the roll-up rule: an area without a
+    target of its own has the sum of the targets of the units it is made of."""
 
-    def __init__(self, session: Session, tree: AreaTree) -> None:
+    def __init__(self, session: Session, places: Catalog) -> None:
         rows = session.exec(select(Target)).all()
         self.exact = {(t.area_code, t.year_from, t.year_to, t.market_code): t.value for t in rows}
         self.spans = sorted(
             ((t.year_to - t.year_from, t.area_code, t.year_from, t.year_to) for t in rows),
             reverse=True,
         )
-        self.tree = tree
+        self.places = places
+        self._parts: dict[str, list[str]] = {}
+
+    def parts(self, code: str) -> list[str]:
+        """The codes of the units an area is made of: the units in it and those it succeeded,
+        the outermost only (a unit inside another of them is counted through that one)."""
+        kept = self._parts.get(code)
+        if kept is not None:
+            return kept
+        unit = self.places.newest(code)
+        found: list[str] = []
+        if unit is not None:
+            candidates = set(self.places.children.get(unit.id, []))
+            candidates |= {
+                link.unit
+                for link in self.places.predecessors.get(unit.id, [])
+                if self.places.counts_under(link.unit, link, unit.id)
+            }
+            outermost = [
+                c
+                for c in candidates
+                if not any(
+                    c in self.places.territory(self.places.units[o]) for o in candidates if o != c
+                )
+            ]
+            found = sorted({self.places.units[c].code for c in outermost})
+        self._parts[code] = found
+        return found
 
     def value(self, area: str, year_from: int, year_to: int, market: str | None) -> int | None:
         own = self.exact.get((area, year_from, year_to, market))
@@ -52,22 +81,21 @@ class Targets:
             yearly = [self.exact.get((area, y, y, market)) for y in range(year_from, year_to + 1)]
             if all(v is not None for v in yearly):
                 return sum(v for v in yearly if v is not None)
-        parts = [
-            self.value(c, year_from, year_to, market) for c in self.tree.children.get(area, [])
-        ]
+        parts = [self.value(c, year_from, year_to, market) for c in self.parts(area) if c != area]
         known = [p for p in parts if p is not None]
         return sum(known) if known else None
 
-    def default_span(self, area: str) -> tuple[int, int] | None:
-        """The widest target span of the area or of an area it includes."""
-        within = self.tree.within(area)
+    def default_span(self, unit: Unit) -> tuple[int, int] | None:
+        """The widest target span of the area or of an area in its territory."""
+        within = self.places.territory(unit)
         for _width, code, year_from, year_to in self.spans:
-            if code in within:
+            target_unit = self.places.newest(code)
+            if target_unit is not None and target_unit.id in within:
                 return year_from, year_to
         return None
 
 
-def _row(key: str, label: str, target: int | None, actual: int) -> ProgressRow:
+def _row(key: str | None, label: str, target: int | None, actual: int) -> ProgressRow:
     return ProgressRow(
         key=key, label=label, target=target, actual=actual, percent=_percent(actual, target)
     )
@@ -95,10 +123,10 @@ def projection(
 
 
 class TallyRow(NamedTuple):
-    """Departures of one (year, home area, market) with one value of a breakdown."""
+    """Departures of one (year, home unit, market) with one value of a breakdown."""
 
     year: int
-    area_code: str
+    area_id: int
     market_code: str
     value: str
     departures: int
@@ -107,7 +135,7 @@ class TallyRow(NamedTuple):
 def tally_rows(
     session: Session,
     dimension: str,
-    areas: set[str],
+    areas: Iterable[int],
     year_from: int,
     year_to: int,
     market: str | None,
@@ -115,7 +143,7 @@ def tally_rows(
     stmt = (
         core_select(
             col(DepartureTally.year),
-            col(DepartureTally.area_code),
+            col(DepartureTally.area_id),
             col(DepartureTally.market_code),
             col(DepartureTally.value),
             func.sum(col(DepartureTally.count)).label("departures"),
@@ -124,11 +152,11 @@ def tally_rows(
             col(DepartureTally.dimension) == dimension,
             col(DepartureTally.year) >= year_from,
             col(DepartureTally.year) <= year_to,
-            col(DepartureTally.area_code).in_(sorted(areas)),
+            col(DepartureTally.area_id).in_(sorted(areas)),
         )
         .group_by(
             col(DepartureTally.year),
-            col(DepartureTally.area_code),
+            col(DepartureTally.area_id),
             col(DepartureTally.market_code),
             col(DepartureTally.value),
         )
@@ -144,10 +172,10 @@ class Query:
     """One progress question: the area (and what it holds), the span and the market."""
 
     session: Session
-    tree: AreaTree
+    places: Catalog
     targets: Targets
-    area: str
-    within: set[str]
+    unit: Unit
+    within: frozenset[int]
     year_from: int
     year_to: int
     market: str | None
@@ -164,34 +192,59 @@ def _sum_by(rows: list[TallyRow], key: Callable[[TallyRow], Any]) -> dict[Any, i
 def _by_year(q: Query) -> list[ProgressRow]:
     per_year = _sum_by(q.base, lambda r: r.year)
     return [
-        _row(str(year), str(year), q.targets.value(q.area, year, year, q.market), per_year[year])
+        _row(
+            str(year), str(year), q.targets.value(q.unit.code, year, year, q.market), per_year[year]
+        )
         for year in range(q.year_from, q.year_to + 1)
     ]
 
 
+def _rest(q: Query, rows: list[ProgressRow], key: str | None, label: str) -> list[ProgressRow]:
+    """A row for what the other rows do not hold, so that the rows add up to `actual`."""
+    rest = sum(r.departures for r in q.base) - sum(r.actual for r in rows)
+    return [*rows, _row(key, label, None, rest)] if rest > 0 else rows
+
+
 def _by_area(q: Query) -> list[ProgressRow]:
-    per_area = _sum_by(q.base, lambda r: r.area_code)
+    per_unit = _sum_by(q.base, lambda r: r.area_id)
     rows = []
-    for child in q.tree.children.get(q.area, []):
-        n = sum(per_area[c] for c in q.tree.within(child))
-        t = q.targets.value(child, q.year_from, q.year_to, q.market)
-        rows.append(_row(child, q.tree.names[child], t, n))
-    # People homed in the area itself (under none of its units) get a row of their own, so
-    # that the rows add up to `actual`.
-    if per_area[q.area]:
-        rows.append(_row(q.area, q.tree.names[q.area], None, per_area[q.area]))
-    return rows
+    for code in q.targets.parts(q.unit.code):
+        part = q.places.newest(code)
+        if part is None or code == q.unit.code:
+            continue
+        n = sum(per_unit[u] for u in q.places.territory(part) & q.within)
+        t = q.targets.value(code, q.year_from, q.year_to, q.market)
+        rows.append(_row(code, part.name, t, n))
+    # People homed in the area itself, or in a unit across two of its parts, get a row of
+    # their own.
+    return _rest(q, rows, q.unit.code, q.unit.name)
+
+
+NOT_ALLOCATED = "Chưa xác định xã, phường"
+
+
+def _by_commune(q: Query) -> list[ProgressRow]:
+    """Today's communes within the area, each counting its territory (its predecessors' old
+    records included); records coded above commune level are not allocated to one."""
+    per_unit = _sum_by(q.base, lambda r: r.area_id)
+    rows = []
+    for commune in q.places.communes_of(q.unit, today()):
+        n = sum(per_unit[u] for u in q.places.territory(commune) & q.within)
+        t = q.targets.value(commune.code, q.year_from, q.year_to, q.market)
+        rows.append(_row(commune.code, commune.name, t, n))
+    return _rest(q, rows, None, NOT_ALLOCATED)
 
 
 def _by_market(q: Query) -> list[ProgressRow]:
     per_market = _sum_by(q.base, lambda r: r.market_code)
     names = dict(q.session.exec(select(Market.code, Market.name_vi)).all())
-    with_targets = {m for (a, _f, _t, m) in q.targets.exact if m and a in q.within}
+    codes_within = {q.places.units[u].code for u in q.within}
+    with_targets = {m for (a, _f, _t, m) in q.targets.exact if m and a in codes_within}
     rows = []
     for code in sorted(set(per_market) | with_targets):
         if q.market and code != q.market:
             continue
-        t = q.targets.value(q.area, q.year_from, q.year_to, code)
+        t = q.targets.value(q.unit.code, q.year_from, q.year_to, code)
         rows.append(_row(code, names.get(code, code), t, per_market[code]))
     return rows
 
@@ -217,6 +270,7 @@ def _by_value(q: Query, by: str) -> list[ProgressRow]:
 BREAKDOWNS: dict[str, Callable[[Query], list[ProgressRow]]] = {
     "year": _by_year,
     "area": _by_area,
+    "commune": _by_commune,
     "market": _by_market,
 }
 
@@ -232,33 +286,34 @@ def progress(
     on: date | None = None,
 ) -> Progress:
     on = on or today()
-    tree = AreaTree.load(session)
-    area = (area_code or "").strip() or tree.root()
-    if area not in tree.names:
-        raise ValidationFailed.one("area_code", f"no area with code '{area}'")
+    places = catalog.load(session)
+    code = (area_code or "").strip()
+    unit = places.newest(code) if code else places.root()
+    if unit is None:
+        raise ValidationFailed.one("area_code", f"no area with code '{code}'")
     market = market_code.strip().upper() if market_code else None
     if market is not None and session.get(Market, market) is None:
         raise ValidationFailed.one("market_code", f"no market with code '{market}'")
-    targets = Targets(session, tree)
+    targets = Targets(session, places)
     if year_from is None and year_to is None:
-        year_from, year_to = targets.default_span(area) or (on.year, on.year)
+        year_from, year_to = targets.default_span(unit) or (on.year, on.year)
     year_from = year_from if year_from is not None else year_to
     year_to = year_to if year_to is not None else year_from
     assert year_from is not None and year_to is not None
     if year_to < year_from:
         raise ValidationFailed.one("year_to", "is before year_from")
 
-    within = tree.within(area)
+    within = places.territory(unit)
     base = tally_rows(session, tallies.TOTAL_DIMENSION, within, year_from, year_to, market)
-    q = Query(session, tree, targets, area, within, year_from, year_to, market, base)
+    q = Query(session, places, targets, unit, within, year_from, year_to, market, base)
     actual = sum(r.departures for r in base)
-    target = targets.value(area, year_from, year_to, market)
+    target = targets.value(unit.code, year_from, year_to, market)
     rows: list[ProgressRow] = []
     if by is not None:
         breakdown = BREAKDOWNS.get(by)
         rows = breakdown(q) if breakdown else _by_value(q, by)
     return Progress(
-        area_code=area,
+        area_code=unit.code,
         year_from=year_from,
         year_to=year_to,
         market_code=market,

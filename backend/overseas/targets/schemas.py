@@ -78,7 +78,7 @@ class TargetUpdate(BaseModel):
     _check_text = field_validator("name", "area_code", mode="before")(_text)
 
 
-By = Literal["year", "area", "market", "channel", "agency", "sex", "policy_group"]
+By = Literal["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"]
 
 
 # Where a span is heading at the pace so far, and the pace it needs.
@@ -92,8 +92,9 @@ class Projection(BaseModel):
     )
 
 
+# One row of a breakdown; `key` is null on the row of records not allocated to a commune.
 class ProgressRow(BaseModel):
-    key: str
+    key: str | None
     label: str
     target: int | None
     actual: int

@@ -127,7 +127,8 @@ export interface paths {
         };
         /**
          * List Areas
-         * @description Administrative units, ordered by code; `active_on` keeps those valid on that day.
+         * @description Administrative units, ordered by code (the older unit of a code first); `on` keeps those
+         *     valid on that day, `q` finds a name typed without diacritics ("tam xuan").
          */
         get: operations["areas-list_areas"];
         put?: never;
@@ -151,7 +152,8 @@ export interface paths {
         };
         /**
          * Get Area
-         * @description One administrative unit, with its ETag.
+         * @description The unit with this code valid on `on` (404 when none), else the newest unit with the
+         *     code; with its predecessors and successors, and its ETag.
          */
         get: operations["areas-get_area"];
         put?: never;
@@ -1129,8 +1131,12 @@ export interface components {
             name: string;
             /** Parent Code */
             parent_code: string | null;
+            /** Predecessors */
+            predecessors: components["schemas"]["Predecessor"][];
             /** Successor Code */
             successor_code: string | null;
+            /** Successors */
+            successors: components["schemas"]["Successor"][];
             /**
              * Updated At
              * Format: date-time
@@ -1331,6 +1337,16 @@ export interface components {
             /** Reason */
             reason: string | null;
             status: components["schemas"]["Status"];
+        };
+        /** HomeArea */
+        HomeArea: {
+            /** Code */
+            code: string;
+            level: components["schemas"]["AreaLevel"];
+            /** Name */
+            name: string;
+            /** Today */
+            today: components["schemas"]["UnitRef"][];
         };
         /** InspectionCreate */
         InspectionCreate: {
@@ -1883,6 +1899,14 @@ export interface components {
          * @enum {string}
          */
         PolicyGroup: "poor_household" | "near_poor_household" | "ethnic_minority" | "land_recovered" | "merit_relative" | "demobilised_soldier";
+        /** Predecessor */
+        Predecessor: {
+            /** Code */
+            code: string;
+            part: components["schemas"]["SuccessionPart"];
+            /** Valid To */
+            valid_to: string | null;
+        };
         /** Priorities */
         Priorities: {
             /** Items */
@@ -1952,7 +1976,7 @@ export interface components {
             /** Area Code */
             area_code: string;
             /** By */
-            by: ("year" | "area" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
+            by: ("year" | "area" | "commune" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
             /** Market Code */
             market_code: string | null;
             /** Percent */
@@ -1972,7 +1996,7 @@ export interface components {
             /** Actual */
             actual: number;
             /** Key */
-            key: string;
+            key: string | null;
             /** Label */
             label: string;
             /** Percent */
@@ -2082,6 +2106,19 @@ export interface components {
          * @enum {string}
          */
         Status: "registered" | "training" | "contracted" | "departed" | "returned" | "returned_early" | "overstayed" | "cancelled";
+        /**
+         * SuccessionPart
+         * @enum {string}
+         */
+        SuccessionPart: "whole" | "part";
+        /** Successor */
+        Successor: {
+            /** Code */
+            code: string;
+            part: components["schemas"]["SuccessionPart"];
+            /** Valid From */
+            valid_from: string | null;
+        };
         /** TargetCreate */
         TargetCreate: {
             /** Area Code */
@@ -2175,6 +2212,13 @@ export interface components {
             /** Reason */
             reason?: string | null;
             status: components["schemas"]["Status"];
+        };
+        /** UnitRef */
+        UnitRef: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
         };
         /** UserCreate */
         UserCreate: {
@@ -2329,6 +2373,7 @@ export interface components {
             date_of_birth: string;
             /** Full Name */
             full_name: string;
+            home_area: components["schemas"]["HomeArea"];
             /** Home Area Code */
             home_area_code: string;
             /** National Id */
@@ -2890,7 +2935,12 @@ export interface operations {
             query?: {
                 parent_code?: string | null;
                 level?: components["schemas"]["AreaLevel"] | null;
+                /** @description Units valid on this day (also as `on`) */
                 active_on?: string | null;
+                /** @description The same as `active_on` */
+                on?: string | null;
+                /** @description Name; case and diacritics do not matter */
+                q?: string | null;
                 updated_since?: string | null;
                 /** @description Page size (1-500) */
                 limit?: number;
@@ -3017,7 +3067,10 @@ export interface operations {
     };
     "areas-get_area": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The unit with this code valid on this day; without it, the newest unit with the code (a code alone names a unit only with a date since the 2025 reform) */
+                on?: string | null;
+            };
             header?: never;
             path: {
                 code: string;
@@ -3066,7 +3119,10 @@ export interface operations {
     };
     "areas-update_area": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The unit with this code valid on this day; without it, the newest unit with the code (a code alone names a unit only with a date since the 2025 reform) */
+                on?: string | null;
+            };
             header?: {
                 /** @description The ETag last read; a mismatch answers 412 */
                 "If-Match"?: string | null;
@@ -5214,7 +5270,7 @@ export interface operations {
                 year_from?: number | null;
                 year_to?: number | null;
                 market_code?: string | null;
-                by?: ("year" | "area" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
+                by?: ("year" | "area" | "commune" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
             };
             header?: never;
             path?: never;
@@ -5324,7 +5380,7 @@ export interface operations {
                 year_from?: number | null;
                 year_to?: number | null;
                 market_code?: string | null;
-                by?: ("year" | "area" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
+                by?: ("year" | "area" | "commune" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
             };
             header?: never;
             path?: never;
@@ -6354,8 +6410,8 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const pathsApiV1ProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "market", "channel", "agency", "sex", "policy_group"];
-export const pathsApiV1PublicProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/public/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "market", "channel", "agency", "sex", "policy_group"];
+export const pathsApiV1ProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
+export const pathsApiV1PublicProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/public/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1ReportsAnnualGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/annual"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
 export const agencyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyStatus"]> = ["active", "suspended", "revoked"];
 export const apiClientCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiClientCreate"]["role"]> = ["officer", "inspector", "agency", "viewer"];
@@ -6371,11 +6427,12 @@ export const kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const meKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["kind"]> = ["user", "client"];
 export const policyGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyGroup"]> = ["poor_household", "near_poor_household", "ethnic_minority", "land_recovered", "merit_relative", "demobilised_soldier"];
 export const programmeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Programme"]> = ["TITP", "SSW", "EPS", "engineer", "other"];
-export const progressByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]["by"]> = ["year", "area", "market", "channel", "agency", "sex", "policy_group"];
+export const progressByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["demand", "wage", "fee_cap", "policy", "warning", "opportunity", "note"];
 export const resultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Result"]> = ["compliant", "violations"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "inspector", "agency", "viewer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
 export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["registered", "training", "contracted", "departed", "returned", "returned_early", "overstayed", "cancelled"];
+export const successionPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SuccessionPart"]> = ["whole", "part"];
 export const templateFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TemplateFormat"]> = ["csv", "xlsx"];
 export const tierValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tier"]> = ["priority", "potential", "standard", "suspended"];

@@ -113,10 +113,26 @@ COLUMNS: tuple[Column, ...] = (
 
 # What the export adds and the system sets: an export re-imports, so these are accepted as
 # headers and their cells ignored.
-READ_ONLY_FIELDS = ("id", "flags", "version", "created_at", "updated_at")
-
-
-EXPORT_FIELDS = ("id", *(c.name for c in COLUMNS), "flags", "version", "created_at", "updated_at")
+READ_ONLY_FIELDS = (
+    "id",
+    "home_area_name",
+    "home_area_today",
+    "flags",
+    "version",
+    "created_at",
+    "updated_at",
+)
+# The home unit's name and today's unit(s) holding its territory come with every export.
+EXPORT_FIELDS = (
+    "id",
+    *(c.name for c in COLUMNS),
+    "home_area_name",
+    "home_area_today",
+    "flags",
+    "version",
+    "created_at",
+    "updated_at",
+)
 
 
 # Left out of the exports of roles that see masked personal data (sensitive data).

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
+from overseas.areas import catalog
 from overseas.audit import service as audit
 from overseas.core.db import today
 from overseas.core.pii import mask_national_id
@@ -51,6 +52,9 @@ _DATE_FIELDS = frozenset(c.name for c in COLUMNS if c.kind == "date")
 def _export_values(read: PlacementRead, names: Sequence[str]) -> list[Any]:
     """The API's JSON values (dates ISO, timestamps in UTC, money as text), lists joined."""
     flat = read.model_dump(mode="json", exclude={"worker"}) | read.worker.model_dump(mode="json")
+    home = read.worker.home_area
+    flat["home_area_name"] = home.name
+    flat["home_area_today"] = [u.code for u in home.today]
     return [";".join(flat[name]) if isinstance(flat[name], list) else flat[name] for name in names]
 
 
@@ -78,8 +82,9 @@ def _reads(
     # The request's session has committed and closed before a streamed body is sent, so the
     # rows are read with a session of their own (a read-only transaction).
     with Session(bind) as session:
+        places = catalog.load(session)
         for placement in reading.iter_placements(session, principal, filters):
-            yield reading.to_read(placement, principal)
+            yield reading.to_read(placement, principal, places)
 
 
 def _csv_chunks(reads: Iterable[PlacementRead], names: Sequence[str]) -> Iterator[bytes]:

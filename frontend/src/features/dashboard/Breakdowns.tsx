@@ -11,8 +11,8 @@ const FORMER_PROVINCE = '49';
 export function Breakdowns() {
   const { t, tv } = useI18n();
   const names = useNames();
-  const marketLabel = useCallback((row: ProgressRow) => names.market(row.key) || row.label, [names]);
-  const channelLabel = useCallback((row: ProgressRow) => tv('channel', row.key), [tv]);
+  const marketLabel = useCallback((row: ProgressRow) => names.market(row.key ?? '') || row.label, [names]);
+  const channelLabel = useCallback((row: ProgressRow) => tv('channel', row.key ?? ''), [tv]);
   return (
     <section className="section" aria-labelledby="dashboard-breakdowns">
       <h2 id="dashboard-breakdowns">{t('dashboard.breakdowns')}</h2>

@@ -52,8 +52,8 @@ export function ProgressBreakdown({ title, rows, labels, horizontal = false, tes
           scroll={false}
           testId={testId}
           rows={rows}
-          rowKey={(row) => row.key}
-          rowData={(row) => ({ 'data-key': row.key })}
+          rowKey={(row) => row.key ?? ''}
+          rowData={(row) => ({ 'data-key': row.key ?? '' })}
           columns={[
             { label: t('dashboard.rowLabel'), rowHeader: true, cell: (_, i) => labels[i] },
             {

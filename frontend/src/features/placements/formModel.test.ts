@@ -15,6 +15,7 @@ const placement: Placement = {
     date_of_birth: '1995-04-02',
     sex: 'male',
     home_area_code: '506',
+    home_area: { code: '506', name: 'Huyện Đại Lộc', level: 'district', today: [{ code: '48', name: 'Thành phố Đà Nẵng' }] },
     phone: null,
     policy_groups: ['poor_household', 'ethnic_minority'],
   },

@@ -1,0 +1,307 @@
+"""The administrative units over time, held in memory: which unit a code names on a day, what
+each unit contains, what succeeded what, and the territory a figure about a unit counts
+(docs/places.md).
+
+A province's units are a few hundred rows; the catalog is read once and kept by each process,
+and read again when the areas or their successions changed (one cheap query per request
+tells). Everything here answers from memory.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from threading import Lock
+
+from sqlalchemy import func
+from sqlalchemy import select as core_select
+from sqlmodel import Session
+
+from overseas.areas.models import Area, AreaLevel, AreaSuccession, SuccessionPart
+from overseas.core.bulk import table_of
+from overseas.core.db import today
+from overseas.core.text import fold
+
+# Resolution 202/2025/QH15 and 203/2025/QH15, Law 72/2025/QH15: from this day local government
+# has two levels, the province and the commune.
+REFORM_DAY = date(2025, 7, 1)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: int
+    code: str
+    name: str
+    level: AreaLevel
+    parent_code: str | None
+    valid_from: date | None
+    valid_to: date | None
+    search_name: str
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
+    def overlaps(self, other: "Unit") -> bool:
+        starts_before_end = (
+            other.valid_to is None or (self.valid_from or date.min) <= other.valid_to
+        )
+        ends_after_start = self.valid_to is None or (other.valid_from or date.min) <= self.valid_to
+        return starts_before_end and ends_after_start
+
+    def period(self) -> str:
+        """ "to 30/06/2025", "from 01/07/2025", "01/01/2025-30/06/2025", or "" when open."""
+        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else None
+        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else None
+        if start and end:
+            return f"{start}-{end}"
+        if end:
+            return f"to {end}"
+        return f"from {start}" if start else ""
+
+
+@dataclass(frozen=True)
+class Link:
+    unit: int
+    part: SuccessionPart
+
+
+@dataclass
+class Catalog:
+    units: dict[int, Unit]
+    successions: list[tuple[int, int, SuccessionPart]]
+    by_code: dict[str, list[Unit]] = field(default_factory=dict)
+    children: dict[int, list[int]] = field(default_factory=dict)
+    parent: dict[int, int] = field(default_factory=dict)
+    successors: dict[int, list[Link]] = field(default_factory=dict)
+    predecessors: dict[int, list[Link]] = field(default_factory=dict)
+    _territory: dict[int, frozenset[int]] = field(default_factory=dict)
+    _today: dict[tuple[int, date], list[Unit]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_code: dict[str, list[Unit]] = defaultdict(list)
+        for unit in self.units.values():
+            by_code[unit.code].append(unit)
+        for units in by_code.values():
+            units.sort(key=lambda u: u.valid_from or date.min)
+        self.by_code = dict(by_code)
+        children: dict[int, list[int]] = defaultdict(list)
+        for unit in self.units.values():
+            holder = next(
+                (p for p in self.by_code.get(unit.parent_code or "", []) if p.overlaps(unit)),
+                None,
+            )
+            if holder is not None:
+                self.parent[unit.id] = holder.id
+                children[holder.id].append(unit.id)
+        self.children = dict(children)
+        successors: dict[int, list[Link]] = defaultdict(list)
+        predecessors: dict[int, list[Link]] = defaultdict(list)
+        for old, new, part in self.successions:
+            successors[old].append(Link(new, part))
+            predecessors[new].append(Link(old, part))
+        self.successors = dict(successors)
+        self.predecessors = dict(predecessors)
+
+    # --- naming a unit ---------------------------------------------------------------------
+
+    def on(self, code: str, day: date) -> Unit | None:
+        """The unit with this code on this day."""
+        return next((u for u in self.by_code.get(code, []) if u.valid_on(day)), None)
+
+    def newest(self, code: str) -> Unit | None:
+        """The newest unit with this code: what a bare code means (docs/api.md)."""
+        units = self.by_code.get(code)
+        return units[-1] if units else None
+
+    def root(self) -> Unit:
+        """The province the registry is about: the newest province that succeeds nothing."""
+        provinces = [
+            u for u in self.units.values() if u.level == AreaLevel.province and u.valid_to is None
+        ]
+        return sorted(provinces, key=lambda u: -len(self.predecessors.get(u.id, [])))[0]
+
+    def path(self, unit: Unit) -> list[Unit]:
+        """The unit and the units it lies in, innermost first."""
+        out = [unit]
+        while out[-1].id in self.parent and len(out) < 5:
+            out.append(self.units[self.parent[out[-1].id]])
+        return out
+
+    # --- succession ------------------------------------------------------------------------
+
+    def allocated(self, old: Unit) -> Unit:
+        """The one successor a unit split between several is counted under, everywhere: the
+        one that kept its code, else the lowest code (docs/places.md)."""
+        successors = [self.units[link.unit] for link in self.successors.get(old.id, [])]
+        same = [s for s in successors if s.code == old.code]
+        return same[0] if same else min(successors, key=lambda s: (s.code, s.id))
+
+    def counts_under(self, old_id: int, link: Link, new_id: int) -> bool:
+        if link.part == SuccessionPart.whole:
+            return True
+        return self.allocated(self.units[old_id]).id == new_id
+
+    def today(self, unit: Unit, day: date) -> list[Unit]:
+        """The units valid on `day` that hold the unit's territory (itself when still valid)."""
+        found: list[Unit] = []
+        todo, seen = [unit], set()
+        while todo:
+            current = todo.pop()
+            if current.id in seen:
+                continue
+            seen.add(current.id)
+            if current.valid_on(day):
+                found.append(current)
+                continue
+            todo += [self.units[link.unit] for link in self.successors.get(current.id, [])]
+        return sorted(found, key=lambda u: (u.code, u.id))
+
+    def today_of(self, unit: Unit) -> list[Unit]:
+        """Today's units holding the unit's territory, kept for the day (every record read)."""
+        day = today()
+        key = (unit.id, day)
+        kept = self._today.get(key)
+        if kept is None:
+            kept = self._today[key] = self.today(unit, day)
+        return kept
+
+    # --- territory ---------------------------------------------------------------------------
+
+    def _contained(self, unit_id: int) -> set[int]:
+        """The unit, the units in it, and those it succeeded (what it counts directly)."""
+        found: set[int] = set()
+        todo = [unit_id]
+        while todo:
+            current = todo.pop()
+            if current in found:
+                continue
+            found.add(current)
+            todo += self.children.get(current, [])
+            todo += [
+                link.unit
+                for link in self.predecessors.get(current, [])
+                if self.counts_under(link.unit, link, current)
+            ]
+        return found
+
+    def territory(self, unit: Unit) -> frozenset[int]:
+        """The units whose records a figure about `unit` counts: the unit, the units in it,
+        the units it succeeded, and — for a unit that was replaced — every later unit that lies
+        wholly within it (the former province 49 counts the 78 new communes formed only from its
+        communes, not the rest of Đà Nẵng)."""
+        kept = self._territory.get(unit.id)
+        if kept is not None:
+            return kept
+        found = self._contained(unit.id)
+        grew = True
+        while grew:
+            grew = False
+            for later_id, links in self.predecessors.items():
+                if later_id in found:
+                    continue
+                counted = [
+                    link.unit for link in links if self.counts_under(link.unit, link, later_id)
+                ]
+                # Formed only from what the unit holds: every predecessor counted under it and
+                # every unit of its own inside (Quế Sơn took Nông Sơn in 2025 but kept its own
+                # communes, so it does not lie within Nông Sơn).
+                own = self.children.get(later_id, [])
+                if counted and all(u in found for u in counted) and all(c in found for c in own):
+                    found |= self._contained(later_id)
+                    grew = True
+        result = frozenset(found)
+        self._territory[unit.id] = result
+        return result
+
+    def communes_of(self, unit: Unit, day: date) -> list[Unit]:
+        """Today's commune-level units within the unit's territory."""
+        within = self.territory(unit)
+        return sorted(
+            (
+                u
+                for u in self.units.values()
+                if u.level == AreaLevel.commune and u.valid_on(day) and u.id in within
+            ),
+            key=lambda u: (u.code, u.id),
+        )
+
+    def holds_communes(self, province: Unit, day: date) -> bool:
+        """Whether the registry holds the commune-level units of the province on `day`."""
+        return any(
+            self.units[c].level == AreaLevel.commune and self.units[c].valid_on(day)
+            for c in self.children.get(province.id, [])
+        )
+
+    # --- search ------------------------------------------------------------------------------
+
+    def search(self, text: str, units: Iterable[Unit] | None = None) -> list[Unit]:
+        wanted = fold(text)
+        pool = self.units.values() if units is None else units
+        return [u for u in pool if wanted in u.search_name]
+
+
+_cache: tuple[tuple[object, ...], Catalog] | None = None
+_lock = Lock()
+
+
+def _fingerprint(session: Session) -> tuple[object, ...]:
+    areas, links = table_of(Area), table_of(AreaSuccession)
+    row = (
+        session.connection()
+        .execute(
+            core_select(
+                func.count(areas.c.id),
+                func.max(areas.c.updated_at),
+                func.max(areas.c.id),
+                core_select(func.count()).select_from(links).scalar_subquery(),
+            )
+        )
+        .one()
+    )
+    updated: datetime | None = row[1]
+    return (row[0], updated.isoformat() if updated else None, row[2], row[3])
+
+
+def load(session: Session) -> Catalog:
+    """The catalog of this database, read again only when the areas changed."""
+    global _cache
+    key = (str(session.get_bind().engine.url), *_fingerprint(session))
+    cached = _cache
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    areas, links = table_of(Area), table_of(AreaSuccession)
+    conn = session.connection()
+    units = {
+        r.id: Unit(
+            r.id,
+            r.code,
+            r.name,
+            AreaLevel(r.level),
+            r.parent_code,
+            r.valid_from,
+            r.valid_to,
+            r.search_name,
+        )
+        for r in conn.execute(
+            core_select(
+                areas.c.id,
+                areas.c.code,
+                areas.c.name,
+                areas.c.level,
+                areas.c.parent_code,
+                areas.c.valid_from,
+                areas.c.valid_to,
+                areas.c.search_name,
+            )
+        )
+    }
+    successions = [
+        (r.old_id, r.new_id, SuccessionPart(r.part))
+        for r in conn.execute(core_select(links.c.old_id, links.c.new_id, links.c.part))
+    ]
+    catalog = Catalog(units, successions)
+    with _lock:
+        _cache = (key, catalog)
+    return catalog
