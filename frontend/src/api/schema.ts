@@ -1323,7 +1323,7 @@ export interface components {
             /** Agency Id */
             agency_id: number;
             /** Early Return Rate */
-            early_return_rate: string | null;
+            early_return_rate: number | null;
             /** Fines Vnd */
             fines_vnd: number;
             /** Flagged Placements */
@@ -1331,24 +1331,24 @@ export interface components {
             /** Last Inspected On */
             last_inspected_on: string | null;
             /** Late Report Rate */
-            late_report_rate: string | null;
+            late_report_rate: number | null;
             /** Open Violations */
             open_violations: number;
             /** Overdue Remedies */
             overdue_remedies: number;
             /** Overstay Rate */
-            overstay_rate: string | null;
+            overstay_rate: number | null;
             /** Placements */
             placements: number;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
-            risk_score: string;
+            risk_score: number;
         };
         /** DepartureSummary */
         DepartureSummary: {
             /** Percent */
-            percent: string | null;
+            percent: number | null;
             /** Target */
             target: number | null;
             /** Total */
@@ -1982,7 +1982,7 @@ export interface components {
             /** Agency Id */
             agency_id: number;
             /** Early Return Rate */
-            early_return_rate: string | null;
+            early_return_rate: number | null;
             /** Fines Vnd */
             fines_vnd: number;
             /** Flagged Placements */
@@ -1990,7 +1990,7 @@ export interface components {
             /** Last Inspected On */
             last_inspected_on: string | null;
             /** Late Report Rate */
-            late_report_rate: string | null;
+            late_report_rate: number | null;
             /** Licence No */
             licence_no: string;
             /** Name */
@@ -2000,13 +2000,13 @@ export interface components {
             /** Overdue Remedies */
             overdue_remedies: number;
             /** Overstay Rate */
-            overstay_rate: string | null;
+            overstay_rate: number | null;
             /** Placements */
             placements: number;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
-            risk_score: string;
+            risk_score: number;
         };
         /**
          * Problem
@@ -2045,7 +2045,7 @@ export interface components {
             /** Market Code */
             market_code: string | null;
             /** Percent */
-            percent: string | null;
+            percent: number | null;
             projection: components["schemas"]["Projection"];
             /** Rows */
             rows: components["schemas"]["ProgressRow"][];
@@ -2065,7 +2065,7 @@ export interface components {
             /** Label */
             label: string;
             /** Percent */
-            percent: string | null;
+            percent: number | null;
             /** Target */
             target: number | null;
         };
@@ -2150,11 +2150,11 @@ export interface components {
             /** Name */
             name: string;
             /** Score */
-            score: string;
+            score: number;
             /** Value */
-            value: string;
+            value: number;
             /** Weight */
-            weight: string;
+            weight: number;
         };
         /**
          * Role
