@@ -103,6 +103,7 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ),
     # Reports
     ("GET", "/api/v1/reports/annual"): frozenset({OFFICER, VIEWER}),
+    ("GET", "/api/v1/reports/communes"): frozenset({OFFICER, VIEWER}),
     # The public pages: no login
     ("GET", "/api/v1/public/agencies"): PUBLIC,
     ("GET", "/api/v1/public/markets"): PUBLIC,

@@ -61,7 +61,8 @@ class Signals:
     last_inspected: date | None = None
 
 
-def _rate(part: int, whole: int) -> Decimal | None:
+def rate(part: int, whole: int) -> Decimal | None:
+    """part / whole to 4 decimals; None when there is no whole."""
     if not whole:
         return None
     return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
@@ -141,10 +142,10 @@ def risk(s: Signals, on: date) -> tuple[Decimal, list[RiskFactor]]:
         if s.overdue
         else Decimal(0),
         "open_violations": min(Decimal(1), Decimal(s.open_violations) / 5),
-        "flagged_share": _rate(s.flagged, s.placements) or Decimal(0),
-        "early_return_rate": _rate(s.early, s.finished) or Decimal(0),
-        "overstay_rate": _rate(s.overstayed, s.departed) or Decimal(0),
-        "late_report_rate": _rate(s.late, s.departed) or Decimal(0),
+        "flagged_share": rate(s.flagged, s.placements) or Decimal(0),
+        "early_return_rate": rate(s.early, s.finished) or Decimal(0),
+        "overstay_rate": rate(s.overstayed, s.departed) or Decimal(0),
+        "late_report_rate": rate(s.late, s.departed) or Decimal(0),
     }
     factors = []
     for name, (weight, description) in FACTORS.items():
@@ -172,9 +173,9 @@ def _compliance(agency_id: int, s: Signals, on: date) -> dict[str, Any]:
         "last_inspected_on": s.last_inspected,
         "placements": s.placements,
         "flagged_placements": s.flagged,
-        "early_return_rate": _rate(s.early, s.finished),
-        "overstay_rate": _rate(s.overstayed, s.departed),
-        "late_report_rate": _rate(s.late, s.departed),
+        "early_return_rate": rate(s.early, s.finished),
+        "overstay_rate": rate(s.overstayed, s.departed),
+        "late_report_rate": rate(s.late, s.departed),
         "risk_score": score,
         "risk_factors": factors,
     }

@@ -1,14 +1,15 @@
 """HTTP layer for reports."""
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
-from overseas.reports import service
+from overseas.reports import communes, service
 from overseas.reports.auth import ReportReader
-from overseas.reports.schemas import AnnualReport
+from overseas.reports.schemas import AnnualReport, CommuneRisks
 from overseas.targets.schemas import YEAR_MAX, YEAR_MIN
 
 router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
@@ -29,11 +30,15 @@ def annual_report(
     _p: ReportReader,
     year: Annotated[int, Query(ge=YEAR_MIN, le=YEAR_MAX)],
     format: Literal["json", "xlsx"] = "json",
+    area_code: Annotated[
+        str | None, Query(max_length=10, description="Default: the city (today's province)")
+    ] = None,
 ) -> Response:
-    """The provincial annual report: departures by market, sex, channel, policy group and
-    area against the year's target; returns, early returns and overstays; inspections
-    concluded, violations and fines."""
-    report = service.annual_report(session, year)
+    """The annual report of an area (the city by default): departures by market, sex,
+    channel, policy group, the unit recorded and today's commune against the year's target;
+    the multi-year plans covering the year, the former province's included; returns, early
+    returns and overstays; inspections concluded, violations and fines."""
+    report = service.annual_report(session, year, area_code)
     if format == "xlsx":
         return Response(
             service.annual_workbook(report),
@@ -41,3 +46,19 @@ def annual_report(
             headers={"Content-Disposition": f'attachment; filename="bao-cao-nam-{year}.xlsx"'},
         )
     return Response(report.model_dump_json(), media_type="application/json")
+
+
+@router.get("/communes", response_model=CommuneRisks, responses=problem_responses(401, 403, 422))
+def commune_risks(
+    session: SessionDep,
+    _p: ReportReader,
+    area_code: Annotated[
+        str | None, Query(max_length=10, description="Default: the city (today's province)")
+    ] = None,
+    departed_from: date | None = None,
+    departed_to: date | None = None,
+) -> CommuneRisks:
+    """Early returns and overstays by today's commune (EPS restricts recruitment from
+    localities whose workers overstay): for the workers who departed in the span, by their
+    current status; a last row (`code` null) for records not allocated to a commune."""
+    return communes.commune_risks(session, area_code, departed_from, departed_to)

@@ -13,6 +13,25 @@ class ReportLine(BaseModel):
     count: int
 
 
+# Departures by today's commune; `key` null on the line of records coded above commune level.
+class CommuneLine(BaseModel):
+    key: str | None
+    label: str
+    count: int
+
+
+# A multi-year plan covering the year (the former Quảng Nam's 2023-2030 plan keeps counting
+# in the city's report): departures from its first year through the report's year.
+class PlanProgress(BaseModel):
+    area_code: str
+    area_name: str
+    year_from: int
+    year_to: int
+    target: int
+    actual: int
+    percent: Ratio | None
+
+
 # Departures of the year against its target.
 class DepartureSummary(BaseModel):
     total: int
@@ -51,5 +70,26 @@ class AnnualReport(BaseModel):
     by_channel: list[ReportLine]
     by_policy_group: list[ReportLine]
     by_area: list[ReportLine]
+    by_commune: list[CommuneLine]
+    plans: list[PlanProgress]
     returns: ReturnSummary
     inspections: InspectionSummary
+
+
+# How a commune's workers fared abroad: departures, contracts that ended early, overstays.
+class CommuneRisk(BaseModel):
+    code: str | None
+    name: str
+    departed: int
+    finished: int
+    returned_early: int
+    overstayed: int
+    early_return_rate: Ratio | None
+    overstay_rate: Ratio | None
+
+
+class CommuneRisks(BaseModel):
+    area_code: str
+    departed_from: date | None
+    departed_to: date | None
+    rows: list[CommuneRisk]

@@ -13,24 +13,35 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from overseas.areas import catalog
+from overseas.areas.models import AreaLevel
+from overseas.core.bulk import in_values
 from overseas.core.db import utcnow
+from overseas.core.errors import ValidationFailed
 from overseas.inspections.models import Inspection, Violation
-from overseas.placements.models import PlacementEvent, Status
+from overseas.placements.models import Placement, PlacementEvent, Status
 from overseas.reports.schemas import (
     AnnualReport,
+    CommuneLine,
     DepartureSummary,
     InspectionSummary,
+    PlanProgress,
     ReportLine,
     ReturnSummary,
 )
 from overseas.targets import progress as progress_service
+from overseas.targets.models import Target
 from overseas.targets.progress import tally_sums
 
 
-def annual_report(session: Session, year: int) -> AnnualReport:
+def annual_report(session: Session, year: int, area_code: str | None = None) -> AnnualReport:
     places = catalog.load(session)
-    root_unit = places.root()
+    code = (area_code or "").strip()
+    found = places.newest(code) if code else places.root()
+    if found is None:
+        raise ValidationFailed.one("area_code", f"no area with code '{code}'")
+    root_unit = found
     root = root_unit.code
+    within = places.territory(root_unit)
     lines: dict[str, list[ReportLine]] = {}
     summary = progress_service.progress(
         session, area_code=root, year_from=year, year_to=year, by="market"
@@ -47,13 +58,14 @@ def annual_report(session: Session, year: int) -> AnnualReport:
         lines[by] = [ReportLine(key=r.key, label=r.label, count=r.actual) for r in rows]
     # Departures by the unit they were recorded under (former districts, communes old and
     # new), and by today's commune.
-    per_area = tally_sums(
-        session, "sex", places.territory(root_unit), year, year, None, by="area_id"
-    )
+    per_area = tally_sums(session, "sex", within, year, year, None, by="area_id")
     lines["area"] = [
         ReportLine(key=places.units[i].code, label=places.units[i].name, count=n)
         for i, n in sorted(per_area.items(), key=lambda item: (places.units[item[0]].code, item[0]))
     ]
+    communes = progress_service.progress(
+        session, area_code=root, year_from=year, year_to=year, by="commune"
+    ).rows
     return AnnualReport(
         year=year,
         area_code=root,
@@ -69,7 +81,9 @@ def annual_report(session: Session, year: int) -> AnnualReport:
         by_channel=lines["channel"],
         by_policy_group=lines["policy_group"],
         by_area=lines["area"],
-        returns=_returns(session, year),
+        by_commune=[CommuneLine(key=r.key, label=r.label, count=r.actual) for r in communes],
+        plans=_plans(session, places, root_unit, year),
+        returns=_returns(session, year, within),
         inspections=_inspections(session, year),
     )
 
@@ -122,16 +136,57 @@ def _inspections(session: Session, year: int) -> InspectionSummary:
     )
 
 
-def _returns(session: Session, year: int) -> ReturnSummary:
-    """Placements that reached each status during the year (by the day it happened)."""
+def _plans(
+    session: Session, places: catalog.Catalog, area: catalog.Unit, year: int
+) -> list[PlanProgress]:
+    """The multi-year plans covering the year of the area and of the provinces and districts
+    it took over, each counted on its own territory from its first year through this one."""
+    within = places.territory(area)
+    plans = session.exec(
+        select(Target).where(
+            col(Target.market_code).is_(None),
+            col(Target.year_from) <= year,
+            col(Target.year_to) >= year,
+            col(Target.year_to) > col(Target.year_from),
+        )
+    ).all()
+    out = []
+    for plan in sorted(plans, key=lambda t: (t.area_code, t.year_from)):
+        unit = places.newest(plan.area_code)
+        if unit is None or unit.id not in within:
+            continue
+        if unit.id != area.id and unit.level == AreaLevel.commune:
+            continue
+        done = progress_service.progress(
+            session, area_code=plan.area_code, year_from=plan.year_from, year_to=year
+        )
+        out.append(
+            PlanProgress(
+                area_code=unit.code,
+                area_name=unit.name,
+                year_from=plan.year_from,
+                year_to=plan.year_to,
+                target=plan.value,
+                actual=done.actual,
+                percent=progress_service.percent_of(done.actual, plan.value),
+            )
+        )
+    return out
+
+
+def _returns(session: Session, year: int, within: frozenset[int]) -> ReturnSummary:
+    """Placements of the area's territory that reached each status during the year (by the
+    day it happened)."""
     wanted = (Status.returned, Status.returned_early, Status.overstayed)
     counts = dict(
         session.exec(
             select(PlacementEvent.status, func.count(func.distinct(PlacementEvent.placement_id)))
+            .join(Placement, col(Placement.id) == col(PlacementEvent.placement_id))
             .where(
                 col(PlacementEvent.status).in_([s.value for s in wanted]),
                 col(PlacementEvent.on) >= date(year, 1, 1),
                 col(PlacementEvent.on) <= date(year, 12, 31),
+                in_values(session, col(Placement.home_area_id), sorted(within)),
             )
             .group_by(col(PlacementEvent.status))
         ).all()
@@ -188,6 +243,30 @@ def _table(
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
 
 
+def _plans_sheet(wb: Workbook, report: AnnualReport) -> None:
+    ws = wb.create_sheet("Kế hoạch")
+    _title(ws, report, "Tiến độ kế hoạch nhiều năm")
+    ws.append(["Địa bàn", "Giai đoạn", "Chỉ tiêu", f"Đã xuất cảnh đến hết {report.year}",
+               "Tỷ lệ"])  # fmt: skip
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+    for plan in report.plans:
+        ws.append(
+            [
+                plan.area_name,
+                f"{plan.year_from}-{plan.year_to}",
+                plan.target,
+                plan.actual,
+                float(plan.percent) if plan.percent is not None else None,
+            ]
+        )
+        for column, fmt in ((3, NUMBER), (4, NUMBER), (5, PERCENT)):
+            ws.cell(row=ws.max_row, column=column).number_format = fmt
+    for index, width in enumerate((36, 14, 14, 22, 10), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
 def annual_workbook(report: AnnualReport) -> bytes:
     """One sheet per breakdown, Vietnamese headings, totals rows, the period on every sheet."""
     wb = Workbook()
@@ -228,6 +307,10 @@ def annual_workbook(report: AnnualReport) -> bytes:
            "Đối tượng", report.by_policy_group)  # fmt: skip
     _table(wb, report, "Theo địa bàn", "Số người xuất cảnh theo địa bàn", "Địa bàn",
            report.by_area)  # fmt: skip
+    _table(wb, report, "Theo xã, phường", "Số người xuất cảnh theo xã, phường hiện nay",
+           "Xã, phường, đặc khu", [ReportLine(key=c.key or "", label=c.label, count=c.count)
+                                   for c in report.by_commune])  # fmt: skip
+    _plans_sheet(wb, report)
     _table(wb, report, "Thanh tra", "Các cuộc thanh tra, kiểm tra doanh nghiệp đã kết luận",
            "Hình thức", report.inspections.by_kind, count_label="Số cuộc")  # fmt: skip
     _table(wb, report, "Vi phạm", "Vi phạm phát hiện qua thanh tra, kiểm tra", "Loại vi phạm",

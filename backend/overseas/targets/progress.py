@@ -72,11 +72,11 @@ class Targets:
 
 def _row(key: str | None, label: str, target: int | None, actual: int) -> ProgressRow:
     return ProgressRow(
-        key=key, label=label, target=target, actual=actual, percent=_percent(actual, target)
+        key=key, label=label, target=target, actual=actual, percent=percent_of(actual, target)
     )
 
 
-def _percent(actual: int, target: int | None) -> Decimal | None:
+def percent_of(actual: int, target: int | None) -> Decimal | None:
     if not target:
         return None
     return (Decimal(actual) * 100 / Decimal(target)).quantize(Decimal("0.1"), ROUND_HALF_UP)
@@ -307,7 +307,7 @@ def progress(
         by=by,
         target=target,
         actual=actual,
-        percent=_percent(actual, target),
+        percent=percent_of(actual, target),
         projection=projection(actual, target, year_from, year_to, on),
         rows=rows,
     )

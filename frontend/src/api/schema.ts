@@ -738,11 +738,34 @@ export interface paths {
         };
         /**
          * Annual Report
-         * @description The provincial annual report: departures by market, sex, channel, policy group and
-         *     area against the year's target; returns, early returns and overstays; inspections
-         *     concluded, violations and fines.
+         * @description The annual report of an area (the city by default): departures by market, sex,
+         *     channel, policy group, the unit recorded and today's commune against the year's target;
+         *     the multi-year plans covering the year, the former province's included; returns, early
+         *     returns and overstays; inspections concluded, violations and fines.
          */
         get: operations["reports-annual_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commune Risks
+         * @description Early returns and overstays by today's commune (EPS restricts recruitment from
+         *     localities whose workers overstay): for the workers who departed in the span, by their
+         *     current status; a last row (`code` null) for records not allocated to a commune.
+         */
+        get: operations["reports-commune_risks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1045,6 +1068,8 @@ export interface components {
             by_area: components["schemas"]["ReportLine"][];
             /** By Channel */
             by_channel: components["schemas"]["ReportLine"][];
+            /** By Commune */
+            by_commune: components["schemas"]["CommuneLine"][];
             /** By Market */
             by_market: components["schemas"]["ReportLine"][];
             /** By Policy Group */
@@ -1068,6 +1093,8 @@ export interface components {
              * Format: date
              */
             period_to: string;
+            /** Plans */
+            plans: components["schemas"]["PlanProgress"][];
             returns: components["schemas"]["ReturnSummary"];
             /** Year */
             year: number;
@@ -1318,6 +1345,45 @@ export interface components {
          * @enum {string}
          */
         Channel: "public_unit" | "service_enterprise" | "contract_winner" | "internship" | "outbound_investor" | "direct_contract";
+        /** CommuneLine */
+        CommuneLine: {
+            /** Count */
+            count: number;
+            /** Key */
+            key: string | null;
+            /** Label */
+            label: string;
+        };
+        /** CommuneRisk */
+        CommuneRisk: {
+            /** Code */
+            code: string | null;
+            /** Departed */
+            departed: number;
+            /** Early Return Rate */
+            early_return_rate: number | null;
+            /** Finished */
+            finished: number;
+            /** Name */
+            name: string;
+            /** Overstay Rate */
+            overstay_rate: number | null;
+            /** Overstayed */
+            overstayed: number;
+            /** Returned Early */
+            returned_early: number;
+        };
+        /** CommuneRisks */
+        CommuneRisks: {
+            /** Area Code */
+            area_code: string;
+            /** Departed From */
+            departed_from: string | null;
+            /** Departed To */
+            departed_to: string | null;
+            /** Rows */
+            rows: components["schemas"]["CommuneRisk"][];
+        };
         /** Compliance */
         Compliance: {
             /** Agency Id */
@@ -1958,6 +2024,23 @@ export interface components {
             service_fee_vnd?: number | null;
             status?: components["schemas"]["Status"] | null;
             worker?: components["schemas"]["WorkerUpdate"] | null;
+        };
+        /** PlanProgress */
+        PlanProgress: {
+            /** Actual */
+            actual: number;
+            /** Area Code */
+            area_code: string;
+            /** Area Name */
+            area_name: string;
+            /** Percent */
+            percent: number | null;
+            /** Target */
+            target: number;
+            /** Year From */
+            year_from: number;
+            /** Year To */
+            year_to: number;
         };
         /**
          * PolicyGroup
@@ -5569,6 +5652,8 @@ export interface operations {
             query: {
                 year: number;
                 format?: "json" | "xlsx";
+                /** @description Default: the city (today's province) */
+                area_code?: string | null;
             };
             header?: never;
             path?: never;
@@ -5584,6 +5669,58 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AnnualReport"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-commune_risks": {
+        parameters: {
+            query?: {
+                /** @description Default: the city (today's province) */
+                area_code?: string | null;
+                departed_from?: string | null;
+                departed_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneRisks"];
                 };
             };
             /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */

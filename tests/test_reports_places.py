@@ -1,0 +1,159 @@
+"""Reports by place (docs/places.md, "Reports and risk by place"): the annual report of any
+area with its departures by today's commune and the multi-year plans covering the year (the
+former Quảng Nam's keeps counting after 2025-07-01), and early returns and overstays by
+today's commune, each on hand-built records either side of the reform."""
+
+import io
+from typing import Any
+
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from overseas.core.principal import Role
+from tests.factories import Factory
+from tests.helpers import assert_problem
+
+REPORT = "/api/v1/reports/annual"
+COMMUNES = "/api/v1/reports/communes"
+
+
+def _departed(
+    make: Factory, home: str, registered: str, departed: str, *later: tuple[str, str]
+) -> None:
+    make.placement(
+        registered_on=registered,
+        worker={"home_area_code": home},
+        moves=[("contracted", registered), ("departed", departed), *later],
+    )
+
+
+def _registry(client: TestClient, make: Factory) -> dict[str, str]:
+    """Departures of 2025 either side of the reform:
+    - old Đại Lãnh (20506, in Đại Lộc 506), whose successor is Xã Thượng Đức (20506): 1,
+      overstayed;
+    - the district Đại Lộc itself (506): 1, not allocated to a commune;
+    - new Xã Đại Lộc (20500): 2, one back early, one back on time;
+    - new Phường Hải Châu (20242), of the former Đà Nẵng: 1.
+    One departure of 2024 at old Ái Nghĩa (20500, whose successor is Xã Đại Lộc) and a
+    2023-2030 plan of 40 for the former province 49."""
+    _departed(make, "20506", "2025-01-10", "2025-02-01", ("overstayed", "2025-11-01"))
+    _departed(make, "506", "2025-01-10", "2025-03-01")
+    _departed(make, "20500", "2025-07-10", "2025-08-01", ("returned_early", "2025-10-01"))
+    _departed(make, "20500", "2025-07-10", "2025-08-02", ("returned", "2025-11-02"))
+    _departed(make, "20242", "2025-07-10", "2025-09-01")
+    _departed(make, "20500", "2024-01-10", "2024-03-01")
+    officer = make.headers(Role.officer)
+    body = {"name": "Kế hoạch 2023-2030", "area_code": "49", "year_from": 2023, "year_to": 2030,
+            "value": 40}  # fmt: skip
+    r = client.post("/api/v1/targets", json=body, headers=officer)
+    assert r.status_code == 201, r.text
+    return officer
+
+
+def _report(client: TestClient, headers: dict[str, str], **params: Any) -> dict[str, Any]:
+    r = client.get(REPORT, params=params, headers=headers)
+    assert r.status_code == 200, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+def _counted(lines: list[dict[str, Any]]) -> dict[str | None, int]:
+    return {x["key"]: x["count"] for x in lines if x["count"]}
+
+
+def test_the_citys_report_by_todays_commune_with_the_former_provinces_plan(
+    client: TestClient, make: Factory
+) -> None:
+    officer = _registry(client, make)
+    body = _report(client, officer, year=2025)
+    assert body["area_code"] == "48"
+    assert body["departures"]["total"] == 5
+    assert _counted(body["by_commune"]) == {"20506": 1, "20500": 2, "20242": 1, None: 1}
+    # Today's 94 units, and the line of records not allocated to a commune.
+    assert len(body["by_commune"]) == 95
+    # The plan of 49 counts its territory from 2023 through 2025: everything but Hải Châu.
+    assert body["plans"] == [
+        {
+            "area_code": "49",
+            "area_name": "Tỉnh Quảng Nam",
+            "year_from": 2023,
+            "year_to": 2030,
+            "target": 40,
+            "actual": 5,
+            "percent": 12.5,
+        }
+    ]
+    assert body["returns"] == {"returned": 1, "returned_early": 1, "overstayed": 1}
+
+
+def test_the_report_of_the_former_province_and_of_a_new_commune(
+    client: TestClient, make: Factory
+) -> None:
+    officer = _registry(client, make)
+    body = _report(client, officer, year=2025, area_code="49")
+    assert (body["area_code"], body["area_name"]) == ("49", "Tỉnh Quảng Nam")
+    assert body["departures"]["total"] == 4
+    assert _counted(body["by_commune"]) == {"20506": 1, "20500": 2, None: 1}
+    assert [p["actual"] for p in body["plans"]] == [5]
+    body = _report(client, officer, year=2025, area_code="20500")
+    assert body["departures"]["total"] == 2
+    assert _counted(body["by_commune"]) == {"20500": 2}
+    assert body["returns"] == {"returned": 1, "returned_early": 1, "overstayed": 0}
+    assert body["plans"] == []
+    # Its old records count too: Ái Nghĩa's departure of 2024.
+    assert _report(client, officer, year=2024, area_code="20500")["departures"]["total"] == 1
+    r = client.get(REPORT, params={"year": 2025, "area_code": "99999"}, headers=officer)
+    assert_problem(r, 422, "validation_error", "area_code")
+
+
+def test_the_workbook_has_the_communes_and_the_plans(client: TestClient, make: Factory) -> None:
+    officer = _registry(client, make)
+    r = client.get(REPORT, params={"year": 2025, "format": "xlsx"}, headers=officer)
+    assert r.status_code == 200, r.text
+    wb = load_workbook(io.BytesIO(r.content))
+    rows = [[c.value for c in row] for row in wb["Theo xã, phường"].iter_rows()]
+    named = {row[1]: row[2] for row in rows if isinstance(row[0], int)}
+    assert named["Xã Đại Lộc"] == 2 and named["Xã Thượng Đức"] == 1
+    assert named["Chưa xác định xã, phường"] == 1
+    assert next(row for row in rows if row[1] == "Tổng cộng")[2] == 5
+    plans = [[c.value for c in row] for row in wb["Kế hoạch"].iter_rows()]
+    assert ["Tỉnh Quảng Nam", "2023-2030", 40, 5, 12.5] in plans
+
+
+def _risks(client: TestClient, headers: dict[str, str], **params: Any) -> dict[str | None, Any]:
+    r = client.get(COMMUNES, params=params, headers=headers)
+    assert r.status_code == 200, r.text
+    return {row["code"]: row for row in r.json()["rows"]}
+
+
+def test_early_returns_and_overstays_by_todays_commune(client: TestClient, make: Factory) -> None:
+    officer = _registry(client, make)
+    rows = _risks(client, officer)
+    assert len(rows) == 95
+    assert rows["20500"] | {"name": "Xã Đại Lộc"} == {
+        "code": "20500",
+        "name": "Xã Đại Lộc",
+        "departed": 3,
+        "finished": 2,
+        "returned_early": 1,
+        "overstayed": 0,
+        "early_return_rate": 0.5,
+        "overstay_rate": 0.0,
+    }
+    assert (rows["20506"]["overstayed"], rows["20506"]["overstay_rate"]) == (1, 1.0)
+    assert rows["20506"]["early_return_rate"] is None  # no finished contract
+    assert (rows[None]["departed"], rows[None]["name"]) == (1, "Chưa xác định xã, phường")
+    assert rows["20194"]["departed"] == 0 and rows["20194"]["overstay_rate"] is None
+    # A span of departure dates, and an area.
+    rows = _risks(client, officer, departed_from="2025-01-01", area_code="49")
+    assert rows["20500"]["departed"] == 2
+    assert "20242" not in rows
+    r = client.get(COMMUNES, params={"departed_from": "2025-02-01", "departed_to": "2025-01-01"},
+                   headers=officer)  # fmt: skip
+    assert_problem(r, 422, "validation_error", "departed_to")
+
+
+def test_who_reads_the_communes_report(client: TestClient, make: Factory) -> None:
+    for role in (Role.officer, Role.viewer):
+        assert client.get(COMMUNES, headers=make.headers(role)).status_code == 200
+    for role in (Role.inspector, Role.admin, Role.agency):
+        assert client.get(COMMUNES, headers=make.headers(role)).status_code == 403
