@@ -64,6 +64,14 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
         Role.agency,
         lambda _w, n: {"items": [item(f"IDEM-B{n}", worker={"national_id": national_id(200 + n)})]},
     ),
+    ("POST", "/api/v1/placements/assign-commune"): (
+        Role.officer,
+        # The world's records sit at the district Đại Lộc (506) before the reform.
+        lambda _w, n: {
+            "home_area_code": ("20503", "20506", "20509")[n % 3],
+            "filter": {"home_area_code": "506", "registered_to": "2025-06-30"},
+        },
+    ),
     ("POST", "/api/v1/targets"): (
         Role.officer,
         lambda _w, n: {
@@ -111,8 +119,10 @@ def _audit_rows(harness: WorldHarness) -> int:
 
 
 OPERATIONS = sorted(CREATES)
-# The first answer: 201 Created, but 200 from the batch, which reports each item's result.
-FIRST_STATUS = {op: 200 if op == ("POST", "/api/v1/placements/batch") else 201 for op in CREATES}
+# The first answer: 201 Created, but 200 from the batch, which reports each item's result, and
+# from a commune assignment, which reports how many records it changed.
+OK_200 = {("POST", "/api/v1/placements/batch"), ("POST", "/api/v1/placements/assign-commune")}
+FIRST_STATUS = {op: 200 if op in OK_200 else 201 for op in CREATES}
 
 
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])

@@ -320,6 +320,10 @@ def _names(units: list[Unit]) -> str:
     return ", ".join(f"{u.code} {u.name}" for u in units)
 
 
+def _shown(units: list[Unit]) -> str:
+    return _names(units[:8]) + (f" and {len(units) - 8} more" if len(units) > 8 else "")
+
+
 def home_area(
     v: dict[str, Any], places: Catalog, existing: Any | None
 ) -> tuple[Unit | None, str | None]:
@@ -346,19 +350,20 @@ def home_area(
         hint = ""
         if earlier:
             hint = f"; it was replaced by {_names(places.today(earlier[-1], day))}"
+            if day >= REFORM_DAY and earlier[-1].level != AreaLevel.commune:
+                # An abolished district or province: the communes that now cover it.
+                communes = places.communes_of(earlier[-1], day)
+                if communes:
+                    hint += f"; since 2025-07-01 name one of its communes: {_shown(communes)}"
         elif later:
             hint = f"; it exists from {later[0].valid_from.isoformat()}"  # type: ignore[union-attr]
         return None, f"'{code}' names no area on {day.isoformat()}{hint}"
     if day >= REFORM_DAY and unit.level != AreaLevel.commune:
         province = places.path(unit)[-1]
         if places.holds_communes(province, day):
-            communes = places.communes_of(unit, day)
-            shown = _names(communes[:8]) + (
-                f" and {len(communes) - 8} more" if len(communes) > 8 else ""
-            )
             return None, (
                 f"since 2025-07-01 a worker's home is a commune: '{code}' ({unit.name}) is a "
-                f"{unit.level}; name one of its communes: {shown}"
+                f"{unit.level}; name one of its communes: {_shown(places.communes_of(unit, day))}"
             )
     return unit, None
 
