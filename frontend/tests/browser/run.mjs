@@ -138,6 +138,15 @@ async function loginTo(page, username, home) {
   await expectPath(page, home);
 }
 
+/** Chooses a unit in an area picker: types part of its name, then clicks the suggestion. */
+async function chooseArea(page, label, typed, option) {
+  const input = page.getByRole('combobox', { name: label });
+  await input.fill(typed);
+  const choice = page.getByRole('listbox').getByRole('option', { name: option });
+  await expectVisible(choice, `the suggestion ${option} for "${typed}"`);
+  await choice.first().click();
+}
+
 // --- the API, called directly to check what the pages show --------------------------------
 
 const tokens = new Map();
@@ -331,7 +340,8 @@ test('a placement with a mistake shows the error on its input, keeps the values,
     await page.getByLabel('Số định danh cá nhân (CCCD)').fill('049197001234');
     await page.getByLabel('Ngày sinh').fill('1998-05-20');
     await page.getByLabel('Giới tính').selectOption('female');
-    await page.getByLabel('Quê quán (địa bàn)').selectOption('506');
+    // Registered today: the home is a commune-level unit from 2025-07-01 (docs/places.md).
+    await chooseArea(page, /^Quê quán \(địa bàn\)/, 'dai loc', /^Xã Đại Lộc \(từ 1\/7\/2025\) · 20500/);
     await page.getByLabel('Hộ nghèo', { exact: true }).check();
     await page.getByLabel('Doanh nghiệp', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Thị trường').selectOption('JP');
@@ -359,6 +369,11 @@ test('a placement with a mistake shows the error on its input, keeps the values,
     await expectVisible(page.getByText('Đã khôi phục dữ liệu bạn nhập trước đó'), 'the restored-draft notice');
     assert((await page.getByLabel('Họ và tên').inputValue()) === name, 'the name was lost on reload');
     assert((await page.getByLabel('Tiền dịch vụ').inputValue()) === '30.000.000', 'the fee was lost on reload');
+    await page.waitForFunction(
+      () => document.querySelector('#placement-worker-home_area_code')?.value === 'Xã Đại Lộc (20500)',
+      null,
+      { timeout: TIMEOUT_MS },
+    );
     assert(await page.getByLabel('Hộ nghèo', { exact: true }).isChecked(), 'the policy group was lost on reload');
 
     await page.getByLabel('Số định danh cá nhân (CCCD)').fill('049198001234');
@@ -371,6 +386,7 @@ test('a placement with a mistake shows the error on its input, keeps the values,
     const saved = await api('officer', `/placements/${id}`);
     assert(saved.worker.national_id === '049198001234' && saved.service_fee_vnd === 30000000, 'the API holds other values');
     assert(saved.worker.policy_groups.includes('poor_household'), 'the policy group was not saved');
+    assert(saved.worker.home_area_code === '20500', `the API holds the home ${saved.worker.home_area_code}`);
 
     // The draft is gone once saved.
     await page.goto(`${BASE_URL}/placements/new`);
@@ -403,7 +419,8 @@ test('a salary typed 180.000 JPY is stored as 180000 and raises no fee flag', as
     await page.getByLabel('Số định danh cá nhân (CCCD)').fill(`049198${String(500000 + stamp).padStart(6, '0')}`);
     await page.getByLabel('Ngày sinh').fill('1998-05-20');
     await page.getByLabel('Giới tính').selectOption('female');
-    await page.getByLabel('Quê quán (địa bàn)').selectOption('506');
+    // Registered today: the home is a commune-level unit from 2025-07-01 (docs/places.md).
+    await chooseArea(page, /^Quê quán \(địa bàn\)/, 'dai loc', /^Xã Đại Lộc \(từ 1\/7\/2025\) · 20500/);
     await page.getByLabel('Doanh nghiệp', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Thị trường').selectOption('JP');
     await page.getByLabel('Chương trình').selectOption('TITP');
@@ -441,6 +458,41 @@ test('a salary typed 180.000 JPY is stored as 180000 and raises no fee flag', as
     assert(!saved.flags.includes('fee_above_cap'), `the record is flagged ${saved.flags.join(', ')}`);
     assert((await page.getByText('Tiền dịch vụ vượt mức trần').count()) === 0, 'the page shows a fee flag');
     await screenshot(page, 'placement-salary-thousands');
+  });
+});
+
+test('the area picker finds a commune typed without diacritics, old and new units alike', async () => {
+  const filtered = await api('officer', '/placements?home_area_code=20971&include_total=true&limit=1');
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.goto(`${BASE_URL}/placements`);
+    const input = page.getByRole('combobox', { name: /^Địa bàn \(quê quán\)/ });
+    await input.fill('tam xuan');
+    const listbox = page.getByRole('listbox');
+    // The list filter offers units of every period: the old communes and the new one.
+    await expectVisible(listbox.getByRole('option', { name: /^Xã Tam Xuân I — Huyện Núi Thành \(đến 30\/6\/2025\)/ }), 'the old Xã Tam Xuân I');
+    await expectVisible(listbox.getByRole('option', { name: /^Xã Tam Xuân \(từ 1\/7\/2025\) · 20971/ }), 'the new Xã Tam Xuân');
+    const names = await listbox.getByRole('option').allInnerTexts();
+    assert(names.every((n) => /Tam Xuân/.test(n)), `a suggestion without "Tam Xuân": ${names.join(' | ')}`);
+    const marked = await listbox.locator('mark').first().innerText();
+    assert(marked === 'Tam Xuân', `the match is marked as "${marked}"`);
+    await screenshot(page, 'area-picker');
+    // The keyboard alone: down to the new unit, Enter chooses it.
+    const target = names.findIndex((n) => n.startsWith('Xã Tam Xuân (từ'));
+    for (let i = 0; i <= target; i++) await input.press('ArrowDown');
+    const active = await input.getAttribute('aria-activedescendant');
+    assert(active && (await page.locator(`[id="${active}"]`).innerText()).startsWith('Xã Tam Xuân (từ'), 'the active option is not the new unit');
+    await input.press('Enter');
+    assert((await input.getAttribute('aria-expanded')) === 'false', 'the list stays open after Enter');
+    assert((await input.inputValue()) === 'Xã Tam Xuân (20971)', `the input shows "${await input.inputValue()}"`);
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('home_area_code') === '20971');
+    await expectVisible(
+      filtered.total > 0
+        ? page.getByText(new RegExp(`/ ${vnNumber.format(filtered.total)}$`))
+        : page.getByText('Không có hồ sơ nào khớp với bộ lọc.'),
+      'the count of the filtered list',
+    );
   });
 });
 
