@@ -574,7 +574,7 @@ export const en: Dictionary = {
   'map.svgTitle': 'Map of Đà Nẵng city’s progress by commune',
   'map.desc': 'Each commune is coloured by the share of its target reached, or by its departures where it has no target. The table below the map holds every figure.',
   'map.hintLinks': 'Choose a commune to see its records.',
-  'map.inset': '{name} (own frame, other scale)',
+  'map.insetNote': '(own frame and scale)',
   'map.legend': 'Legend',
   'map.legendPercent': 'Share of the target reached',
   'map.legendActual': 'Departures (no target)',

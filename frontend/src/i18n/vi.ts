@@ -574,7 +574,7 @@ export const vi = {
   'map.svgTitle': 'Bản đồ tiến độ của thành phố Đà Nẵng theo xã, phường',
   'map.desc': 'Mỗi xã, phường được tô màu theo tỷ lệ hoàn thành chỉ tiêu, hoặc theo số người đã xuất cảnh khi chưa có chỉ tiêu. Số liệu đầy đủ có trong bảng dưới bản đồ.',
   'map.hintLinks': 'Chọn một xã, phường để xem danh sách hồ sơ của địa bàn đó.',
-  'map.inset': '{name} (khung riêng, tỷ lệ khác)',
+  'map.insetNote': '(khung riêng, tỷ lệ khác)',
   'map.legend': 'Chú giải',
   'map.legendPercent': 'Tỷ lệ hoàn thành chỉ tiêu',
   'map.legendActual': 'Số người đã xuất cảnh (chưa có chỉ tiêu)',

@@ -2,7 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { FLAGS, type Flag } from '../../api/types';
 
-export type ProgressBy = 'year' | 'area' | 'market' | 'channel';
+export type ProgressBy = 'year' | 'area' | 'commune' | 'market' | 'channel';
 
 export interface ProgressQuery {
   by?: ProgressBy;
@@ -18,10 +18,11 @@ export const dashboardKeys = {
   overdue: ['inspections', 'count', { overdue: true }] as const,
 };
 
-export function useProgress(query: ProgressQuery) {
+export function useProgress(query: ProgressQuery, enabled = true) {
   return useQuery({
     queryKey: dashboardKeys.progress(query),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/progress', { params: { query }, signal })),
+    enabled,
   });
 }
 
