@@ -67,6 +67,8 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("POST", "/api/v1/placements"): frozenset({OFFICER, AGENCY}),
     ("POST", "/api/v1/placements/batch"): frozenset({OFFICER, AGENCY}),
     ("POST", "/api/v1/placements/import"): frozenset({OFFICER, AGENCY}),
+    # Giving records a commune in bulk is the department's (docs/places.md)
+    ("POST", "/api/v1/placements/assign-commune"): frozenset({OFFICER}),
     ("GET", "/api/v1/placements/import-template"): ANYONE_LOGGED_IN,
     ("GET", "/api/v1/placements/export"): frozenset({OFFICER, VIEWER, ADMIN, AGENCY}),
     ("GET", "/api/v1/placements/{placement_id}"): frozenset(

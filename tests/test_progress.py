@@ -203,7 +203,9 @@ def _get(client: TestClient, headers: dict[str, str] | None, **params: Any) -> d
 
 
 def _pct(value: Any) -> str | None:
-    """A percent as the API writes it, compared as text so that 1 decimal is checked."""
+    """A percent as the API writes it (a JSON number), compared as text so that 1 decimal is
+    checked."""
+    assert value is None or isinstance(value, float), value
     return None if value is None else str(value)
 
 

@@ -21,6 +21,7 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/placements"),
     ("POST", "/api/v1/placements/batch"),
     ("POST", "/api/v1/placements/import"),
+    ("POST", "/api/v1/placements/assign-commune"),
     ("POST", "/api/v1/users"),
     ("POST", "/api/v1/targets"),
     ("POST", "/api/v1/inspections"),
@@ -129,6 +130,32 @@ def placement_import(live: Live, agencies: dict[int, int]) -> Family:
         return client.post(PLACEMENTS + "/import", files=upload, headers=headers)
 
     return Family("agency1", 200, send, lambda c: len(placements_of(c, officer, workers)), rows=2)
+
+
+def commune_assignment(live: Live, agencies: dict[int, int]) -> Family:
+    """Records registered at a former district, given one of its communes; the other body
+    names another commune."""
+    workers = new_workers()
+    n = serial()
+    home = {"home_area_code": "506"}
+    items = [
+        workers.placement(i, f"LIVE-AC-{n}-{i}", worker=workers.worker(i) | home) for i in range(2)
+    ]
+    officer = live.auth("officer")
+    with live.client() as c:
+        r = c.post(PLACEMENTS + "/batch", json={"items": items}, headers=live.auth("agency1"))
+        assert r.status_code == 200, r.text
+    wanted = {"q": workers.prefix, "unallocated": True}
+    bodies = (
+        {"home_area_code": "20506", "filter": wanted},
+        {"home_area_code": "20509", "filter": wanted},
+    )
+
+    def stored(c: httpx.Client) -> int:
+        rows = placements_of(c, officer, workers)
+        return sum(1 for p in rows if p["worker"]["home_area_code"] == "20506")
+
+    return Family("officer", 200, _json(PLACEMENTS + "/assign-commune", bodies), stored, rows=2)
 
 
 def user(live: Live, agencies: dict[int, int]) -> Family:
@@ -271,6 +298,7 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "placement-by-agency": placement_agency,
     "placement-batch": placement_batch,
     "placement-import": placement_import,
+    "commune-assignment": commune_assignment,
     "user": user,
     "target": target,
     "inspection": inspection,

@@ -227,6 +227,13 @@ class Catalog:
             key=lambda u: (u.code, u.id),
         )
 
+    def unallocated(self) -> list[int]:
+        """The units of today's city above commune level (its former districts, the provinces
+        it succeeded and itself): a record coded with one of them lacks a commune."""
+        return sorted(
+            u for u in self.territory(self.root()) if self.units[u].level != AreaLevel.commune
+        )
+
     def holds_communes(self, province: Unit, day: date) -> bool:
         """Whether the registry holds the commune-level units of the province on `day`."""
         return any(

@@ -1,10 +1,11 @@
 """Value types shared by the API's paths, queries and bodies."""
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Annotated
 
 import annotated_types
-from pydantic import AfterValidator
+from pydantic import AfterValidator, PlainSerializer
 
 from overseas.core.db import LOCAL_ZONE
 
@@ -31,3 +32,12 @@ def _local_timestamp(value: datetime) -> datetime:
 
 
 Timestamp = Annotated[datetime, AfterValidator(_local_timestamp)]
+
+
+def _number(value: Decimal) -> float:
+    return float(value)
+
+
+# Ratios and percentages are JSON numbers (docs/api.md, conventions), kept exact as Decimal in
+# Python; a float holds the two decimals they are rounded to.
+Ratio = Annotated[Decimal, PlainSerializer(_number, return_type=float, when_used="json")]

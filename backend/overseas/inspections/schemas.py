@@ -1,13 +1,12 @@
 """API shapes for inspections, violations, compliance and priorities."""
 
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
-from overseas.core.types import Id
+from overseas.core.types import Id, Ratio
 from overseas.inspections.models import (
     Category,
     InspectionBase,
@@ -132,9 +131,9 @@ class InspectionTransition(BaseModel):
 class RiskFactor(BaseModel):
     name: str
     description: str
-    value: Decimal
-    weight: Decimal
-    score: Decimal
+    value: Ratio
+    weight: Ratio
+    score: Ratio
 
 
 # An enterprise's record: inspections so far and the signals the registry holds.
@@ -146,10 +145,10 @@ class Compliance(BaseModel):
     last_inspected_on: date | None
     placements: int
     flagged_placements: int
-    early_return_rate: Decimal | None
-    overstay_rate: Decimal | None
-    late_report_rate: Decimal | None
-    risk_score: Decimal
+    early_return_rate: Ratio | None
+    overstay_rate: Ratio | None
+    late_report_rate: Ratio | None
+    risk_score: Ratio
     risk_factors: list[RiskFactor]
 
 

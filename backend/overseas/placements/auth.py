@@ -2,7 +2,7 @@
 
 - read: officers, inspectors, viewers and administrators (masked), an enterprise its own;
 - write (create, batch, import, edit, transitions): officers, an enterprise its own;
-- export: as read, but not inspectors; delete: officers;
+- export: as read, but not inspectors; delete and bulk commune assignment: officers;
 - a person's data request or correction: officers and administrators.
 Another enterprise's placement answers 404, so ids cannot be probed."""
 
@@ -27,6 +27,7 @@ PlacementExporter = Annotated[
     Principal, Depends(require_role(Role.officer, Role.viewer, Role.admin, Role.agency))
 ]
 PlacementRemover = Annotated[Principal, Depends(require_role(Role.officer))]
+CommuneAssigner = Annotated[Principal, Depends(require_role(Role.officer))]
 PersonDataOfficer = Annotated[Principal, Depends(require_role(Role.officer, Role.admin))]
 
 

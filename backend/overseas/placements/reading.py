@@ -143,9 +143,12 @@ class PlacementFilters:
     home_area_code: str | None = None
     departed_from: date | None = None
     departed_to: date | None = None
+    registered_from: date | None = None
+    registered_to: date | None = None
     flag: Flag | None = None
     q: str | None = None
     updated_since: datetime | None = None
+    unallocated: bool = False
 
 
 def check_filters(principal: Principal, f: PlacementFilters) -> None:
@@ -164,7 +167,7 @@ def check_filters(principal: Principal, f: PlacementFilters) -> None:
         )
 
 
-def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> Any:
+def filtered(session: Session, principal: Principal, f: PlacementFilters) -> Any:
     check_filters(principal, f)
     stmt = select(Placement)
     if principal.is_agency:
@@ -184,6 +187,15 @@ def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> An
         unit = places.newest(f.home_area_code.strip())
         ids = sorted(places.territory(unit)) if unit else []
         stmt = stmt.where(col(Placement.home_area_id).in_(ids))
+    if f.unallocated:
+        # Records of the city's territory coded above commune level: a former district or the
+        # bare province (docs/places.md, "Records without a commune").
+        places = catalog.load(session)
+        stmt = stmt.where(col(Placement.home_area_id).in_(places.unallocated()))
+    if f.registered_from:
+        stmt = stmt.where(col(Placement.registered_on) >= f.registered_from)
+    if f.registered_to:
+        stmt = stmt.where(col(Placement.registered_on) <= f.registered_to)
     if f.departed_from:
         stmt = stmt.where(col(Placement.departure_date) >= f.departed_from)
     if f.departed_to:
@@ -213,7 +225,7 @@ def _filtered(session: Session, principal: Principal, f: PlacementFilters) -> An
 def list_placements(
     session: Session, principal: Principal, params: PageParams, filters: PlacementFilters
 ) -> tuple[list[Placement], str | None, int | None]:
-    stmt = _filtered(session, principal, filters)
+    stmt = filtered(session, principal, filters)
     if filters.updated_since:
         order = [col(Placement.updated_at), col(Placement.id)]
         return paginate(session, stmt, order, params, order_name="updated")
@@ -227,7 +239,7 @@ def iter_placements(
     last = 0
     while True:
         stmt = (
-            _filtered(session, principal, filters)
+            filtered(session, principal, filters)
             .where(col(Placement.id) > last)
             .order_by(col(Placement.id))
             .limit(chunk)

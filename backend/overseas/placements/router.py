@@ -13,8 +13,9 @@ from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Id, Timestamp
-from overseas.placements import files, people, reading, service
+from overseas.placements import communes, files, people, reading, service
 from overseas.placements.auth import (
+    CommuneAssigner,
     PersonDataOfficer,
     PlacementDep,
     PlacementExporter,
@@ -26,6 +27,8 @@ from overseas.placements.auth import (
 from overseas.placements.models import Channel, Flag, Status
 from overseas.placements.reading import PlacementFilters
 from overseas.placements.schemas import (
+    AssignCommuneIn,
+    AssignCommuneResult,
     BatchResult,
     History,
     HistoryEntry,
@@ -53,9 +56,18 @@ def placement_filters(
     ] = None,
     departed_from: date | None = None,
     departed_to: date | None = None,
+    registered_from: date | None = None,
+    registered_to: date | None = None,
     flag: Flag | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Name or national_id")] = None,
     updated_since: Timestamp | None = None,
+    unallocated: Annotated[
+        bool,
+        Query(
+            description="Only records of the city coded above commune level (a former "
+            "district or the bare province), which still lack a commune"
+        ),
+    ] = False,
 ) -> PlacementFilters:
     return PlacementFilters(
         status=status,
@@ -65,9 +77,12 @@ def placement_filters(
         home_area_code=home_area_code,
         departed_from=departed_from,
         departed_to=departed_to,
+        registered_from=registered_from,
+        registered_to=registered_to,
         flag=flag,
         q=q,
         updated_since=updated_since,
+        unallocated=unallocated,
     )
 
 
@@ -128,6 +143,26 @@ def import_placements(
     """Create or update placements from a spreadsheet, all or nothing like the batch; each
     error also names its spreadsheet `row`. `dry_run` (form field or query) writes nothing."""
     result = files.import_file(session, principal, file, dry_run=dry_run or dry_run_query)
+    return idem.respond(result, status_code=200)
+
+
+@router.post(
+    "/assign-commune",
+    response_model=AssignCommuneResult,
+    responses=problem_responses(401, 403, 409, 422),
+)
+def assign_commune(
+    data: AssignCommuneIn,
+    session: SessionDep,
+    principal: CommuneAssigner,
+    idem: IdempotencyDep,
+    dry_run: bool = False,
+) -> Response:
+    """Officers give the records a filter finds a commune (records made before the 2025
+    reform sit at a former district, those made since at the bare province): each takes the
+    unit with `home_area_code` valid on its registration day, which must be a commune-level
+    unit inside the record's own unit; all or nothing, audited. `dry_run` counts only."""
+    result = communes.assign(session, principal, data, dry_run=dry_run)
     return idem.respond(result, status_code=200)
 
 

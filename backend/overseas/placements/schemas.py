@@ -273,6 +273,39 @@ class BatchResult(BaseModel):
     items: list[BatchItemResult]
 
 
+# The records a bulk assignment applies to: the list's filters (docs/places.md).
+class AssignFilter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: Status | None = None
+    market_code: Annotated[str | None, Field(max_length=2)] = None
+    agency_id: Id | None = None
+    channel: Channel | None = None
+    home_area_code: Annotated[str | None, Field(max_length=10)] = None
+    departed_from: date | None = None
+    departed_to: date | None = None
+    registered_from: date | None = None
+    registered_to: date | None = None
+    flag: Flag | None = None
+    q: Annotated[str | None, Field(max_length=100)] = None
+    unallocated: bool = False
+
+
+# Give the records a filter finds a commune: each takes the unit with this code on its
+# registration day.
+class AssignCommuneIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    home_area_code: Annotated[str, Field(min_length=2, max_length=10)]
+    filter: AssignFilter
+
+
+class AssignCommuneResult(BaseModel):
+    dry_run: bool
+    matched: int
+    updated: int
+
+
 # A person's request about their own data, by national ID (in the body, never in a URL).
 class PersonRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -1,9 +1,10 @@
 """API shapes for the annual report."""
 
 from datetime import date, datetime
-from decimal import Decimal
 
 from pydantic import BaseModel
+
+from overseas.core.types import Ratio
 
 
 class ReportLine(BaseModel):
@@ -16,7 +17,7 @@ class ReportLine(BaseModel):
 class DepartureSummary(BaseModel):
     total: int
     target: int | None
-    percent: Decimal | None
+    percent: Ratio | None
 
 
 # Workers who came back, came back early or stayed on, by the day it happened.

@@ -1,7 +1,6 @@
 """API shapes for targets and progress."""
 
 from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -14,6 +13,7 @@ from pydantic import (
 )
 
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
+from overseas.core.types import Ratio
 from overseas.targets.models import TargetBase
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
@@ -98,7 +98,7 @@ class ProgressRow(BaseModel):
     label: str
     target: int | None
     actual: int
-    percent: Decimal | None
+    percent: Ratio | None
 
 
 # Departures against the target for an area and span, with one breakdown.
@@ -110,6 +110,6 @@ class Progress(BaseModel):
     by: By | None
     target: int | None
     actual: int
-    percent: Decimal | None
+    percent: Ratio | None
     projection: Projection
     rows: list[ProgressRow]

@@ -474,6 +474,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/placements/assign-commune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign Commune
+         * @description Officers give the records a filter finds a commune (records made before the 2025
+         *     reform sit at a former district, those made since at the bare province): each takes the
+         *     unit with `home_area_code` valid on its registration day, which must be a commune-level
+         *     unit inside the record's own unit; all or nothing, audited. `dry_run` counts only.
+         */
+        post: operations["placements-assign_commune"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/placements/batch": {
         parameters: {
             query?: never;
@@ -1162,6 +1185,48 @@ export interface components {
             /** Valid To */
             valid_to?: string | null;
         };
+        /** AssignCommuneIn */
+        AssignCommuneIn: {
+            filter: components["schemas"]["AssignFilter"];
+            /** Home Area Code */
+            home_area_code: string;
+        };
+        /** AssignCommuneResult */
+        AssignCommuneResult: {
+            /** Dry Run */
+            dry_run: boolean;
+            /** Matched */
+            matched: number;
+            /** Updated */
+            updated: number;
+        };
+        /** AssignFilter */
+        AssignFilter: {
+            /** Agency Id */
+            agency_id?: number | null;
+            channel?: components["schemas"]["Channel"] | null;
+            /** Departed From */
+            departed_from?: string | null;
+            /** Departed To */
+            departed_to?: string | null;
+            flag?: components["schemas"]["Flag"] | null;
+            /** Home Area Code */
+            home_area_code?: string | null;
+            /** Market Code */
+            market_code?: string | null;
+            /** Q */
+            q?: string | null;
+            /** Registered From */
+            registered_from?: string | null;
+            /** Registered To */
+            registered_to?: string | null;
+            status?: components["schemas"]["Status"] | null;
+            /**
+             * Unallocated
+             * @default false
+             */
+            unallocated: boolean;
+        };
         /** AuditRead */
         AuditRead: {
             /** Action */
@@ -1258,7 +1323,7 @@ export interface components {
             /** Agency Id */
             agency_id: number;
             /** Early Return Rate */
-            early_return_rate: string | null;
+            early_return_rate: number | null;
             /** Fines Vnd */
             fines_vnd: number;
             /** Flagged Placements */
@@ -1266,24 +1331,24 @@ export interface components {
             /** Last Inspected On */
             last_inspected_on: string | null;
             /** Late Report Rate */
-            late_report_rate: string | null;
+            late_report_rate: number | null;
             /** Open Violations */
             open_violations: number;
             /** Overdue Remedies */
             overdue_remedies: number;
             /** Overstay Rate */
-            overstay_rate: string | null;
+            overstay_rate: number | null;
             /** Placements */
             placements: number;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
-            risk_score: string;
+            risk_score: number;
         };
         /** DepartureSummary */
         DepartureSummary: {
             /** Percent */
-            percent: string | null;
+            percent: number | null;
             /** Target */
             target: number | null;
             /** Total */
@@ -1917,7 +1982,7 @@ export interface components {
             /** Agency Id */
             agency_id: number;
             /** Early Return Rate */
-            early_return_rate: string | null;
+            early_return_rate: number | null;
             /** Fines Vnd */
             fines_vnd: number;
             /** Flagged Placements */
@@ -1925,7 +1990,7 @@ export interface components {
             /** Last Inspected On */
             last_inspected_on: string | null;
             /** Late Report Rate */
-            late_report_rate: string | null;
+            late_report_rate: number | null;
             /** Licence No */
             licence_no: string;
             /** Name */
@@ -1935,13 +2000,13 @@ export interface components {
             /** Overdue Remedies */
             overdue_remedies: number;
             /** Overstay Rate */
-            overstay_rate: string | null;
+            overstay_rate: number | null;
             /** Placements */
             placements: number;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
-            risk_score: string;
+            risk_score: number;
         };
         /**
          * Problem
@@ -1980,7 +2045,7 @@ export interface components {
             /** Market Code */
             market_code: string | null;
             /** Percent */
-            percent: string | null;
+            percent: number | null;
             projection: components["schemas"]["Projection"];
             /** Rows */
             rows: components["schemas"]["ProgressRow"][];
@@ -2000,7 +2065,7 @@ export interface components {
             /** Label */
             label: string;
             /** Percent */
-            percent: string | null;
+            percent: number | null;
             /** Target */
             target: number | null;
         };
@@ -2085,11 +2150,11 @@ export interface components {
             /** Name */
             name: string;
             /** Score */
-            score: string;
+            score: number;
             /** Value */
-            value: string;
+            value: number;
             /** Weight */
-            weight: string;
+            weight: number;
         };
         /**
          * Role
@@ -4476,10 +4541,14 @@ export interface operations {
                 home_area_code?: string | null;
                 departed_from?: string | null;
                 departed_to?: string | null;
+                registered_from?: string | null;
+                registered_to?: string | null;
                 flag?: components["schemas"]["Flag"] | null;
                 /** @description Name or national_id */
                 q?: string | null;
                 updated_since?: string | null;
+                /** @description Only records of the city coded above commune level (a former district or the bare province), which still lack a commune */
+                unallocated?: boolean;
             };
             header?: never;
             path?: never;
@@ -4548,6 +4617,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlacementRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "placements-assign_commune": {
+        parameters: {
+            query?: {
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCommuneIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignCommuneResult"];
                 };
             };
             /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
@@ -4701,10 +4853,14 @@ export interface operations {
                 home_area_code?: string | null;
                 departed_from?: string | null;
                 departed_to?: string | null;
+                registered_from?: string | null;
+                registered_to?: string | null;
                 flag?: components["schemas"]["Flag"] | null;
                 /** @description Name or national_id */
                 q?: string | null;
                 updated_since?: string | null;
+                /** @description Only records of the city coded above commune level (a former district or the bare province), which still lack a commune */
+                unallocated?: boolean;
             };
             header?: never;
             path?: never;

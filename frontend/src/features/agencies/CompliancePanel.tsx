@@ -6,12 +6,12 @@ import { RiskFactors } from '../inspections/RiskFactors';
 /** An enterprise's standing: open and overdue remedies, fines, placement signals and its risk score. */
 export function CompliancePanel({ compliance }: { compliance: Compliance }) {
   const { t, formatDate, formatNumber } = useI18n();
-  const rate = (value: string | null) =>
-    value === null ? t('common.none') : formatNumber(Number(value), { style: 'percent', maximumFractionDigits: 1 });
+  const rate = (value: number | null) =>
+    value === null ? t('common.none') : formatNumber(value, { style: 'percent', maximumFractionDigits: 1 });
   return (
     <>
       <div className="stats">
-        <StatCard label={t('compliance.riskScore')} value={formatNumber(Number(compliance.risk_score), { maximumFractionDigits: 1 })} testId="compliance-risk" />
+        <StatCard label={t('compliance.riskScore')} value={formatNumber(compliance.risk_score, { maximumFractionDigits: 1 })} testId="compliance-risk" />
         <StatCard
           label={t('compliance.openViolations')}
           value={formatNumber(compliance.open_violations)}

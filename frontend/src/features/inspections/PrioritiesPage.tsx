@@ -25,7 +25,7 @@ export default function PrioritiesPage() {
                     <Link to={`/agencies/${p.agency_id}`}>{p.name}</Link>
                   </h2>
                   <p className="priority__score">
-                    {t('priorities.score')}: <strong>{formatNumber(Number(p.risk_score), { maximumFractionDigits: 1 })}</strong>
+                    {t('priorities.score')}: <strong>{formatNumber(p.risk_score, { maximumFractionDigits: 1 })}</strong>
                   </p>
                 </div>
                 <p className="priority__facts">

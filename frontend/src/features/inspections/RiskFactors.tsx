@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 /** How a risk score is made: each factor's value, weight and points. */
 export function RiskFactors({ factors, caption }: { factors: RiskFactor[]; caption: string }) {
   const { t, formatNumber } = useI18n();
-  const number = (text: string, digits = 2) => formatNumber(Number(text), { maximumFractionDigits: digits });
+  const number = (value: number, digits = 2) => formatNumber(value, { maximumFractionDigits: digits });
   const describe = (factor: RiskFactor) => {
     const key = `risk.${factor.name}`;
     return isMessageKey(key) ? t(key) : factor.description;

@@ -37,7 +37,7 @@ export function TargetCell({ areaCode, areaName, year, target, actual, editable,
   const remove = useDeleteTarget();
   const pending = create.isPending || update.isPending || remove.isPending;
   const error = create.error ?? update.error ?? remove.error;
-  const percent = target && target.value > 0 && actual !== undefined ? String((actual / target.value) * 100) : null;
+  const percent = target && target.value > 0 && actual !== undefined ? (actual / target.value) * 100 : null;
   const cellName = label ?? t('targets.cellLabel', { area: areaName, year: String(year) });
 
   const start = () => {
