@@ -49,7 +49,7 @@ export function colourClasses(rows: readonly ProgressRow[], mode: MapMode): Colo
 /** The class a commune falls in, or null for "no data". Percent bands hold [min, max). */
 export function classOf(row: ProgressRow | undefined, mode: MapMode, classes: readonly ColourClass[]): ColourClass | null {
   if (!row) return null;
-  const value = mode === 'percent' ? (row.percent === null || row.percent === undefined ? null : Number(row.percent)) : row.actual;
+  const value = mode === 'percent' ? (row.percent ?? null) : row.actual;
   if (value === null || Number.isNaN(value)) return null;
   for (let i = classes.length - 1; i >= 0; i--) {
     if (value >= classes[i].min) return classes[i];
