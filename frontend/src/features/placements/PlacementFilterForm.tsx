@@ -83,6 +83,17 @@ export function PlacementFilterForm({ filters, showAgency }: Props) {
       />
       <TextField kit={kit} name="departed_from" label={t('placements.departedFrom')} type="date" />
       <TextField kit={kit} name="departed_to" label={t('placements.departedTo')} type="date" />
+      <TextField kit={kit} name="registered_from" label={t('placements.registeredFrom')} type="date" />
+      <TextField kit={kit} name="registered_to" label={t('placements.registeredTo')} type="date" />
+      <label className="checkbox filters__check">
+        <input
+          type="checkbox"
+          name="unallocated"
+          checked={values.unallocated === 'true'}
+          onChange={(e) => kit.set('unallocated', e.target.checked ? 'true' : '')}
+        />
+        {t('placements.unallocated')}
+      </label>
       <div className="filters__actions">
         <button type="submit" className="button">
           {t('filters.apply')}
