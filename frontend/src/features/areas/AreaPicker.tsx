@@ -175,9 +175,20 @@ export function AreaPicker({ kit, name, label, hint, required, className, on, le
                   <span className="area-picker__name">
                     <Highlighted text={area.name} query={query} />
                   </span>
-                  {parent && <span className="area-picker__parent"> — {parent}</span>}
-                  {period && <span className="area-picker__period"> ({period})</span>}
-                  <span className="area-picker__code code"> · {area.code}</span>
+                  {parent && (
+                    <>
+                      {' — '}
+                      <span className="area-picker__parent">{parent}</span>
+                    </>
+                  )}
+                  {period && (
+                    <>
+                      {' '}
+                      <span className="area-picker__period">({period})</span>
+                    </>
+                  )}
+                  {' · '}
+                  <span className="area-picker__code code">{area.code}</span>
                 </li>
               );
             })}
