@@ -478,6 +478,8 @@ test('the area picker finds a commune typed without diacritics, old and new unit
     assert(names.every((n) => /Tam Xuân/.test(n)), `a suggestion without "Tam Xuân": ${names.join(' | ')}`);
     const marked = await listbox.locator('mark').first().innerText();
     assert(marked === 'Tam Xuân', `the match is marked as "${marked}"`);
+    await expectAccessible(page, 'the area picker with its suggestions open');
+    assert((await input.getAttribute('aria-expanded')) === 'true', 'the scan closed the suggestions');
     await screenshot(page, 'area-picker');
     // The keyboard alone: down to the new unit, Enter chooses it.
     const target = names.findIndex((n) => n.startsWith('Xã Tam Xuân (từ'));
@@ -653,6 +655,7 @@ test('the dashboard counts the records without a commune, and an officer assigns
     await dialog.getByRole('button', { name: 'Kiểm tra trước' }).click();
     await expectText(dialog.getByTestId('assign-matched'), `${vnNumber.format(subset)} hồ sơ sẽ được gán.`, 'the dry run');
     assert((await count('unallocated=true')) === before, 'the dry run wrote');
+    await expectAccessible(page, 'the assignment dialog after its dry run');
     await screenshot(page, 'assign-commune');
     await dialog.getByRole('button', { name: `Gán ${vnNumber.format(subset)} hồ sơ` }).click();
     await expectVisible(dialog.getByText(`Đã gán xã, phường cho ${vnNumber.format(subset)} hồ sơ.`), 'the assignment notice');
