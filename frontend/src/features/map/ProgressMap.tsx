@@ -93,7 +93,8 @@ export default function ProgressMap({ rows, yearFrom, yearTo, linkTo }: Props) {
 
   const follow = (code: string) => linkTo && navigate(linkTo(code));
   const onKeyDown = (event: KeyboardEvent<SVGPathElement>, code: string) => {
-    if (linkTo && (event.key === 'Enter' || event.key === ' ')) {
+    // A link follows on Enter (not Space, which scrolls the page).
+    if (linkTo && event.key === 'Enter') {
       event.preventDefault();
       follow(code);
     }
