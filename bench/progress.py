@@ -2,7 +2,8 @@
 registry of N synthetic placements, next to the plain GROUP BY over placements it replaces.
 
     .venv/bin/python bench/progress.py --placements 1000000
-    .venv/bin/python bench/progress.py --placements 10000000 --keep   # reuse with --database
+    .venv/bin/python bench/progress.py --placements 10000000 --dump progress-10m.dump
+    .venv/bin/python bench/progress.py --restore progress-10m.dump   # no reload
 
 PostgreSQL only (the production database). Makes a database of its own (dropped at the end
 unless --keep); prints Markdown table rows.
@@ -31,6 +32,10 @@ QUERIES = [
     ("by market, one year", {"year_from": "2025", "year_to": "2025", "by": "market"}),
     ("by enterprise", {"by": "agency"}),
     ("by policy group, Japan", {"market_code": "JP", "by": "policy_group"}),
+    ("by today's commune (the city)", {"by": "commune"}),
+    ("former province 49, whole plan", {"area_code": "49"}),
+    ("former province 49, by commune", {"area_code": "49", "by": "commune"}),
+    ("one new commune (20500)", {"area_code": "20500"}),
 ]
 PLAIN = """
     SELECT market_code, count(*) FROM placements
@@ -52,6 +57,8 @@ def main() -> int:
     parser.add_argument("--database", help="reuse this existing database (already loaded)")
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--dump", help="after loading, save the database to this file (pg_dump)")
+    parser.add_argument("--restore", help="make the database from this dump instead of loading")
     args = parser.parse_args()
 
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
@@ -64,7 +71,18 @@ def main() -> int:
         "OVERSEAS_FRONTEND_DIST": "/nonexistent",
     }
     overseas = str(ROOT / ".venv" / "bin" / "overseas")
-    if not args.database:
+    plain_url = url.replace("postgresql+psycopg://", "postgresql://")
+    if args.restore and not args.database:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        started = time.perf_counter()
+        subprocess.run(
+            ["pg_restore", "--no-owner", "-j", "2", "-d", plain_url, args.restore], check=True
+        )
+        # A dump made before a later migration is brought up to date.
+        subprocess.run([overseas, "db", "upgrade"], env=env, check=True)
+        print(f"restored {args.restore} in {time.perf_counter() - started:.0f} s")
+    elif not args.database:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         subprocess.run([overseas, "db", "upgrade"], env=env, check=True)
@@ -73,9 +91,14 @@ def main() -> int:
             [overseas, "demo", "load", "--placements", str(args.placements)], env=env, check=True
         )
         print(f"loaded {args.placements:,} placements in {time.perf_counter() - started:.0f} s")
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("ANALYZE"))
+        if args.dump:
+            started = time.perf_counter()
+            subprocess.run(["pg_dump", "-Fc", "-f", args.dump, plain_url], check=True)
+            print(f"saved {args.dump} in {time.perf_counter() - started:.0f} s")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        # As autovacuum leaves a live database: statistics and the visibility map current.
+        conn.execute(text("VACUUM ANALYZE"))
         count = conn.execute(text("SELECT count(*) FROM placements")).scalar_one()
         tallies = conn.execute(text("SELECT count(*) FROM departure_tallies")).scalar_one()
     plain = []

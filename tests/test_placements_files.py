@@ -905,3 +905,88 @@ def test_a_nul_character_in_a_cell_is_named_and_nothing_is_written(
     assert {(e["row"], e["field"]) for e in body["errors"]} == {(2, "worker.full_name")}
     assert "NUL" in body["errors"][0]["message"]
     assert _count(session) == before
+
+
+# --- the home column written as a name (docs/places.md, "Importing by name") -----------------
+
+
+def _homes(client: TestClient, headers: dict[str, str], homes: list[tuple[str, str]]) -> Response:
+    """An import of one record per (home as written, registration day)."""
+    names = list(VI)
+    rows: list[list[Any]] = [names]
+    for n, (home, day) in enumerate(homes):
+        sent = item(
+            f"HOME-{n}",
+            registered_on=day,
+            worker={"national_id": national_id(700 + n), "home_area_code": home},
+        )
+        rows.append([_flat(sent).get(name) for name in names])
+    return _upload(client, headers, _csv(rows))
+
+
+def test_a_home_written_as_a_name_imports_as_its_code(client: TestClient, make: Factory) -> None:
+    agency = make.headers(Role.agency)
+    r = _homes(
+        client,
+        agency,
+        [
+            # The name and the old district, without diacritics, any case.
+            ("xa tam thanh, nui thanh", "2024-03-01"),
+            # The old spelling of "Hoà" for a unit written "Hòa" (and without the level word).
+            ("Hoà Liên, Hòa Vang", "2024-03-01"),
+            # A new unit after the reform, alone or with its province.
+            ("Xã Đại Lộc", "2025-08-01"),
+            ("Phường Hải Châu, Đà Nẵng", "2025-08-01"),
+            # A code is still a code.
+            ("20506", "2024-03-01"),
+        ],
+    )
+    assert r.status_code == 200, r.text
+    got = {p["external_ref"]: p["worker"]["home_area_code"] for p in _list(client, agency)}
+    assert got == {
+        "HOME-0": "20980",
+        "HOME-1": "20296",
+        "HOME-2": "20500",
+        "HOME-3": "20242",
+        "HOME-4": "20506",
+    }
+
+
+def test_an_ambiguous_or_unknown_name_is_its_rows_error_with_the_candidates(
+    client: TestClient, make: Factory
+) -> None:
+    agency = make.headers(Role.agency)
+    r = _homes(
+        client,
+        agency,
+        [
+            ("Xã Tam Thanh", "2024-03-01"),  # in Tam Kỳ, Phú Ninh and Núi Thành
+            ("Xã Tam Dân, Phú Ninh", "2024-03-01"),  # Tam Dân and Tam Đàn fold alike
+            ("Xã Không Có", "2024-03-01"),
+            ("Xã Tam Thanh, Núi Thành", "2024-03-01"),
+        ],
+    )
+    body = assert_problem(r, 422, "validation_error")
+    errors = {(e["row"], e["field"]): e["message"] for e in body["errors"]}
+    assert set(errors) == {
+        (2, "worker.home_area_code"),
+        (3, "worker.home_area_code"),
+        (4, "worker.home_area_code"),
+    }
+    ambiguous = errors[(2, "worker.home_area_code")]
+    assert "on 2024-03-01" in ambiguous
+    for code in ("20359", "20365", "20980"):
+        assert code in ambiguous
+    assert "20374" in errors[(3, "worker.home_area_code")]
+    assert "20392" in errors[(3, "worker.home_area_code")]
+    assert errors[(4, "worker.home_area_code")] == "no unit named 'Xã Không Có'"
+    assert _list(client, agency) == []
+
+
+def test_a_name_of_a_unit_gone_by_the_registration_day_names_its_successors(
+    client: TestClient, make: Factory
+) -> None:
+    agency = make.headers(Role.agency)
+    r = _homes(client, agency, [("Xã Tam Xuân I, Núi Thành", "2025-08-01")])
+    body = assert_problem(r, 422, "validation_error", "worker.home_area_code")
+    assert "20971 Xã Tam Xuân" in body["errors"][0]["message"]

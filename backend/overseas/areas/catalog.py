@@ -78,6 +78,7 @@ class Catalog:
     predecessors: dict[int, list[Link]] = field(default_factory=dict)
     _territory: dict[int, frozenset[int]] = field(default_factory=dict)
     _today: dict[tuple[int, date], list[Unit]] = field(default_factory=dict)
+    _parts: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_code: dict[str, list[Unit]] = defaultdict(list)
@@ -214,6 +215,31 @@ class Catalog:
         result = frozenset(found)
         self._territory[unit.id] = result
         return result
+
+    def parts(self, code: str) -> list[str]:
+        """The codes of the units an area is made of, for rolling targets up: the units in it
+        and those it succeeded, the outermost only (a unit inside another of them is counted
+        through that one). Kept with the catalog."""
+        kept = self._parts.get(code)
+        if kept is not None:
+            return kept
+        unit = self.newest(code)
+        found: list[str] = []
+        if unit is not None:
+            candidates = set(self.children.get(unit.id, []))
+            candidates |= {
+                link.unit
+                for link in self.predecessors.get(unit.id, [])
+                if self.counts_under(link.unit, link, unit.id)
+            }
+            outermost = [
+                c
+                for c in candidates
+                if not any(c in self.territory(self.units[o]) for o in candidates if o != c)
+            ]
+            found = sorted({self.units[c].code for c in outermost})
+        self._parts[code] = found
+        return found
 
     def communes_of(self, unit: Unit, day: date) -> list[Unit]:
         """Today's commune-level units within the unit's territory."""

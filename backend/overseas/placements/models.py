@@ -169,7 +169,17 @@ class PlacementEvent(SQLModel, table=True):
 # transaction as every placement write, so progress reads a few hundred rows, not the registry.
 class DepartureTally(SQLModel, table=True):
     __tablename__ = "departure_tallies"
-    __table_args__ = (Index("ix_departure_tallies_lookup", "dimension", "year", "area_id"),)
+    # On PostgreSQL the lookup carries the summed columns: progress reads the index alone
+    # (docs/architecture.md, "Progress").
+    __table_args__ = (
+        Index(
+            "ix_departure_tallies_lookup",
+            "dimension",
+            "year",
+            "area_id",
+            postgresql_include=["market_code", "value", "count"],
+        ),
+    )
 
     year: int = Field(primary_key=True)
     area_id: int = Field(primary_key=True)

@@ -24,7 +24,7 @@ from overseas.reports.schemas import (
     ReturnSummary,
 )
 from overseas.targets import progress as progress_service
-from overseas.targets.progress import tally_rows
+from overseas.targets.progress import tally_sums
 
 
 def annual_report(session: Session, year: int) -> AnnualReport:
@@ -47,9 +47,9 @@ def annual_report(session: Session, year: int) -> AnnualReport:
         lines[by] = [ReportLine(key=r.key, label=r.label, count=r.actual) for r in rows]
     # Departures by the unit they were recorded under (former districts, communes old and
     # new), and by today's commune.
-    per_area: dict[int, int] = {}
-    for row in tally_rows(session, "sex", places.territory(root_unit), year, year, None):
-        per_area[row.area_id] = per_area.get(row.area_id, 0) + row.departures
+    per_area = tally_sums(
+        session, "sex", places.territory(root_unit), year, year, None, by="area_id"
+    )
     lines["area"] = [
         ReportLine(key=places.units[i].code, label=places.units[i].name, count=n)
         for i, n in sorted(per_area.items(), key=lambda item: (places.units[item[0]].code, item[0]))

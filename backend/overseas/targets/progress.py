@@ -7,20 +7,20 @@ sum of the yearly targets across the span, or else the sum of the children's tar
 """
 
 import math
-from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, NamedTuple, cast
+from typing import Any, Literal
 
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency
 from overseas.areas import catalog
 from overseas.areas.catalog import Catalog, Unit
+from overseas.core.bulk import in_values, table_of
 from overseas.core.db import today
 from overseas.core.errors import ValidationFailed
 from overseas.markets.models import Market
@@ -45,33 +45,6 @@ class Targets:
             reverse=True,
         )
         self.places = places
-        self._parts: dict[str, list[str]] = {}
-
-    def parts(self, code: str) -> list[str]:
-        """The codes of the units an area is made of: the units in it and those it succeeded,
-        the outermost only (a unit inside another of them is counted through that one)."""
-        kept = self._parts.get(code)
-        if kept is not None:
-            return kept
-        unit = self.places.newest(code)
-        found: list[str] = []
-        if unit is not None:
-            candidates = set(self.places.children.get(unit.id, []))
-            candidates |= {
-                link.unit
-                for link in self.places.predecessors.get(unit.id, [])
-                if self.places.counts_under(link.unit, link, unit.id)
-            }
-            outermost = [
-                c
-                for c in candidates
-                if not any(
-                    c in self.places.territory(self.places.units[o]) for o in candidates if o != c
-                )
-            ]
-            found = sorted({self.places.units[c].code for c in outermost})
-        self._parts[code] = found
-        return found
 
     def value(self, area: str, year_from: int, year_to: int, market: str | None) -> int | None:
         own = self.exact.get((area, year_from, year_to, market))
@@ -81,7 +54,9 @@ class Targets:
             yearly = [self.exact.get((area, y, y, market)) for y in range(year_from, year_to + 1)]
             if all(v is not None for v in yearly):
                 return sum(v for v in yearly if v is not None)
-        parts = [self.value(c, year_from, year_to, market) for c in self.parts(area) if c != area]
+        parts = [
+            self.value(c, year_from, year_to, market) for c in self.places.parts(area) if c != area
+        ]
         known = [p for p in parts if p is not None]
         return sum(known) if known else None
 
@@ -122,49 +97,42 @@ def projection(
     return Projection(expected_at_end=expected, required_per_year=required)
 
 
-class TallyRow(NamedTuple):
-    """Departures of one (year, home unit, market) with one value of a breakdown."""
-
-    year: int
-    area_id: int
-    market_code: str
-    value: str
-    departures: int
+# The tally columns a figure is summed by.
+TallyColumn = Literal["year", "area_id", "market_code", "value"]
 
 
-def tally_rows(
+def tally_sums(
     session: Session,
     dimension: str,
     areas: Iterable[int],
     year_from: int,
     year_to: int,
     market: str | None,
-) -> list[TallyRow]:
-    stmt = (
-        core_select(
-            col(DepartureTally.year),
-            col(DepartureTally.area_id),
-            col(DepartureTally.market_code),
-            col(DepartureTally.value),
-            func.sum(col(DepartureTally.count)).label("departures"),
-        )
-        .where(
-            col(DepartureTally.dimension) == dimension,
-            col(DepartureTally.year) >= year_from,
-            col(DepartureTally.year) <= year_to,
-            col(DepartureTally.area_id).in_(sorted(areas)),
-        )
-        .group_by(
-            col(DepartureTally.year),
-            col(DepartureTally.area_id),
-            col(DepartureTally.market_code),
-            col(DepartureTally.value),
-        )
+    by: TallyColumn | None = None,
+) -> dict[Any, int]:
+    """Departures in the areas and span, summed by the database over one column of the
+    tallies (or in all, under the key None): a few rows come back, whatever the registry's
+    size (docs/architecture.md, "Progress")."""
+    table = table_of(DepartureTally)
+    total = func.sum(table.c.count)
+    key = table.c[by] if by else None
+    stmt = core_select(*([key] if key is not None else []), total).where(
+        table.c.dimension == dimension,
+        table.c.year >= year_from,
+        table.c.year <= year_to,
+        in_values(session, table.c.area_id, sorted(areas)),
     )
     if market:
-        stmt = stmt.where(col(DepartureTally.market_code) == market)
-    # The database's rows already read like TallyRow (the same names, in the same order).
-    return cast(list[TallyRow], session.execute(stmt).all())
+        stmt = stmt.where(table.c.market_code == market)
+    if session.get_bind().dialect.name == "postgresql":
+        # The driver prepares a statement run five times, and PostgreSQL then plans it once
+        # for any parameters: with the territory unknown it guesses a handful of rows and
+        # probes the index once per unit (600-900 ms at 1M placements instead of 20 ms;
+        # bench/RESULTS.md). Planned for the values at hand, it scans the span once.
+        session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    if key is None:
+        return {None: int(session.execute(stmt).scalar_one() or 0)}
+    return {k: int(n) for k, n in session.execute(stmt.group_by(key)).all()}
 
 
 @dataclass
@@ -179,21 +147,44 @@ class Query:
     year_from: int
     year_to: int
     market: str | None
-    base: list[TallyRow]  # the total breakdown, whose sum is `actual`
+    _read: dict[TallyColumn | None, dict[Any, int]] = field(default_factory=dict)
 
+    def sums(
+        self, by: TallyColumn | None, dimension: str = tallies.TOTAL_DIMENSION
+    ) -> dict[Any, int]:
+        """Departures summed by a column: of the total breakdown (every departure has one sex,
+        so its sums add up to `actual`), read once per request; or of another breakdown."""
+        if dimension != tallies.TOTAL_DIMENSION:
+            return tally_sums(
+                self.session, dimension, self.within, self.year_from, self.year_to, self.market, by
+            )
+        kept = self._read.get(by)
+        if kept is None:
+            kept = self._read[by] = tally_sums(
+                self.session,
+                dimension,
+                self.within,
+                self.year_from,
+                self.year_to,
+                self.market,
+                by,
+            )
+        return kept
 
-def _sum_by(rows: list[TallyRow], key: Callable[[TallyRow], Any]) -> dict[Any, int]:
-    totals: dict[Any, int] = defaultdict(int)
-    for row in rows:
-        totals[key(row)] += row.departures
-    return totals
+    def actual(self) -> int:
+        """Every departure counted: from a breakdown of the total already read, else read."""
+        read = next(iter(self._read.values()), None)
+        return sum(read.values()) if read is not None else sum(self.sums(None).values())
 
 
 def _by_year(q: Query) -> list[ProgressRow]:
-    per_year = _sum_by(q.base, lambda r: r.year)
+    per_year = q.sums("year")
     return [
         _row(
-            str(year), str(year), q.targets.value(q.unit.code, year, year, q.market), per_year[year]
+            str(year),
+            str(year),
+            q.targets.value(q.unit.code, year, year, q.market),
+            per_year.get(year, 0),
         )
         for year in range(q.year_from, q.year_to + 1)
     ]
@@ -201,18 +192,18 @@ def _by_year(q: Query) -> list[ProgressRow]:
 
 def _rest(q: Query, rows: list[ProgressRow], key: str | None, label: str) -> list[ProgressRow]:
     """A row for what the other rows do not hold, so that the rows add up to `actual`."""
-    rest = sum(r.departures for r in q.base) - sum(r.actual for r in rows)
+    rest = q.actual() - sum(r.actual for r in rows)
     return [*rows, _row(key, label, None, rest)] if rest > 0 else rows
 
 
 def _by_area(q: Query) -> list[ProgressRow]:
-    per_unit = _sum_by(q.base, lambda r: r.area_id)
+    per_unit = q.sums("area_id")
     rows = []
-    for code in q.targets.parts(q.unit.code):
+    for code in q.places.parts(q.unit.code):
         part = q.places.newest(code)
         if part is None or code == q.unit.code:
             continue
-        n = sum(per_unit[u] for u in q.places.territory(part) & q.within)
+        n = sum(per_unit.get(u, 0) for u in q.places.territory(part) & q.within)
         t = q.targets.value(code, q.year_from, q.year_to, q.market)
         rows.append(_row(code, part.name, t, n))
     # People homed in the area itself, or in a unit across two of its parts, get a row of
@@ -226,17 +217,17 @@ NOT_ALLOCATED = "Chưa xác định xã, phường"
 def _by_commune(q: Query) -> list[ProgressRow]:
     """Today's communes within the area, each counting its territory (its predecessors' old
     records included); records coded above commune level are not allocated to one."""
-    per_unit = _sum_by(q.base, lambda r: r.area_id)
+    per_unit = q.sums("area_id")
     rows = []
     for commune in q.places.communes_of(q.unit, today()):
-        n = sum(per_unit[u] for u in q.places.territory(commune) & q.within)
+        n = sum(per_unit.get(u, 0) for u in q.places.territory(commune) & q.within)
         t = q.targets.value(commune.code, q.year_from, q.year_to, q.market)
         rows.append(_row(commune.code, commune.name, t, n))
     return _rest(q, rows, None, NOT_ALLOCATED)
 
 
 def _by_market(q: Query) -> list[ProgressRow]:
-    per_market = _sum_by(q.base, lambda r: r.market_code)
+    per_market = q.sums("market_code")
     names = dict(q.session.exec(select(Market.code, Market.name_vi)).all())
     codes_within = {q.places.units[u].code for u in q.within}
     with_targets = {m for (a, _f, _t, m) in q.targets.exact if m and a in codes_within}
@@ -245,16 +236,13 @@ def _by_market(q: Query) -> list[ProgressRow]:
         if q.market and code != q.market:
             continue
         t = q.targets.value(q.unit.code, q.year_from, q.year_to, code)
-        rows.append(_row(code, names.get(code, code), t, per_market[code]))
+        rows.append(_row(code, names.get(code, code), t, per_market.get(code, 0)))
     return rows
 
 
 def _by_value(q: Query, by: str) -> list[ProgressRow]:
     """Breakdowns kept in the tallies as values of their own (channel, agency, sex, group)."""
-    source = q.base if by == tallies.TOTAL_DIMENSION else tally_rows(
-        q.session, by, q.within, q.year_from, q.year_to, q.market
-    )  # fmt: skip
-    per_value = _sum_by(source, lambda r: r.value)
+    per_value = q.sums("value", by)
     labels = dict(LABELS_VI.get(by, {}))
     if by == "agency":
         ids = [int(v) for v in per_value if v]
@@ -304,14 +292,13 @@ def progress(
         raise ValidationFailed.one("year_to", "is before year_from")
 
     within = places.territory(unit)
-    base = tally_rows(session, tallies.TOTAL_DIMENSION, within, year_from, year_to, market)
-    q = Query(session, places, targets, unit, within, year_from, year_to, market, base)
-    actual = sum(r.departures for r in base)
-    target = targets.value(unit.code, year_from, year_to, market)
+    q = Query(session, places, targets, unit, within, year_from, year_to, market)
     rows: list[ProgressRow] = []
     if by is not None:
         breakdown = BREAKDOWNS.get(by)
         rows = breakdown(q) if breakdown else _by_value(q, by)
+    actual = q.actual()
+    target = targets.value(unit.code, year_from, year_to, market)
     return Progress(
         area_code=unit.code,
         year_from=year_from,

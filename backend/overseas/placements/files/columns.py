@@ -77,7 +77,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("sex", "Giới tính", "enum", required=True, choices=_values(Sex), width=10,
            example="Nam", hint="Nam hoặc Nữ (hoặc male, female)"),
     Column("home_area_code", "Mã địa bàn", required=True, as_text=True, width=12, example="48",
-           hint="Mã đơn vị hành chính nơi thường trú"),
+           hint="Mã đơn vị hành chính nơi thường trú (từ 1/7/2025 là xã, phường, đặc "
+                "khu), hoặc tên kèm huyện cũ hay tỉnh sau dấu phẩy: Xã Tam Thanh, Núi Thành"),
     Column("phone", "Số điện thoại", "phone", as_text=True, width=14, example="0900000000"),
     Column("policy_groups", "Đối tượng chính sách", "groups", choices=_values(PolicyGroup),
            width=22, example="poor_household;ethnic_minority",

@@ -175,7 +175,7 @@ def audit_export(
     chosen = {
         f.name: str(getattr(filters, f.name))
         for f in fields(filters)
-        if getattr(filters, f.name) is not None
+        if getattr(filters, f.name) not in (None, False)
     }
     if chosen.get("q", "").isdigit():
         chosen["q"] = mask_national_id(chosen["q"])  # the audit never holds a full ID

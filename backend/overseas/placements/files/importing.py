@@ -16,10 +16,12 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from sqlmodel import Session
 
+from overseas.areas import catalog
 from overseas.core.config import get_settings
 from overseas.core.errors import AppError, FieldError, ValidationFailed
 from overseas.core.principal import Principal
 from overseas.placements import record, service
+from overseas.placements.files import homes
 from overseas.placements.files.columns import (
     BY_HEADER,
     COLUMNS,
@@ -284,6 +286,7 @@ def import_file(
 ) -> BatchResult:
     """Create or update the file's placements, all or nothing, as a batch would."""
     parsed = read_upload(upload)
+    homes.resolve(catalog.load(session), parsed.items, parsed.rows, parsed.errors)
     if not parsed.errors:
         return service.upsert(session, principal, parsed.items, dry_run=dry_run, rows=parsed.rows)
     # Cells the import could not read: report them with every other problem, write nothing.
