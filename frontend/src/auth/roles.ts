@@ -10,6 +10,7 @@ const RULES = {
   'placements.write': ['officer', 'agency'],
   'placements.export': ['officer', 'viewer', 'agency'],
   'placements.import': ['officer', 'agency'],
+  'placements.assignCommune': ['officer'],
   'targets.read': STAFF,
   'targets.write': ['officer'],
   'inspections.read': [...STAFF, 'agency'],

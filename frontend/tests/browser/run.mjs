@@ -2,6 +2,7 @@
 //
 //   OVERSEAS_BASE_URL  where the backend (with demo data loaded) listens; default http://127.0.0.1:8000
 //   CHROMIUM_PATH      the Chromium binary; default /usr/bin/chromium
+//   OVERSEAS_BROWSER_ONLY  run only the tests whose name holds this text (while working on one)
 //
 // Each test gets its own browser profile, so storage never leaks between tests. A screenshot
 // of every page visited is saved in tests/browser/screenshots/. The user guide's pictures
@@ -38,8 +39,9 @@ const TIMEOUT_MS = 15_000;
 const vnNumber = new Intl.NumberFormat('vi-VN');
 
 const tests = [];
+const ONLY = process.env.OVERSEAS_BROWSER_ONLY;
 function test(name, fn) {
-  tests.push({ name, fn });
+  if (!ONLY || name.includes(ONLY)) tests.push({ name, fn });
 }
 
 function assert(condition, message) {
@@ -136,6 +138,15 @@ async function login(page, username, password = PASSWORD) {
 async function loginTo(page, username, home) {
   await login(page, username);
   await expectPath(page, home);
+}
+
+/** Chooses a unit in an area picker: types part of its name, then clicks the suggestion. */
+async function chooseArea(page, label, typed, option) {
+  const input = page.getByRole('combobox', { name: label });
+  await input.fill(typed);
+  const choice = page.getByRole('listbox').getByRole('option', { name: option });
+  await expectVisible(choice, `the suggestion ${option} for "${typed}"`);
+  await choice.first().click();
 }
 
 // --- the API, called directly to check what the pages show --------------------------------
@@ -331,7 +342,8 @@ test('a placement with a mistake shows the error on its input, keeps the values,
     await page.getByLabel('Số định danh cá nhân (CCCD)').fill('049197001234');
     await page.getByLabel('Ngày sinh').fill('1998-05-20');
     await page.getByLabel('Giới tính').selectOption('female');
-    await page.getByLabel('Quê quán (địa bàn)').selectOption('506');
+    // Registered today: the home is a commune-level unit from 2025-07-01 (docs/places.md).
+    await chooseArea(page, /^Quê quán \(địa bàn\)/, 'dai loc', /^Xã Đại Lộc \(từ 1\/7\/2025\) · 20500/);
     await page.getByLabel('Hộ nghèo', { exact: true }).check();
     await page.getByLabel('Doanh nghiệp', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Thị trường').selectOption('JP');
@@ -359,6 +371,11 @@ test('a placement with a mistake shows the error on its input, keeps the values,
     await expectVisible(page.getByText('Đã khôi phục dữ liệu bạn nhập trước đó'), 'the restored-draft notice');
     assert((await page.getByLabel('Họ và tên').inputValue()) === name, 'the name was lost on reload');
     assert((await page.getByLabel('Tiền dịch vụ').inputValue()) === '30.000.000', 'the fee was lost on reload');
+    await page.waitForFunction(
+      () => document.querySelector('#placement-worker-home_area_code')?.value === 'Xã Đại Lộc (20500)',
+      null,
+      { timeout: TIMEOUT_MS },
+    );
     assert(await page.getByLabel('Hộ nghèo', { exact: true }).isChecked(), 'the policy group was lost on reload');
 
     await page.getByLabel('Số định danh cá nhân (CCCD)').fill('049198001234');
@@ -371,6 +388,7 @@ test('a placement with a mistake shows the error on its input, keeps the values,
     const saved = await api('officer', `/placements/${id}`);
     assert(saved.worker.national_id === '049198001234' && saved.service_fee_vnd === 30000000, 'the API holds other values');
     assert(saved.worker.policy_groups.includes('poor_household'), 'the policy group was not saved');
+    assert(saved.worker.home_area_code === '20500', `the API holds the home ${saved.worker.home_area_code}`);
 
     // The draft is gone once saved.
     await page.goto(`${BASE_URL}/placements/new`);
@@ -403,7 +421,8 @@ test('a salary typed 180.000 JPY is stored as 180000 and raises no fee flag', as
     await page.getByLabel('Số định danh cá nhân (CCCD)').fill(`049198${String(500000 + stamp).padStart(6, '0')}`);
     await page.getByLabel('Ngày sinh').fill('1998-05-20');
     await page.getByLabel('Giới tính').selectOption('female');
-    await page.getByLabel('Quê quán (địa bàn)').selectOption('506');
+    // Registered today: the home is a commune-level unit from 2025-07-01 (docs/places.md).
+    await chooseArea(page, /^Quê quán \(địa bàn\)/, 'dai loc', /^Xã Đại Lộc \(từ 1\/7\/2025\) · 20500/);
     await page.getByLabel('Doanh nghiệp', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Thị trường').selectOption('JP');
     await page.getByLabel('Chương trình').selectOption('TITP');
@@ -441,6 +460,43 @@ test('a salary typed 180.000 JPY is stored as 180000 and raises no fee flag', as
     assert(!saved.flags.includes('fee_above_cap'), `the record is flagged ${saved.flags.join(', ')}`);
     assert((await page.getByText('Tiền dịch vụ vượt mức trần').count()) === 0, 'the page shows a fee flag');
     await screenshot(page, 'placement-salary-thousands');
+  });
+});
+
+test('the area picker finds a commune typed without diacritics, old and new units alike', async () => {
+  const filtered = await api('officer', '/placements?home_area_code=20971&include_total=true&limit=1');
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.goto(`${BASE_URL}/placements`);
+    const input = page.getByRole('combobox', { name: /^Địa bàn \(quê quán\)/ });
+    await input.fill('tam xuan');
+    const listbox = page.getByRole('listbox');
+    // The list filter offers units of every period: the old communes and the new one.
+    await expectVisible(listbox.getByRole('option', { name: /^Xã Tam Xuân I — Huyện Núi Thành \(đến 30\/6\/2025\)/ }), 'the old Xã Tam Xuân I');
+    await expectVisible(listbox.getByRole('option', { name: /^Xã Tam Xuân \(từ 1\/7\/2025\) · 20971/ }), 'the new Xã Tam Xuân');
+    const names = await listbox.getByRole('option').allInnerTexts();
+    assert(names.every((n) => /Tam Xuân/.test(n)), `a suggestion without "Tam Xuân": ${names.join(' | ')}`);
+    const marked = await listbox.locator('mark').first().innerText();
+    assert(marked === 'Tam Xuân', `the match is marked as "${marked}"`);
+    await expectAccessible(page, 'the area picker with its suggestions open');
+    assert((await input.getAttribute('aria-expanded')) === 'true', 'the scan closed the suggestions');
+    await screenshot(page, 'area-picker');
+    // The keyboard alone: down to the new unit, Enter chooses it.
+    const target = names.findIndex((n) => n.startsWith('Xã Tam Xuân (từ'));
+    for (let i = 0; i <= target; i++) await input.press('ArrowDown');
+    const active = await input.getAttribute('aria-activedescendant');
+    assert(active && (await page.locator(`[id="${active}"]`).innerText()).startsWith('Xã Tam Xuân (từ'), 'the active option is not the new unit');
+    await input.press('Enter');
+    assert((await input.getAttribute('aria-expanded')) === 'false', 'the list stays open after Enter');
+    assert((await input.inputValue()) === 'Xã Tam Xuân (20971)', `the input shows "${await input.inputValue()}"`);
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('home_area_code') === '20971');
+    await expectVisible(
+      filtered.total > 0
+        ? page.getByText(new RegExp(`/ ${vnNumber.format(filtered.total)}$`))
+        : page.getByText('Không có hồ sơ nào khớp với bộ lọc.'),
+      'the count of the filtered list',
+    );
   });
 });
 
@@ -563,6 +619,164 @@ test('an officer edits a target in the grid', async () => {
     await input.press('Enter');
     await expectText(cell, /^85,/, 'the cell after a second edit');
     await guideShot(page, 'chi-tieu');
+  });
+});
+
+test('the dashboard counts the records without a commune, and an officer assigns some in bulk', async () => {
+  const count = async (query) => (await api('officer', `/placements?${query}&include_total=true&limit=1`)).total;
+  const before = await count('unallocated=true');
+  // The former district of Đại Lộc (506): its records of before the reform still lack a commune.
+  const subset = await count('unallocated=true&home_area_code=506');
+  assert(before > 0 && subset > 0, `the demo data has ${before} unallocated records, ${subset} in Đại Lộc`);
+  assert((await count('unallocated=true&home_area_code=506&registered_from=2025-07-01')) === 0, 'Đại Lộc has unallocated records after the reform');
+  const alreadyInDaiLanh = await count('home_area_code=20506&registered_to=2025-06-30');
+
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await expectText(page.getByTestId('alert-unallocated'), vnNumber.format(before), 'the unallocated count on the dashboard');
+    await page.getByRole('link', { name: 'hồ sơ chưa gán xã, phường' }).click();
+    await page.waitForURL((url) => url.pathname === '/placements' && url.searchParams.get('unallocated') === 'true');
+    assert(await page.getByLabel('Chỉ hồ sơ chưa gán xã, phường').isChecked(), 'the unallocated filter is not ticked');
+    await expectVisible(page.getByText(new RegExp(`/ ${vnNumber.format(before)}$`)), 'the count of unallocated records in the list');
+
+    await chooseArea(page, /^Địa bàn \(quê quán\)/, 'dai loc', /^Huyện Đại Lộc — Tỉnh Quảng Nam \(đến 30\/6\/2025\)/);
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('home_area_code') === '506' && url.searchParams.get('unallocated') === 'true');
+    await expectVisible(page.getByText(new RegExp(`/ ${vnNumber.format(subset)}$`)), 'the count of the filtered list');
+
+    await page.getByRole('button', { name: 'Gán xã, phường' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gán xã, phường cho các hồ sơ đang lọc' });
+    await expectVisible(dialog, 'the assignment dialog');
+    await dialog.getByLabel('hồ sơ đăng ký trước 1/7/2025').check();
+    // Before the reform the picker offers the old communes only (level=commune, on 2025-06-30).
+    await chooseArea(dialog, /^Xã, phường được gán/, 'dai lanh', /^Xã Đại Lãnh — Huyện Đại Lộc \(đến 30\/6\/2025\) · 20506/);
+    const offered = await dialog.getByRole('option').count();
+    assert(offered === 0, 'the suggestions stay open after the choice');
+    await dialog.getByRole('button', { name: 'Kiểm tra trước' }).click();
+    await expectText(dialog.getByTestId('assign-matched'), `${vnNumber.format(subset)} hồ sơ sẽ được gán.`, 'the dry run');
+    assert((await count('unallocated=true')) === before, 'the dry run wrote');
+    await expectAccessible(page, 'the assignment dialog after its dry run');
+    await screenshot(page, 'assign-commune');
+    await dialog.getByRole('button', { name: `Gán ${vnNumber.format(subset)} hồ sơ` }).click();
+    await expectVisible(dialog.getByText(`Đã gán xã, phường cho ${vnNumber.format(subset)} hồ sơ.`), 'the assignment notice');
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await expectVisible(page.getByText('Không có hồ sơ nào khớp với bộ lọc.'), 'the refreshed list, now empty');
+
+    assert((await count('unallocated=true')) === before - subset, 'the API still counts the assigned records as unallocated');
+    const inDaiLanh = await count('home_area_code=20506&registered_to=2025-06-30');
+    assert(inDaiLanh === alreadyInDaiLanh + subset, `Xã Đại Lãnh holds ${inDaiLanh} records, expected ${alreadyInDaiLanh} + ${subset}`);
+    await page.goto(`${BASE_URL}/dashboard`);
+    await expectText(page.getByTestId('alert-unallocated'), vnNumber.format(before - subset), 'the unallocated count after the assignment');
+  });
+});
+
+test('the progress map draws every commune inside its frame, with its inset, legend and links', async () => {
+  const headline = await api('officer', '/progress');
+  const byCommune = await api('officer', `/progress?by=commune&area_code=48&year_from=${headline.year_from}&year_to=${headline.year_to}`);
+  assert(byCommune.rows.filter((row) => row.key !== null).length === 94, 'the API has no 94 communes');
+
+  /** The drawing in svg coordinates: the frame, each unit's box, the inset's frame. */
+  const measure = (page) =>
+    page.evaluate(() => {
+      const svg = document.querySelector('[data-testid="progress-map"]');
+      const box = (el) => {
+        const b = el.getBBox();
+        return { x: b.x, y: b.y, width: b.width, height: b.height };
+      };
+      const units = (group) =>
+        [...svg.querySelectorAll(`[data-testid="${group}"] path[data-code]`)].map((p) => ({ code: p.dataset.code, ...box(p) }));
+      const view = svg.viewBox.baseVal;
+      return {
+        frame: { x: view.x, y: view.y, width: view.width, height: view.height },
+        main: units('map-main'),
+        inset: units('map-inset'),
+        insetFrame: box(svg.querySelector('.progress-map__inset-frame')),
+      };
+    });
+
+  const checkDrawing = (drawing, where) => {
+    const { frame, main, inset, insetFrame } = drawing;
+    assert(main.length === 93, `${where}: the main map draws ${main.length} communes, not 93`);
+    assert(inset.length === 1 && inset[0].code === '20333', `${where}: the inset draws ${inset.map((u) => u.code).join(', ')}`);
+    const inside = (b, f) => b.x >= f.x - 0.5 && b.y >= f.y - 0.5 && b.x + b.width <= f.x + f.width + 0.5 && b.y + b.height <= f.y + f.height + 0.5;
+    for (const unit of [...main, ...inset]) {
+      assert(unit.width > 0 && unit.height > 0, `${where}: ${unit.code} draws nothing`);
+      assert(inside(unit, frame), `${where}: ${unit.code} (${JSON.stringify(unit)}) leaves the frame`);
+      // A polygon wound the wrong way fills the whole frame.
+      assert(unit.width * unit.height < frame.width * frame.height * 0.25, `${where}: ${unit.code} covers most of the frame`);
+    }
+    assert(inside(inset[0], insetFrame), `${where}: Hoàng Sa lies outside its inset`);
+    const overlapsInset = main.filter(
+      (u) => u.x < insetFrame.x + insetFrame.width && u.x + u.width > insetFrame.x && u.y < insetFrame.y + insetFrame.height && u.y + u.height > insetFrame.y,
+    );
+    assert(overlapsInset.length === 0, `${where}: ${overlapsInset.map((u) => u.code).join(', ')} lie under the inset`);
+  };
+
+  /** A point of the screen inside the unit's drawn shape (not only its box), where a click lands on it. */
+  const pointIn = (page, code) =>
+    page.evaluate((code) => {
+      const path = document.querySelector(`[data-testid="progress-map"] path[data-code="${code}"]`);
+      const b = path.getBBox();
+      const matrix = path.getScreenCTM();
+      const svg = path.ownerSVGElement;
+      for (let i = 1; i < 20; i++) {
+        for (let j = 1; j < 20; j++) {
+          const p = svg.createSVGPoint();
+          p.x = b.x + (b.width * i) / 20;
+          p.y = b.y + (b.height * j) / 20;
+          if (!path.isPointInFill(p)) continue;
+          const s = p.matrixTransform(matrix);
+          if (document.elementFromPoint(s.x, s.y) === path) return { x: s.x, y: s.y };
+        }
+      }
+      return null;
+    }, code);
+
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    const map = page.getByTestId('progress-map');
+    await expectVisible(map, 'the map on the dashboard');
+    await map.scrollIntoViewIfNeeded();
+    checkDrawing(await measure(page), 'dashboard');
+    await expectVisible(page.getByTestId('map-legend').getByText('Chưa có số liệu'), 'the legend');
+    await expectVisible(page.getByTestId('map-inset').getByText('Đặc khu Hoàng Sa'), 'the inset label');
+    const links = page.getByRole('link', { name: /^Xã Đại Lộc: đã xuất cảnh/ });
+    assert((await links.count()) === 1, 'Xã Đại Lộc is not a link named with its figures');
+    for (const row of byCommune.rows) {
+      const cell = page.locator(`[data-testid="map-table"] tr[data-key="${row.key ?? ''}"] td[data-value]`);
+      const shown = await cell.getAttribute('data-value');
+      assert(Number(shown) === row.actual, `map table ${row.key}: page shows ${shown}, API ${row.actual}`);
+    }
+
+    // Keyboard: the focus shows the tooltip, Enter opens the unit's records.
+    await links.focus();
+    const daiLoc = byCommune.rows.find((row) => row.key === '20500');
+    await expectText(page.getByTestId('map-tooltip'), new RegExp(`^Xã Đại Lộc.*Đã xuất cảnh: ${vnNumber.format(daiLoc.actual)}`), 'the tooltip on focus');
+    await screenshot(page, 'dashboard-map');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/placements' && url.searchParams.get('home_area_code') === '20500');
+
+    // Pointer: hovering shows the tooltip, a click opens the unit's records.
+    await page.goto(`${BASE_URL}/dashboard`);
+    await expectVisible(map, 'the map again');
+    await map.scrollIntoViewIfNeeded();
+    const point = await pointIn(page, '20242');
+    assert(point, 'no point of Phường Hải Châu (20242) can be clicked');
+    await page.mouse.move(point.x, point.y);
+    await expectText(page.getByTestId('map-tooltip'), /^Phường Hải Châu/, 'the tooltip on hover');
+    await page.mouse.click(point.x, point.y);
+    await page.waitForURL((url) => url.pathname === '/placements' && url.searchParams.get('home_area_code') === '20242');
+  });
+
+  await withPage(async (page) => {
+    await page.goto(`${BASE_URL}/`);
+    const map = page.getByTestId('progress-map');
+    await expectVisible(map, 'the map on the public page');
+    checkDrawing(await measure(page), 'public page');
+    await expectVisible(page.getByTestId('map-legend'), 'the public legend');
+    assert((await map.getByRole('link').count()) === 0, 'the public map links to records');
+    assert((await map.getByRole('img', { name: /^Xã Đại Lộc: đã xuất cảnh/ }).count()) === 1, 'the public map does not name Xã Đại Lộc with its figures');
+    await screenshot(page, 'public-map');
   });
 });
 

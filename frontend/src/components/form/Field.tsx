@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { FieldErrorText } from './FieldErrorText';
 import type { FormKit, Option } from './kit';
 
-interface ShellProps {
+export interface ShellProps {
   kit: FormKit;
   name: string;
   label: string;
@@ -14,7 +14,7 @@ interface ShellProps {
   children: (control: ControlProps) => ReactNode;
 }
 
-interface ControlProps {
+export interface ControlProps {
   id: string;
   name: string;
   'aria-invalid'?: true;
@@ -23,7 +23,7 @@ interface ControlProps {
 }
 
 /** Label, hint and errors around one control, wired together for assistive technology. */
-function FieldShell({ kit, name, label, hint, required, className, children }: ShellProps) {
+export function FieldShell({ kit, name, label, hint, required, className, children }: ShellProps) {
   const { t } = useI18n();
   const id = fieldInputId(kit.id, name);
   const errors = kit.errors[name];

@@ -4,11 +4,15 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../auth/api';
+import { CITY_CODE, CommuneMap } from '../map/CommuneMap';
 import { Alerts } from './Alerts';
 import { AnnualReportDownload } from './AnnualReportDownload';
 import { useProgress } from './api';
 import { Breakdowns } from './Breakdowns';
 import { ProgressSummary } from './ProgressSummary';
+
+/** A commune on the map leads to its records. */
+const placementsOf = (code: string) => `/placements?home_area_code=${encodeURIComponent(code)}`;
 
 export default function DashboardPage() {
   const { t } = useI18n();
@@ -17,6 +21,11 @@ export default function DashboardPage() {
   // The headline figures are asked for first, alone: a browser opens only a few connections
   // at once, and the alerts and charts would otherwise queue ahead of them.
   const headlineDone = !progress.isPending;
+  // The map covers the city over the headline's span of years.
+  const byCommune = useProgress(
+    { by: 'commune', area_code: CITY_CODE, year_from: progress.data?.year_from, year_to: progress.data?.year_to },
+    progress.isSuccess,
+  );
 
   return (
     <Page
@@ -36,6 +45,7 @@ export default function DashboardPage() {
       </section>
 
       {headlineDone && me && <Alerts role={me.role} />}
+      {progress.isSuccess && <CommuneMap query={byCommune} headingId="dashboard-map" linkTo={placementsOf} />}
       {headlineDone && <Breakdowns />}
     </Page>
   );

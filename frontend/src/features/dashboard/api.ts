@@ -2,7 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { FLAGS, type Flag } from '../../api/types';
 
-export type ProgressBy = 'year' | 'area' | 'market' | 'channel';
+export type ProgressBy = 'year' | 'area' | 'commune' | 'market' | 'channel';
 
 export interface ProgressQuery {
   by?: ProgressBy;
@@ -16,12 +16,14 @@ export const dashboardKeys = {
   progress: (query: ProgressQuery) => ['progress', query] as const,
   flag: (flag: Flag) => ['placements', 'count', { flag }] as const,
   overdue: ['inspections', 'count', { overdue: true }] as const,
+  unallocated: ['placements', 'count', { unallocated: true }] as const,
 };
 
-export function useProgress(query: ProgressQuery) {
+export function useProgress(query: ProgressQuery, enabled = true) {
   return useQuery({
     queryKey: dashboardKeys.progress(query),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/progress', { params: { query }, signal })),
+    enabled,
   });
 }
 
@@ -35,6 +37,17 @@ export function useFlagCounts(enabled: boolean) {
       select: (page: { total?: number | null }) => page.total ?? 0,
       enabled,
     })),
+  });
+}
+
+/** How many records of the city still lack a commune (coded at a former district or the province). */
+export function useUnallocatedCount(enabled: boolean) {
+  return useQuery({
+    queryKey: dashboardKeys.unallocated,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/placements', { params: { query: { unallocated: true, include_total: true, limit: 1 } }, signal })),
+    select: (page) => page.total ?? 0,
+    enabled,
   });
 }
 

@@ -4,6 +4,7 @@ import { SelectField, TextField } from '../../components/form/Field';
 import type { FormKit, FormValues } from '../../components/form/kit';
 import { useI18n } from '../../i18n/I18nProvider';
 import { navigate, toSearch } from '../../router/router';
+import { AreaPicker } from '../areas/AreaPicker';
 import { useNames } from '../reference/api';
 import type { PlacementFilters } from './api';
 
@@ -55,13 +56,8 @@ export function PlacementFilterForm({ filters, showAgency }: Props) {
         placeholder={any}
         options={names.markets.map((m) => ({ value: m.code, label: names.market(m.code) }))}
       />
-      <SelectField
-        kit={kit}
-        name="home_area_code"
-        label={t('placements.area')}
-        placeholder={any}
-        options={names.areas.map((a) => ({ value: a.code, label: a.name }))}
-      />
+      {/* Units of every period: old records keep their old units (docs/places.md). */}
+      <AreaPicker kit={kit} name="home_area_code" label={t('placements.area')} />
       {showAgency && (
         <SelectField
           kit={kit}
@@ -87,6 +83,17 @@ export function PlacementFilterForm({ filters, showAgency }: Props) {
       />
       <TextField kit={kit} name="departed_from" label={t('placements.departedFrom')} type="date" />
       <TextField kit={kit} name="departed_to" label={t('placements.departedTo')} type="date" />
+      <TextField kit={kit} name="registered_from" label={t('placements.registeredFrom')} type="date" />
+      <TextField kit={kit} name="registered_to" label={t('placements.registeredTo')} type="date" />
+      <label className="checkbox filters__check">
+        <input
+          type="checkbox"
+          name="unallocated"
+          checked={values.unallocated === 'true'}
+          onChange={(e) => kit.set('unallocated', e.target.checked ? 'true' : '')}
+        />
+        {t('placements.unallocated')}
+      </label>
       <div className="filters__actions">
         <button type="submit" className="button">
           {t('filters.apply')}

@@ -4,6 +4,8 @@ import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import type { Form } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/router';
+import { today } from '../../forms/today';
+import { AreaPicker } from '../areas/AreaPicker';
 import { useNames } from '../reference/api';
 import { PLACEMENT_FIELDS, type PlacementField } from './formModel';
 
@@ -58,13 +60,13 @@ export function PlacementForm({ mode, form, ownAgency, cancelTo }: Props) {
             placeholder={t('form.choose')}
             options={SEXES.map((s) => ({ value: s, label: tv('sex', s) }))}
           />
-          <SelectField
+          {/* A unit valid on the registration day (docs/places.md, "Recording a home"). */}
+          <AreaPicker
             kit={kit}
             name="worker.home_area_code"
             label={label('worker.home_area_code')}
             required
-            placeholder={t('form.choose')}
-            options={names.areas.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }))}
+            on={kit.values.registered_on || today()}
           />
           <TextField kit={kit} name="worker.phone" label={label('worker.phone')} type="tel" autoComplete="off" />
           <CheckboxGroupField

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { cursorPaging, pageQuery } from '../../api/pagination';
 import {
   ifMatch,
@@ -21,7 +22,11 @@ export interface PlacementFilters {
   home_area_code?: string;
   departed_from?: string;
   departed_to?: string;
+  registered_from?: string;
+  registered_to?: string;
   flag?: Flag;
+  /** Only records of the city coded above commune level (docs/places.md, "Records without a commune"). */
+  unallocated?: boolean;
 }
 
 export const placementKeys = {
@@ -116,5 +121,29 @@ export function useTransition(placement: Placement) {
         }),
       ),
     onSuccess: saved,
+  });
+}
+
+export type AssignCommuneIn = components['schemas']['AssignCommuneIn'];
+
+/**
+ * Gives the records a filter finds a commune (officers; docs/places.md, "Records without a
+ * commune"): a dry run counts them, the real run writes all or nothing.
+ */
+export function useAssignCommune() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, dryRun, idempotencyKey }: { body: AssignCommuneIn; dryRun: boolean; idempotencyKey?: string }) =>
+      unwrap(
+        api.POST('/api/v1/placements/assign-commune', {
+          params: { query: { dry_run: dryRun }, header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} },
+          body,
+        }),
+      ),
+    onSuccess: (result) => {
+      if (result.dry_run) return;
+      void queryClient.invalidateQueries({ queryKey: placementKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['progress'] });
+    },
   });
 }

@@ -21,7 +21,10 @@ export function parseFilters(search: string): PlacementFilters {
     home_area_code: text('home_area_code'),
     departed_from: day('departed_from'),
     departed_to: day('departed_to'),
+    registered_from: day('registered_from'),
+    registered_to: day('registered_to'),
     flag: oneOf(FLAGS, params.get('flag')),
+    unallocated: params.get('unallocated') === 'true' ? true : undefined,
   };
   // Only the filters in use, so equal filters make equal query keys.
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as PlacementFilters;

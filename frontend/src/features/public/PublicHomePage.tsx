@@ -9,7 +9,15 @@ import { AgencyStatusBadge } from '../agencies/AgencyStatusBadge';
 import { ProgressBreakdown } from '../dashboard/ProgressBreakdown';
 import { ProgressSummary } from '../dashboard/ProgressSummary';
 import { marketName, TierBadge, useProgrammeList } from '../markets/MarketTable';
-import { usePublicAgencies, usePublicMarkets, usePublicProgress, type PublicAgency, type PublicMarket } from './api';
+import { CITY_CODE, CommuneMap } from '../map/CommuneMap';
+import {
+  usePublicAgencies,
+  usePublicCommuneProgress,
+  usePublicMarkets,
+  usePublicProgress,
+  type PublicAgency,
+  type PublicMarket,
+} from './api';
 
 const RECORDS_PER_MARKET = 3;
 
@@ -46,6 +54,11 @@ function MarketCard({ market }: { market: PublicMarket }) {
 function PublicProgress() {
   const { t } = useI18n();
   const progress = usePublicProgress();
+  const byCommune = usePublicCommuneProgress(
+    CITY_CODE,
+    { year_from: progress.data?.year_from, year_to: progress.data?.year_to },
+    progress.isSuccess,
+  );
   const rows = useMemo(() => progress.data?.rows ?? [], [progress.data]);
   const labels = useMemo(() => rows.map((row) => row.label), [rows]);
   return (
@@ -66,6 +79,7 @@ function PublicProgress() {
           </div>
         </>
       )}
+      {progress.isSuccess && <CommuneMap query={byCommune} headingId="public-map" />}
     </section>
   );
 }

@@ -44,3 +44,13 @@ export function usePublicProgress() {
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/public/progress', { params: { query: { by: 'year' } }, signal })),
   });
 }
+
+/** Progress by today's commune of the city, for the public map (counts only). */
+export function usePublicCommuneProgress(areaCode: string, years: { year_from?: number; year_to?: number }, enabled: boolean) {
+  const query = { by: 'commune' as const, area_code: areaCode, ...years };
+  return useQuery({
+    queryKey: [...publicKeys.all, 'progress', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/public/progress', { params: { query }, signal })),
+    enabled,
+  });
+}

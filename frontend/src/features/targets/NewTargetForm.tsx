@@ -1,16 +1,16 @@
-import type { Area } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
 import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import type { FormValues } from '../../components/form/kit';
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
+import { AreaPicker } from '../areas/AreaPicker';
 import { useNames } from '../reference/api';
 import { useCreateTarget, type NewTarget } from './api';
 
 const blank = (): FormValues => ({ name: '', area_code: '', year_from: '', year_to: '', market_code: '', value: '', notes: '' });
 
 /** A target over any span, area and (optionally) market, such as the 2023–2030 plan. */
-export function NewTargetForm({ areas }: { areas: Area[] }) {
+export function NewTargetForm() {
   const { t } = useI18n();
   const names = useNames();
   const form = useForm({
@@ -46,14 +46,7 @@ export function NewTargetForm({ areas }: { areas: Area[] }) {
       <FormMessages form={form} saved={() => t('form.saved')} />
       <div className="form-grid">
         <TextField kit={kit} name="name" label={labels.name} required className="form-grid__full" />
-        <SelectField
-          kit={kit}
-          name="area_code"
-          label={labels.area_code}
-          required
-          placeholder={t('form.choose')}
-          options={areas.map((a) => ({ value: a.code, label: a.name }))}
-        />
+        <AreaPicker kit={kit} name="area_code" label={labels.area_code} required />
         <TextField kit={kit} name="year_from" label={labels.year_from} required inputMode="numeric" />
         <TextField kit={kit} name="year_to" label={labels.year_to} required inputMode="numeric" />
         <SelectField

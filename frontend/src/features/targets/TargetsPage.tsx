@@ -1,10 +1,12 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { can } from '../../auth/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../auth/api';
+import type { FormKit } from '../../components/form/kit';
+import { AreaPicker } from '../areas/AreaPicker';
 import { useAreas } from '../reference/api';
 import { useTargets, useYearlyProgressByArea } from './api';
 import { NewTargetForm } from './NewTargetForm';
@@ -22,10 +24,15 @@ export default function TargetsPage() {
   const areas = useAreas();
   const targets = useTargets();
   const [rootCode, setRootCode] = useState(DEFAULT_ROOT);
-  const selectId = useId();
+  // The grid's area: any unit, old or new; typing clears nothing until a unit is chosen.
+  const rootKit: FormKit = {
+    id: 'targets-root',
+    values: { root: rootCode },
+    set: (_name, value) => value && setRootCode(value),
+    errors: {},
+  };
 
   const allAreas = areas.data ?? [];
-  const parents = allAreas.filter((a) => allAreas.some((c) => c.parent_code === a.code));
   const root = allAreas.find((a) => a.code === rootCode);
   const children = allAreas.filter((a) => a.parent_code === rootCode);
   const all = targets.data ?? [];
@@ -45,14 +52,7 @@ export default function TargetsPage() {
       {root && targets.data && (
         <>
           <div className="inline-form">
-            <label htmlFor={selectId}>{t('targets.rootArea')}</label>
-            <select id={selectId} value={rootCode} onChange={(e) => setRootCode(e.target.value)}>
-              {parents.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
+            <AreaPicker kit={rootKit} name="root" label={t('targets.rootArea')} />
           </div>
           <p className="field__hint">{t('targets.legend')}</p>
           <TargetGrid
@@ -70,7 +70,7 @@ export default function TargetsPage() {
           {editable && (
             <section className="section card" aria-labelledby="targets-new">
               <h2 id="targets-new">{t('targets.newTitle')}</h2>
-              <NewTargetForm areas={allAreas} />
+              <NewTargetForm />
             </section>
           )}
         </>
