@@ -315,6 +315,7 @@ export const en: Dictionary = {
   'placement.worker.date_of_birth': 'Date of birth',
   'placement.worker.sex': 'Sex',
   'placement.worker.home_area_code': 'Home area',
+  'placement.worker.homeToday': 'now part of',
   'placement.worker.phone': 'Phone',
   'placement.worker.policy_groups': 'Policy groups',
   'placement.agency_id': 'Enterprise',

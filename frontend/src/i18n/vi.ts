@@ -315,6 +315,7 @@ export const vi = {
   'placement.worker.date_of_birth': 'Ngày sinh',
   'placement.worker.sex': 'Giới tính',
   'placement.worker.home_area_code': 'Quê quán (địa bàn)',
+  'placement.worker.homeToday': 'nay thuộc',
   'placement.worker.phone': 'Số điện thoại',
   'placement.worker.policy_groups': 'Đối tượng chính sách',
   'placement.agency_id': 'Doanh nghiệp',

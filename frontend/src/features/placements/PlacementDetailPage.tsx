@@ -76,7 +76,7 @@ function PlacementDetail({ placement }: { placement: Placement }) {
               [t('placement.worker.national_id'), <span className="code">{w.national_id}</span>],
               [t('placement.worker.date_of_birth'), date(w.date_of_birth)],
               [t('placement.worker.sex'), tv('sex', w.sex)],
-              [t('placement.worker.home_area_code'), names.area(w.home_area_code)],
+              [t('placement.worker.home_area_code'), homeText(w.home_area, t('placement.worker.homeToday'))],
               [t('placement.worker.phone'), w.phone],
               // Left out by the API for the roles that see masked personal data.
               ...(w.policy_groups
@@ -149,4 +149,12 @@ export default function PlacementDetailPage() {
   if (placement.isPending) return <Loading />;
   if (placement.isError) return <ErrorAlert error={placement.error} onRetry={() => void placement.refetch()} />;
   return <PlacementDetail placement={placement.data} />;
+}
+
+/** The unit the home code named on the registration day, and today's unit(s) holding it when
+ * they differ (docs/places.md). */
+function homeText(home: { code: string; name: string; today: { code: string; name: string }[] }, todayLabel: string): string {
+  const own = `${home.name} (${home.code})`;
+  const today = home.today.filter((u) => u.code !== home.code || u.name !== home.name);
+  return today.length ? `${own} — ${todayLabel}: ${today.map((u) => `${u.name} (${u.code})`).join(', ')}` : own;
 }
