@@ -32,9 +32,10 @@ def test_demo_placements_pass_every_rule_and_carry_the_right_flags(
         assert p.notes == DEMO_NOTE
         reported = p.departure_reported_at.date() if p.departure_reported_at else None
         own = 1 if p.status in rules.ACTIVE_STATUSES else 0
+        inputs = flags.flag_inputs(values, reported)
         expected = rules.compute_flags(
-            flags.flag_inputs(values, reported),
-            rates.get((p.market_code, p.salary_currency)),
+            inputs,
+            rates.on(p.market_code, p.salary_currency, inputs.judged_on),
             active[p.national_id] - own > 0,
         )
         assert {f: getattr(p, f.value) for f in Flag} == expected, p.id

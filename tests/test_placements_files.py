@@ -57,6 +57,7 @@ VI = {
     "registered_on": "Ngày đăng ký",
     "departure_date": "Ngày xuất cảnh",
     "return_date": "Ngày về nước",
+    "contract_signed_on": "Ngày ký hợp đồng",
     "notes": "Ghi chú",
 }
 WORKER = ("national_id", "full_name", "date_of_birth", "sex", "home_area_code", "phone")

@@ -21,8 +21,8 @@ from overseas.areas import catalog
 from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
 from overseas.core.bulk import allocate_ids, bulk_insert, table_of
 from overseas.core.db import today
-from overseas.markets.service import exchange_rates
-from overseas.placements import rules, tallies
+from overseas.markets.service import Rates, exchange_rates
+from overseas.placements import caps, rules, tallies
 from overseas.placements.models import Placement, PlacementEvent, Status, Worker
 
 DEMO_NOTE = "Dữ liệu mẫu (synthetic demo record)"
@@ -147,7 +147,7 @@ def generate(
     start_index: int,
     count: int,
     agencies: Sequence[DemoAgencyRef],
-    rates: dict[tuple[str, str], Decimal],
+    rates: Rates,
     end: date,
     homes: Homes,
 ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
@@ -199,16 +199,18 @@ def generate(
             returned = min(departure + timedelta(days=rng.randint(30, max(31, months * 15))), end)
         if returned and departure and returned < departure:
             returned = departure
-        rate = Decimal(1) if currency == "VND" else rates.get((market, currency))
+        judged = rules.judged_on(None, departure, registered)
+        rate = Decimal(1) if currency == "VND" else rates.on(market, currency, judged)
         fee = 0 if channel == "public_unit" else None
         if channel != "public_unit":
-            cap = rules.fee_cap_vnd(market, programme, channel, months, salary, rate)
+            cap = caps.fee_cap_vnd(market, programme, channel, months, salary, rate, judged)
             if cap is None:
                 fee = rng.randrange(20_000_000, 90_000_000, 500_000)
             else:
                 share = 1.15 if rng.random() < 0.04 else rng.uniform(0.5, 0.98)
                 fee = int(cap * Decimal(str(share)) / 100_000) * 100_000
-        deposit_cap = rules.deposit_caps().get(market)
+        deposit_rule = caps.deposit_cap_for(market, programme, channel, judged)
+        deposit_cap = deposit_rule.cap_vnd if deposit_rule else None
         deposit = 0
         if deposit_cap:
             deposit = deposit_cap + 5_000_000 if rng.random() < 0.02 else deposit_cap // 2
@@ -221,7 +223,7 @@ def generate(
         flags = rules.compute_flags(
             rules.FlagInputs(
                 market, programme, channel, months, salary, currency, fee, deposit,
-                departure, reported_at.date() if reported_at else None,
+                departure, reported_at.date() if reported_at else None, judged,
             ),
             rate,
             False,

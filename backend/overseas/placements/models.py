@@ -91,6 +91,9 @@ class PlacementBase(SQLModel):
     registered_on: date
     departure_date: date | None = None
     return_date: date | None = None
+    # The day the contract was signed: the caps and the exchange rate of that day judge its
+    # fee and deposit (docs/api.md, "Caps judged as of the contract date").
+    contract_signed_on: date | None = None
     notes: str | None = Field(default=None, max_length=2000, sa_type=Text)
 
 

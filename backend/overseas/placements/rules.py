@@ -4,15 +4,12 @@ Pure functions over plain values, so that the single-record API, the batch and t
 apply exactly the same checks, and the batch can run them without touching the database.
 """
 
-import csv
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from overseas.agencies.models import AgencyStatus
@@ -20,9 +17,9 @@ from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
 from overseas.areas.models import AreaLevel
 from overseas.core.db import today
 from overseas.core.text import fold as fold
+from overseas.markets.service import Rates
+from overseas.placements import caps
 from overseas.placements.models import Channel, Flag, Placement, Sex, Status
-
-REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 
 # Law 69/2020/QH14 Art. 5 and Art. 8: an enterprise is behind every channel but these two.
 CHANNELS_WITHOUT_AGENCY = frozenset({Channel.direct_contract, Channel.public_unit})
@@ -143,81 +140,13 @@ MINIMUM_AGE = 18
 LATE_REPORT_DAYS = 5
 
 
-@dataclass(frozen=True)
-class FeeCap:
-    market_code: str
-    programme: str
-    channel: str
-    months_per_12: Decimal
-    months_max: Decimal
-    source: str
-
-
-@lru_cache
-def fee_caps() -> tuple[FeeCap, ...]:
-    with (REFERENCE / "fee_caps.csv").open(encoding="utf-8") as f:
-        return tuple(
-            FeeCap(
-                r["market_code"],
-                r["programme"],
-                r["channel"],
-                Decimal(r["cap_months_per_12"]),
-                Decimal(r["cap_months_max"]),
-                r["source"],
-            )
-            for r in csv.DictReader(f)
-        )
-
-
-@lru_cache
-def deposit_caps() -> dict[str, int]:
-    # Decree 112/2021/NĐ-CP Art. 29 and Appendix II: the deposit a worker may be asked for.
-    with (REFERENCE / "deposit_caps.csv").open(encoding="utf-8") as f:
-        return {r["market_code"]: int(r["cap_vnd"]) for r in csv.DictReader(f)}
-
-
-def fee_cap_for(market_code: str, programme: str | None, channel: str) -> FeeCap:
-    """The most specific cap: a channel rule (public units charge nothing, Law 69/2020 Art.
-    42(3)) beats a market/programme rule, which beats the general cap of Art. 23."""
-
-    def score(cap: FeeCap) -> int | None:
-        parts = ((cap.channel, channel, 4), (cap.market_code, market_code, 2))
-        total = 0
-        for wanted, actual, weight in parts:
-            if wanted == "*":
-                continue
-            if wanted != actual:
-                return None
-            total += weight
-        if cap.programme != "*":
-            if cap.programme != (programme or ""):
-                return None
-            total += 1
-        return total
-
-    candidates = [(s, c) for c in fee_caps() if (s := score(c)) is not None]
-    return max(candidates, key=lambda sc: sc[0])[1]
-
-
-def fee_cap_vnd(
-    market_code: str,
-    programme: str | None,
-    channel: str,
-    contract_months: int,
-    monthly_salary: Decimal,
-    vnd_per_unit: Decimal | None,
-) -> Decimal | None:
-    """The highest lawful service fee in VND, or None when no exchange rate is known.
-
-    Law 69/2020/QH14 Art. 23: at most 1 month's salary per 12 months of contract, at most 3.
-    """
-    cap = fee_cap_for(market_code, programme, channel)
-    months = min(cap.months_max, cap.months_per_12 * Decimal(contract_months) / Decimal(12))
-    if months == 0:
-        return Decimal(0)
-    if vnd_per_unit is None:
-        return None
-    return months * monthly_salary * vnd_per_unit
+def judged_on(
+    contract_signed_on: date | None, departure_date: date | None, registered_on: date
+) -> date:
+    """The day a placement's caps and exchange rate are taken from: the contract's signature,
+    else the departure, else the registration (docs/api.md, "Caps judged as of the contract
+    date"); a flag then does not change when a later rate or rule is recorded."""
+    return contract_signed_on or departure_date or registered_on
 
 
 @dataclass(frozen=True)
@@ -232,24 +161,31 @@ class FlagInputs:
     deposit_vnd: int | None
     departure_date: date | None
     departure_reported_on: date | None
+    judged_on: date
 
 
 def compute_flags(
     inputs: FlagInputs, vnd_per_unit: Decimal | None, duplicate: bool
 ) -> dict[Flag, bool]:
+    """The flags of a record; `vnd_per_unit` is the exchange rate in force on its
+    `judged_on` day, and the caps are those in force that day."""
     rate = Decimal(1) if inputs.salary_currency == "VND" else vnd_per_unit
     fee_above = False
     if inputs.service_fee_vnd:
-        cap = fee_cap_vnd(
+        cap = caps.fee_cap_vnd(
             inputs.market_code,
             inputs.programme,
             inputs.channel,
             inputs.contract_months,
             inputs.monthly_salary,
             rate,
+            inputs.judged_on,
         )
         fee_above = cap is not None and Decimal(inputs.service_fee_vnd) > cap
-    deposit_cap = deposit_caps().get(inputs.market_code)
+    deposit_rule = caps.deposit_cap_for(
+        inputs.market_code, inputs.programme, inputs.channel, inputs.judged_on
+    )
+    deposit_cap = deposit_rule.cap_vnd if deposit_rule else None
     deposit_above = (
         deposit_cap is not None
         and inputs.deposit_vnd is not None
@@ -299,6 +235,11 @@ def check_record(v: dict[str, Any]) -> list[tuple[str, str]]:
         errors.append(("return_date", "is in the future"))
     if v["registered_on"] > today():
         errors.append(("registered_on", "is in the future"))
+    signed = v.get("contract_signed_on")
+    if signed is not None and signed > today():
+        errors.append(("contract_signed_on", "is in the future"))
+    if signed is not None and departure is not None and signed > departure:
+        errors.append(("contract_signed_on", "is after departure_date"))
     # Law 69/2020/QH14 Art. 5: every channel but direct contracts and public units goes
     # through a licensed enterprise.
     if v["agency_id"] is None and Channel(v["channel"]) not in CHANNELS_WITHOUT_AGENCY:
@@ -313,7 +254,7 @@ class Lookups:
     places: Catalog
     markets: set[str]
     agencies: dict[int, str]
-    rates: dict[tuple[str, str], Decimal]
+    rates: Rates
 
 
 def _names(units: list[Unit]) -> str:

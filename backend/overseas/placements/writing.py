@@ -71,9 +71,10 @@ def _event_day(v: dict[str, Any]) -> date:
 def _flags(
     v: dict[str, Any], reported_on: date | None, lookups: Lookups, active: rules.ActivePlacements
 ) -> dict[str, bool]:
+    inputs = flag_inputs(v, reported_on)
     flags = rules.compute_flags(
-        flag_inputs(v, reported_on),
-        lookups.rates.get((v["market_code"], v["salary_currency"])),
+        inputs,
+        lookups.rates.on(v["market_code"], v["salary_currency"], inputs.judged_on),
         active.duplicate(v["national_id"], v["status"]),
     )
     return {f.value: on for f, on in flags.items()}

@@ -1856,6 +1856,8 @@ export interface components {
                 channel: components["schemas"]["Channel"];
                 /** Contract Months */
                 contract_months: number;
+                /** Contract Signed On */
+                contract_signed_on?: string | null;
                 /** Departure Date */
                 departure_date?: string | null;
                 /** Deposit Vnd */
@@ -1898,6 +1900,8 @@ export interface components {
             channel: components["schemas"]["Channel"];
             /** Contract Months */
             contract_months: number;
+            /** Contract Signed On */
+            contract_signed_on?: string | null;
             /** Departure Date */
             departure_date?: string | null;
             /** Deposit Vnd */
@@ -1939,6 +1943,8 @@ export interface components {
             channel: components["schemas"]["Channel"];
             /** Contract Months */
             contract_months: number;
+            /** Contract Signed On */
+            contract_signed_on: string | null;
             /**
              * Created At
              * Format: date-time

@@ -108,6 +108,9 @@ COLUMNS: tuple[Column, ...] = (
            hint=_DATE_HINT + "; bắt buộc từ trạng thái departed trở đi"),
     Column("return_date", "Ngày về nước", "date", as_text=True, width=12,
            hint=_DATE_HINT + "; bắt buộc khi trạng thái là returned hoặc returned_early"),
+    Column("contract_signed_on", "Ngày ký hợp đồng", "date", as_text=True, width=12,
+           hint=_DATE_HINT + "; mức trần phí và tỷ giá tính theo ngày này (để trống: ngày "
+                "xuất cảnh, nếu chưa có thì ngày đăng ký)"),
     Column("notes", "Ghi chú", width=30, example="Dòng ví dụ, xoá trước khi nhập"),
 )  # fmt: skip
 

@@ -170,6 +170,13 @@ export function PlacementForm({ mode, form, ownAgency, cancelTo }: Props) {
             />
           )}
           <TextField kit={kit} name="registered_on" label={label('registered_on')} type="date" required />
+          <TextField
+            kit={kit}
+            name="contract_signed_on"
+            label={label('contract_signed_on')}
+            type="date"
+            hint={t('placement.hint.contract_signed_on')}
+          />
           <TextField kit={kit} name="departure_date" label={label('departure_date')} type="date" />
           <TextField kit={kit} name="return_date" label={label('return_date')} type="date" />
           <TextAreaField kit={kit} name="notes" label={label('notes')} className="form-grid__full" />

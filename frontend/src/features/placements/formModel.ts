@@ -32,7 +32,7 @@ export const CONTRACT_FIELDS = [
 
 export const MONEY_FIELDS = ['service_fee_vnd', 'deposit_vnd', 'loan_vnd'] as const;
 
-export const STATUS_FIELDS = ['status', 'registered_on', 'departure_date', 'return_date', 'notes'] as const;
+export const STATUS_FIELDS = ['status', 'registered_on', 'contract_signed_on', 'departure_date', 'return_date', 'notes'] as const;
 
 export type PlacementField =
   | (typeof WORKER_FIELDS)[number]
@@ -76,6 +76,7 @@ export function valuesFromPlacement(p: Placement): FormValues {
     loan_vnd: text(p.loan_vnd),
     status: p.status,
     registered_on: p.registered_on,
+    contract_signed_on: text(p.contract_signed_on),
     departure_date: text(p.departure_date),
     return_date: text(p.return_date),
     notes: text(p.notes),
