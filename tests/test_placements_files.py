@@ -37,6 +37,7 @@ VI = {
     "agency_id": "ID doanh nghiệp",
     "channel": "Hình thức",
     "national_id": "Số định danh cá nhân",
+    "previous_national_id": "Số CMND cũ",
     "full_name": "Họ và tên",
     "date_of_birth": "Ngày sinh",
     "sex": "Giới tính",

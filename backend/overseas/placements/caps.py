@@ -118,9 +118,7 @@ def _in_force(
     return max(scored, key=lambda sr: sr[0])[1] if scored else None
 
 
-def fee_cap_for(
-    market_code: str, programme: str | None, channel: str, on: date
-) -> FeeCap | None:
+def fee_cap_for(market_code: str, programme: str | None, channel: str, on: date) -> FeeCap | None:
     """The fee rule in force on the day; None before the rows begin (Law 69/2020 is in force
     from 2022-01-01; the caps of the law before it are not loaded): no known cap, no flag."""
     return _in_force(fee_caps(), market_code, programme, channel, on)

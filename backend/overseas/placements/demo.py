@@ -321,9 +321,9 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
             placements.append(row | {"id": pid, "worker_id": wid})
             events += [e | {"placement_id": pid, "actor": "demo"} for e in history]
         # A person's contracts all sit in one chunk: two under way at once are both flagged.
-        active = rules.ActivePlacements((p["national_id"], p["status"]) for p in placements)
+        active = rules.ActivePlacements(((p["national_id"],), p["status"]) for p in placements)
         for p in placements:
-            p["possible_duplicate"] = active.duplicate(p["national_id"], p["status"])
+            p["possible_duplicate"] = active.duplicate((p["national_id"],), p["status"])
         bulk_insert(session, table_of(Worker), workers)
         bulk_insert(session, table_of(Placement), placements)
         tallies.apply(session, Counter(k for p in placements for k in tallies.keys_of(p)))

@@ -4,12 +4,15 @@ Pure functions over plain values, so that the single-record API, the batch and t
 apply exactly the same checks, and the batch can run them without touching the database.
 """
 
+import csv
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from overseas.agencies.models import AgencyStatus
@@ -20,6 +23,8 @@ from overseas.core.text import fold as fold
 from overseas.markets.service import Rates
 from overseas.placements import caps
 from overseas.placements.models import Channel, Flag, Placement, Sex, Status
+
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 
 # Law 69/2020/QH14 Art. 5 and Art. 8: an enterprise is behind every channel but these two.
 CHANNELS_WITHOUT_AGENCY = frozenset({Channel.direct_contract, Channel.public_unit})
@@ -35,23 +40,33 @@ ACTIVE_STATUSES = frozenset(
 )
 
 
+def ids_of(national_id: str, previous_national_id: str | None) -> tuple[str, ...]:
+    """The numbers a person is known by on a placement: the CCCD and, when given, the old
+    identity card's; either makes two placements the same person's (docs/api.md)."""
+    if previous_national_id and previous_national_id != national_id:
+        return (national_id, previous_national_id)
+    return (national_id,)
+
+
 class ActivePlacements:
     """The duplicate-worker rule: a placement is a possible duplicate while another placement
-    of the same person is under way. Counts the active placements per national ID."""
+    of the same person is under way. Counts the active placements per number a person is
+    known by (`ids_of`)."""
 
-    def __init__(self, statuses: Iterable[tuple[str, Any]] = ()) -> None:
+    def __init__(self, people: Iterable[tuple[Sequence[str], Any]] = ()) -> None:
         self.count: Counter[str] = Counter()
-        for national_id, status in statuses:
-            self.add(national_id, status)
+        for ids, status in people:
+            self.add(ids, status)
 
-    def add(self, national_id: str, status: Any) -> None:
+    def add(self, ids: Sequence[str], status: Any) -> None:
         if Status(status) in ACTIVE_STATUSES:
-            self.count[national_id] += 1
+            for number in set(ids):
+                self.count[number] += 1
 
-    def duplicate(self, national_id: str, status: Any) -> bool:
+    def duplicate(self, ids: Sequence[str], status: Any) -> bool:
         """Whether a placement with this status (itself counted) has an active twin."""
         own = 1 if Status(status) in ACTIVE_STATUSES else 0
-        return self.count[national_id] - own > 0
+        return any(self.count[number] - own > 0 for number in set(ids))
 
 
 # The allowed transitions; anything else is 409 invalid_transition.
@@ -99,6 +114,17 @@ def normalise_name(value: str) -> str:
 
 # A CCCD has 12 digits; an identity card of the old kind 9.
 NATIONAL_ID_LENGTHS = (12, 9)
+# Law on Identification 2023 (26/2023/QH15) Art. 46: the 9-digit identity card was valid until
+# 2024-12-31; a record registered from 2025-01-01 names the person by the CCCD.
+CCCD_ONLY_FROM = date(2025, 1, 1)
+
+
+@lru_cache
+def cccd_prefixes() -> frozenset[str]:
+    """The first three digits a CCCD may have: 0 and the GSO code of one of the 63 provinces
+    before 2025-07-01, where the birth was registered (Circular 07/2016/TT-BCA, as amended)."""
+    with (REFERENCE / "cccd_province_codes.csv").open(encoding="utf-8") as f:
+        return frozenset(r["cccd_prefix"] for r in csv.DictReader(f))
 
 
 def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | None:
@@ -115,6 +141,11 @@ def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | 
         return "must be 12 digits (or a legacy 9-digit identity card number)"
     if len(national_id) == 9:
         return None
+    if national_id[:3] not in cccd_prefixes():
+        return (
+            f"digits 1-3 ({national_id[:3]}) are not a province of birth registration "
+            "(0 and a GSO province code, e.g. 049 Quảng Nam, 048 Đà Nẵng)"
+        )
     century_digit = int(national_id[3])
     century = 1900 + (century_digit // 2) * 100
     if century_digit > 9 or not century <= date_of_birth.year < century + 100:
@@ -133,7 +164,8 @@ def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-# Law 69/2020/QH14 Art. 44(1)(a): a worker going abroad must be at least 18.
+# Law 69/2020/QH14 Art. 44(1): a worker going abroad has full civil act capacity, which the
+# Civil Code 2015 (91/2015/QH13) Art. 20 gives at 18.
 MINIMUM_AGE = 18
 
 # Circular 20/2021/TT-BLĐTBXH Art. 11: an enterprise reports a departure within 5 days.
@@ -212,9 +244,22 @@ def check_record(v: dict[str, Any]) -> list[tuple[str, str]]:
     problem = check_national_id(v["national_id"], v["sex"], born)
     if problem:
         errors.append(("worker.national_id", problem))
+    elif len(v["national_id"]) == 9 and v["registered_on"] >= CCCD_ONLY_FROM:
+        errors.append(("worker.national_id", (
+            "a 9-digit identity card is valid on records registered before 2025-01-01 only "
+            "(it expired on 2024-12-31): give the 12-digit CCCD, and the old number as "
+            "worker.previous_national_id"
+        )))  # fmt: skip
+    previous = v.get("previous_national_id")
+    if previous is not None:
+        if not (previous.isascii() and previous.isdigit() and len(previous) in NATIONAL_ID_LENGTHS):
+            errors.append(("worker.previous_national_id", "must be 9 digits (or 12)"))
+        elif previous == v["national_id"]:
+            errors.append(("worker.previous_national_id", "is the same as national_id"))
     if born >= v["registered_on"]:
         errors.append(("worker.date_of_birth", "must be before registered_on"))
-    # Law 69/2020/QH14 Art. 44(1)(a): at least 18 when leaving (or when registering, before).
+    # Law 69/2020/QH14 Art. 44(1) with the Civil Code 2015 Art. 20: at least 18 when leaving
+    # (or when registering, before).
     age_day = v["departure_date"] or v["registered_on"]
     if age_on(born, age_day) < MINIMUM_AGE:
         errors.append(("worker.date_of_birth", f"the worker is under {MINIMUM_AGE} on {age_day}"))
@@ -272,9 +317,11 @@ def home_area(
 
     A code and a date name one unit (docs/places.md). From 2025-07-01 a province whose
     communes the registry holds is recorded by commune: an abolished district, an old commune
-    or the bare province is refused, naming what took its place (Resolution 202/2025/QH15,
-    Resolution 203/2025/QH15). The rule judges a record when it is created and when its home
-    or registration day changes; a record re-sent unchanged is never refused by it."""
+    or the bare province is refused, naming what took its place (the merger: Resolution
+    202/2025/QH15; the district level abolished: Resolution 203/2025/QH15 and the Law on the
+    Organisation of Local Government 72/2025/QH15). The rule judges a record when it is
+    created and when its home or registration day changes; a record re-sent unchanged is never
+    refused by it."""
     code, day = v["home_area_code"], v["registered_on"]
     unit = places.on(code, day)
     unchanged = (

@@ -2516,6 +2516,11 @@ export interface components {
              * @default []
              */
             policy_groups: components["schemas"]["PolicyGroup"][];
+            /**
+             * Previous National Id
+             * @description The old identity card's number (9 digits), for the same person
+             */
+            previous_national_id?: string | null;
             sex: components["schemas"]["Sex"];
         };
         /** WorkerRead */
@@ -2539,6 +2544,8 @@ export interface components {
              * @description Left out for the roles that see masked personal data
              */
             policy_groups?: components["schemas"]["PolicyGroup"][] | null;
+            /** Previous National Id */
+            previous_national_id?: string | null;
             sex: components["schemas"]["Sex"];
         };
         /** WorkerUpdate */
@@ -2555,6 +2562,8 @@ export interface components {
             phone?: string | null;
             /** Policy Groups */
             policy_groups?: components["schemas"]["PolicyGroup"][] | null;
+            /** Previous National Id */
+            previous_national_id?: string | null;
             sex?: components["schemas"]["Sex"] | null;
         };
     };

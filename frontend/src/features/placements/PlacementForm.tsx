@@ -51,6 +51,14 @@ export function PlacementForm({ mode, form, ownAgency, cancelTo }: Props) {
             inputMode="numeric"
             autoComplete="off"
           />
+          <TextField
+            kit={kit}
+            name="worker.previous_national_id"
+            label={label('worker.previous_national_id')}
+            hint={t('placement.hint.previous_national_id')}
+            inputMode="numeric"
+            autoComplete="off"
+          />
           <TextField kit={kit} name="worker.date_of_birth" label={label('worker.date_of_birth')} type="date" required />
           <SelectField
             kit={kit}

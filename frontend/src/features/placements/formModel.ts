@@ -10,6 +10,7 @@ export type { FormBody };
 export const WORKER_FIELDS = [
   'worker.full_name',
   'worker.national_id',
+  'worker.previous_national_id',
   'worker.date_of_birth',
   'worker.sex',
   'worker.home_area_code',
@@ -56,6 +57,7 @@ export function valuesFromPlacement(p: Placement): FormValues {
   return {
     'worker.full_name': p.worker.full_name,
     'worker.national_id': p.worker.national_id,
+    'worker.previous_national_id': text(p.worker.previous_national_id),
     'worker.date_of_birth': p.worker.date_of_birth,
     'worker.sex': p.worker.sex,
     'worker.home_area_code': p.worker.home_area_code,
