@@ -43,6 +43,15 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
             "parent_code": "48",
         },
     ),
+    ("POST", "/api/v1/rules/working-days"): (
+        Role.admin,
+        lambda _w, n: {
+            "day": f"2026-03-{n + 1:02d}",
+            "working": False,
+            "note": f"Ngày nghỉ bù {n}",
+            "source": "Ví dụ tổng hợp",
+        },
+    ),
     ("POST", "/api/v1/markets"): (
         Role.officer,
         lambda _w, n: {

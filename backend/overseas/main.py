@@ -21,6 +21,7 @@ from overseas.core.errors import NotFound, install_error_handlers, problem_respo
 from overseas.core.guard import RequestGuard
 from overseas.core.headers import SecurityHeaders
 from overseas.inspections import router as inspections
+from overseas.law import router as law
 from overseas.markets import router as markets
 from overseas.openapi import install_openapi
 from overseas.placements import router as placements
@@ -138,6 +139,7 @@ def create_app() -> FastAPI:
         system,
         auth,
         areas,
+        law,
         markets,
         agencies,
         placements,

@@ -7,6 +7,7 @@ from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
 from overseas.inspections.models import Inspection, Violation
+from overseas.law.models import WorkingDay
 from overseas.markets.models import Market, MarketRecord
 from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
@@ -31,5 +32,6 @@ __all__ = [
     "User",
     "Violation",
     "Worker",
+    "WorkingDay",
     "metadata",
 ]

@@ -30,6 +30,7 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/markets/{code}/records"),
     ("POST", "/api/v1/agencies"),
     ("POST", "/api/v1/areas"),
+    ("POST", "/api/v1/rules/working-days"),
 }
 
 _serial = itertools.count(1)
@@ -242,6 +243,20 @@ def _unused_market_code(live: Live) -> str:
     raise AssertionError("no unused market code left")
 
 
+def working_day(live: Live, agencies: dict[int, int]) -> Family:
+    """A swapped day; the other body says the opposite of the same day."""
+    day = f"2031-01-{serial() % 28 + 1:02d}"
+    body = {"day": day, "working": True, "note": "Làm bù (ví dụ)", "source": "Ví dụ tổng hợp"}
+    bodies = (body, body | {"working": False})
+    admin = live.auth("admin")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/rules/working-days", admin)
+        return sum(1 for d in rows if d["day"] == day)
+
+    return Family("admin", 201, _json("/api/v1/rules/working-days", bodies), stored)
+
+
 def market(live: Live, agencies: dict[int, int]) -> Family:
     code = _unused_market_code(live)
     body = {"code": code, "name_vi": "Thị trường thử", "name_en": "Test market"}
@@ -307,6 +322,7 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "market-record": market_record,
     "agency": agency,
     "area": area,
+    "working-day": working_day,
 }
 
 

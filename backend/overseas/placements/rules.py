@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +20,7 @@ from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
 from overseas.areas.models import AreaLevel
 from overseas.core.db import today
 from overseas.core.text import fold as fold
+from overseas.law.calendar import WorkCalendar
 from overseas.markets.service import Rates
 from overseas.placements import caps
 from overseas.placements.models import Channel, Flag, Placement, Sex, Status
@@ -168,8 +169,13 @@ def age_on(born: date, day: date) -> int:
 # Civil Code 2015 (91/2015/QH13) Art. 20 gives at 18.
 MINIMUM_AGE = 18
 
-# Circular 20/2021/TT-BLĐTBXH Art. 11: an enterprise reports a departure within 5 days.
+# Circular 20/2021/TT-BLĐTBXH Art. 11(2): a departure is reported within 5 days — working
+# days for contract winners, outbound investors and internship (training) enterprises — and
+# never by the worker of a direct contract, which the department records itself (Art. 11(3)).
 LATE_REPORT_DAYS = 5
+REPORTED_IN_WORKING_DAYS = frozenset(
+    {Channel.contract_winner, Channel.outbound_investor, Channel.internship}
+)
 
 
 def judged_on(
@@ -196,8 +202,21 @@ class FlagInputs:
     judged_on: date
 
 
+def report_deadline(channel: Channel, departed: date, calendar: WorkCalendar) -> date:
+    """The last day a departure may reach the registry on time (a date in Vietnam time);
+    `date.max` for a direct contract, which nobody reports."""
+    if channel == Channel.direct_contract:
+        return date.max
+    if channel in REPORTED_IN_WORKING_DAYS:
+        return calendar.add_working_days(departed, LATE_REPORT_DAYS)
+    return departed + timedelta(days=LATE_REPORT_DAYS)
+
+
 def compute_flags(
-    inputs: FlagInputs, vnd_per_unit: Decimal | None, duplicate: bool
+    inputs: FlagInputs,
+    vnd_per_unit: Decimal | None,
+    duplicate: bool,
+    calendar: WorkCalendar = WorkCalendar(),
 ) -> dict[Flag, bool]:
     """The flags of a record; `vnd_per_unit` is the exchange rate in force on its
     `judged_on` day, and the caps are those in force that day."""
@@ -223,11 +242,10 @@ def compute_flags(
         and inputs.deposit_vnd is not None
         and inputs.deposit_vnd > deposit_cap
     )
-    late = (
-        inputs.departure_date is not None
-        and inputs.departure_reported_on is not None
-        and (inputs.departure_reported_on - inputs.departure_date).days > LATE_REPORT_DAYS
-    )
+    late = False
+    left, reported = inputs.departure_date, inputs.departure_reported_on
+    if left is not None and reported is not None:
+        late = reported > report_deadline(Channel(inputs.channel), left, calendar)
     return {
         Flag.fee_above_cap: fee_above,
         Flag.deposit_above_cap: deposit_above,
@@ -300,6 +318,7 @@ class Lookups:
     markets: set[str]
     agencies: dict[int, str]
     rates: Rates
+    calendar: WorkCalendar
 
 
 def _names(units: list[Unit]) -> str:
