@@ -110,6 +110,7 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/reports/communes"): frozenset({OFFICER, VIEWER}),
     # The public pages: no login
     ("GET", "/api/v1/public/agencies"): PUBLIC,
+    ("GET", "/api/v1/public/fee-check"): PUBLIC,
     ("GET", "/api/v1/public/markets"): PUBLIC,
     ("GET", "/api/v1/public/progress"): PUBLIC,
 }

@@ -172,3 +172,21 @@ def exchange_rates(session: Session, market_codes: Iterable[str]) -> Rates:
             else:
                 history.append((effective_on, value))
     return rates
+
+
+def rate_record_on(
+    session: Session, market_code: str, currency: str, day: date
+) -> MarketRecord | None:
+    """The exchange-rate record in force on the day: the latest effective on or before it."""
+    return session.exec(
+        select(MarketRecord)
+        .where(
+            MarketRecord.market_code == market_code,
+            MarketRecord.kind == RecordKind.wage,
+            MarketRecord.unit == f"{RATE_PREFIX}{currency}",
+            col(MarketRecord.value).is_not(None),
+            col(MarketRecord.effective_on) <= day,
+        )
+        .order_by(col(MarketRecord.effective_on).desc(), col(MarketRecord.id).desc())
+        .limit(1)
+    ).first()

@@ -678,9 +678,31 @@ export interface paths {
         };
         /**
          * List Public Agencies
-         * @description Licensed enterprises and their licence status (public, no login).
+         * @description Licensed enterprises and their licence status (public, no login); `q` finds one by a
+         *     part of its name or licence number.
          */
         get: operations["public-list_public_agencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/fee-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fee Check
+         * @description The most an enterprise may take from a worker as a service fee and as a deposit, with
+         *     the legal basis and the exchange rate used (public, no login).
+         */
+        get: operations["public-fee_check"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1468,6 +1490,25 @@ export interface components {
          * @enum {string}
          */
         ExportFormat: "csv" | "xlsx" | "ndjson";
+        /** FeeCheck */
+        FeeCheck: {
+            /** Deposit Cap Vnd */
+            deposit_cap_vnd: number | null;
+            exchange_rate: components["schemas"]["RateUsed"] | null;
+            /** Fee Cap Months */
+            fee_cap_months: number | null;
+            /** Fee Cap Vnd */
+            fee_cap_vnd: number | null;
+            /** Market Code */
+            market_code: string;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Rules */
+            rules: components["schemas"]["RuleUsed"][];
+        };
         /**
          * FieldError
          * @description One bad field; `index` is the row of a batch or file, `row` its spreadsheet row.
@@ -2256,6 +2297,18 @@ export interface components {
             /** Value */
             value: string | null;
         };
+        /** RateUsed */
+        RateUsed: {
+            /**
+             * Effective On
+             * Format: date
+             */
+            effective_on: string;
+            /** Source */
+            source: string | null;
+            /** Value */
+            value: number;
+        };
         /**
          * RecordKind
          * @enum {string}
@@ -2302,6 +2355,19 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "officer" | "inspector" | "agency" | "viewer";
+        /** RuleUsed */
+        RuleUsed: {
+            /** Kind */
+            kind: string;
+            /** Note */
+            note: string;
+            /** Source */
+            source: string;
+            /** Valid From */
+            valid_from: string | null;
+            /** Valid To */
+            valid_to: string | null;
+        };
         /**
          * Sex
          * @enum {string}
@@ -5649,6 +5715,8 @@ export interface operations {
     "public-list_public_agencies": {
         parameters: {
             query?: {
+                /** @description Name or licence number */
+                q?: string | null;
                 /** @description Page size (1-500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page */
@@ -5669,6 +5737,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AgencyPublic_"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "public-fee_check": {
+        parameters: {
+            query: {
+                /** @description e.g. JP, KR */
+                market_code: string;
+                /** @description As in the contract */
+                monthly_salary: number | string;
+                /** @description ISO 4217 */
+                salary_currency: string;
+                contract_months: number;
+                programme?: components["schemas"]["Programme"] | null;
+                channel?: components["schemas"]["Channel"];
+                /** @description Default: today */
+                on?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeCheck"];
                 };
             };
             /** @description Validation failed: `errors` names each bad field */
