@@ -37,6 +37,12 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/rules/working-days"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
     ("POST", "/api/v1/rules/working-days"): frozenset({ADMIN}),
     ("DELETE", "/api/v1/rules/working-days/{day}"): frozenset({ADMIN}),
+    ("GET", "/api/v1/rules/fee-caps"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/fee-caps"): frozenset({ADMIN}),
+    ("PATCH", "/api/v1/rules/fee-caps/{rule_id}"): frozenset({ADMIN}),
+    ("GET", "/api/v1/rules/deposit-caps"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/deposit-caps"): frozenset({ADMIN}),
+    ("PATCH", "/api/v1/rules/deposit-caps/{rule_id}"): frozenset({ADMIN}),
     ("GET", "/api/v1/auth/me"): ANYONE_LOGGED_IN,
     # Accounts and API clients: administrators
     ("GET", "/api/v1/users"): frozenset({ADMIN}),
@@ -141,7 +147,7 @@ def api_routes() -> set[tuple[str, str]]:
 
 def url(path: str, world: World, *, own: bool = True, **values: Any) -> str:
     code = AREA if path.startswith("/api/v1/areas") else MARKET
-    day = {"day": "2026-02-21"}
+    day = {"day": "2026-02-21", "rule_id": 1}
     return path.format(**(world.path_values(own=own) | {"code": code} | day | values))
 
 

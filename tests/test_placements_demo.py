@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 
 from overseas.areas import catalog
 from overseas.areas.catalog import REFORM_DAY
+from overseas.law import caps
 from overseas.markets.service import exchange_rates
 from overseas.placements import flags, record, rules
 from overseas.placements.demo import DEMO_NOTE, DemoAgencyRef, load_placements
@@ -26,6 +27,7 @@ def test_demo_placements_pass_every_rule_and_carry_the_right_flags(
         if p.status in rules.ACTIVE_STATUSES:
             active[p.national_id] += 1
     rates = exchange_rates(session, {p.market_code for p in placements})
+    book = caps.load(session)
     for p in placements:
         values = record.record_of(p)
         assert rules.check_record(values) == [], (p.id, rules.check_record(values))
@@ -37,6 +39,7 @@ def test_demo_placements_pass_every_rule_and_carry_the_right_flags(
             inputs,
             rates.on(p.market_code, p.salary_currency, inputs.judged_on),
             active[p.national_id] - own > 0,
+            book=book,
         )
         assert {f: getattr(p, f.value) for f in Flag} == expected, p.id
 

@@ -52,6 +52,29 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
             "source": "Ví dụ tổng hợp",
         },
     ),
+    ("POST", "/api/v1/rules/fee-caps"): (
+        Role.admin,
+        lambda _w, n: {
+            "market_code": "*",
+            "channel": "outbound_investor",
+            "cap_months_per_12": "1",
+            "cap_months_max": "2",
+            "valid_from": f"{2040 + n}-01-01",
+            "valid_to": f"{2040 + n}-12-31",
+            "source": "Văn bản thử nghiệm (ví dụ)",
+        },
+    ),
+    ("POST", "/api/v1/rules/deposit-caps"): (
+        Role.admin,
+        lambda _w, n: {
+            "market_code": "KR",
+            "channel": "outbound_investor",
+            "cap_vnd": 1000 * n,
+            "valid_from": f"{2040 + n}-01-01",
+            "valid_to": f"{2040 + n}-12-31",
+            "source": "Văn bản thử nghiệm (ví dụ)",
+        },
+    ),
     ("POST", "/api/v1/markets"): (
         Role.officer,
         lambda _w, n: {

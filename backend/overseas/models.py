@@ -7,7 +7,7 @@ from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
 from overseas.inspections.models import Inspection, Violation
-from overseas.law.models import WorkingDay
+from overseas.law.models import DepositCapRule, FeeCapRule, WorkingDay
 from overseas.markets.models import Market, MarketRecord
 from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
@@ -21,6 +21,8 @@ __all__ = [
     "Area",
     "AuditLog",
     "DepartureTally",
+    "DepositCapRule",
+    "FeeCapRule",
     "IdempotencyKey",
     "Inspection",
     "LoginThrottle",

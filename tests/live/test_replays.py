@@ -31,6 +31,8 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/agencies"),
     ("POST", "/api/v1/areas"),
     ("POST", "/api/v1/rules/working-days"),
+    ("POST", "/api/v1/rules/fee-caps"),
+    ("POST", "/api/v1/rules/deposit-caps"),
 }
 
 _serial = itertools.count(1)
@@ -257,6 +259,25 @@ def working_day(live: Live, agencies: dict[int, int]) -> Family:
     return Family("admin", 201, _json("/api/v1/rules/working-days", bodies), stored)
 
 
+def cap_rule(kind: str, cap: dict[str, Any]) -> Callable[[Live, dict[int, int]], Family]:
+    def family(live: Live, agencies: dict[int, int]) -> Family:
+        """A cap row of a year of its own; the other body names the next year."""
+        year = 2100 + serial()
+        body = {"market_code": "*", "channel": "outbound_investor", "source": "Ví dụ tổng hợp",
+                "valid_from": f"{year}-01-01", "valid_to": f"{year}-12-31"} | cap  # fmt: skip
+        bodies = (body, body | {"valid_from": f"{year + 500}-01-01", "valid_to": None})
+        admin = live.auth("admin")
+        path = f"/api/v1/rules/{kind}"
+
+        def stored(c: httpx.Client) -> int:
+            rows = read_all(c, path, admin)
+            return sum(1 for r in rows if r["valid_from"] == body["valid_from"])
+
+        return Family("admin", 201, _json(path, bodies), stored)
+
+    return family
+
+
 def market(live: Live, agencies: dict[int, int]) -> Family:
     code = _unused_market_code(live)
     body = {"code": code, "name_vi": "Thị trường thử", "name_en": "Test market"}
@@ -323,6 +344,8 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "agency": agency,
     "area": area,
     "working-day": working_day,
+    "fee-cap": cap_rule("fee-caps", {"cap_months_per_12": "1", "cap_months_max": "2"}),
+    "deposit-cap": cap_rule("deposit-caps", {"market_code": "KR", "cap_vnd": 1000}),
 }
 
 

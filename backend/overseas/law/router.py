@@ -1,18 +1,35 @@
-"""HTTP layer for the legal rules: the working calendar."""
+"""HTTP layer for the legal rules: the caps on fees and deposits, and the working calendar."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel
 from sqlmodel import col, select
 
+from overseas import flows
+from overseas.core.concurrency import IfMatchDep, check_if_match, created_headers, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import Conflict, NotFound, problem_responses
 from overseas.core.pagination import Page
+from overseas.core.types import Id
+from overseas.law import service as law
 from overseas.law.auth import RuleReader, RuleWriter
-from overseas.law.models import WorkingDay
-from overseas.law.schemas import WorkingDayCreate, WorkingDayRead
+from overseas.law.models import DepositCapRule, FeeCapRule, WorkingDay
+from overseas.law.schemas import (
+    DepositCapCreate,
+    DepositCapRead,
+    DepositCapUpdate,
+    FeeCapCreate,
+    FeeCapRead,
+    FeeCapUpdate,
+    RuleState,
+    WorkingDayCreate,
+    WorkingDayRead,
+)
 from overseas.system.idempotency import IdempotencyDep
+
+ReadT = TypeVar("ReadT", bound=RuleState)
 
 router = APIRouter(prefix="/api/v1/rules", tags=["rules"])
 
@@ -63,3 +80,98 @@ def remove_working_day(day: date, session: SessionDep, _p: RuleWriter) -> Respon
     session.delete(row)
     session.flush()
     return Response(status_code=204)
+
+
+def _read(read: type[ReadT], row: Any, changed: int | None = None) -> ReadT:
+    out = read.model_validate(row)
+    out.flags_changed = changed
+    return out
+
+
+def _cap_routes(
+    path: str,
+    model: Any,
+    create: type[FeeCapCreate] | type[DepositCapCreate],
+    update: type[FeeCapUpdate] | type[DepositCapUpdate],
+    read: type[FeeCapRead] | type[DepositCapRead],
+    what: str,
+) -> None:
+    """GET (with `on`), POST and PATCH of one kind of cap row (docs/law.md)."""
+
+    def list_rules(
+        session: SessionDep,
+        _p: RuleReader,
+        on: Annotated[date | None, Query(description="Only the rows in force that day")] = None,
+    ) -> Page[Any]:
+        rows = law.rules_on(session, model, on)
+        return Page(items=[read.model_validate(r) for r in rows], next_cursor=None)
+
+    def add_rule(
+        data: create,  # type: ignore[valid-type]
+        session: SessionDep,
+        _p: RuleWriter,
+        idem: IdempotencyDep,
+    ) -> Response:
+        row, changed = flows.add_cap_rule(session, model, data)
+        return idem.respond(
+            _read(read, row, changed),
+            headers=created_headers(f"{router.prefix}/{path}/{row.id}", row.version),
+        )
+
+    def change_rule(
+        rule_id: Id,
+        data: update,  # type: ignore[valid-type]
+        session: SessionDep,
+        _p: RuleWriter,
+        response: Response,
+        if_match: IfMatchDep = None,
+    ) -> Any:
+        row = law.get_rule(session, model, rule_id)
+        check_if_match(if_match, row.version)
+        changes = cast(BaseModel, data).model_dump(exclude_unset=True)
+        row, changed = flows.change_cap_rule(session, row, changes)
+        set_etag(response, row.version)
+        return _read(read, row, changed)
+
+    slug = path.replace("-", "_")
+    router.add_api_route(
+        f"/{path}",
+        list_rules,
+        methods=["GET"],
+        name=f"list_{slug}",
+        response_model=Page[read],  # type: ignore[valid-type]
+        responses=problem_responses(401, 403, 422),
+        summary=f"List the {what} rows",
+        description=f"The {what} rows with their periods and sources; `on`: those in force "
+        "that day.",
+    )
+    router.add_api_route(
+        f"/{path}",
+        add_rule,
+        methods=["POST"],
+        name=f"add_{slug}",
+        status_code=201,
+        response_model=read,
+        responses=problem_responses(401, 403, 409, 422),
+        summary=f"Add a {what} row",
+        description="A row may not overlap another of its key (409 `rule_overlaps` names it); "
+        "the placements it applies to are judged again (`flags_changed`).",
+    )
+    router.add_api_route(
+        f"/{path}/{{rule_id}}",
+        change_rule,
+        methods=["PATCH"],
+        name=f"change_{slug}",
+        response_model=read,
+        responses=problem_responses(401, 403, 404, 409, 412, 422),
+        summary=f"Change a {what} row",
+        description="Its period (to end it when the law changes), cap, note or source; the "
+        "placements it applied to or applies to are judged again (`flags_changed`).",
+    )
+
+
+_cap_routes("fee-caps", FeeCapRule, FeeCapCreate, FeeCapUpdate, FeeCapRead, "service fee cap")
+_cap_routes(
+    "deposit-caps", DepositCapRule, DepositCapCreate, DepositCapUpdate, DepositCapRead,
+    "deposit cap",
+)  # fmt: skip

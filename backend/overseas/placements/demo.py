@@ -21,8 +21,9 @@ from overseas.areas import catalog
 from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
 from overseas.core.bulk import allocate_ids, bulk_insert, table_of
 from overseas.core.db import today
+from overseas.law import caps
 from overseas.markets.service import Rates, exchange_rates
-from overseas.placements import caps, rules, tallies
+from overseas.placements import rules, tallies
 from overseas.placements.models import Placement, PlacementEvent, Status, Worker
 
 DEMO_NOTE = "Dữ liệu mẫu (synthetic demo record)"
@@ -150,6 +151,7 @@ def generate(
     rates: Rates,
     end: date,
     homes: Homes,
+    book: caps.CapBook,
 ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Placement column values with their status history, one placement at a time."""
     span = (end - date(2023, 1, 1)).days
@@ -203,13 +205,13 @@ def generate(
         rate = Decimal(1) if currency == "VND" else rates.on(market, currency, judged)
         fee = 0 if channel == "public_unit" else None
         if channel != "public_unit":
-            cap = caps.fee_cap_vnd(market, programme, channel, months, salary, rate, judged)
+            cap = book.fee_cap_vnd(market, programme, channel, months, salary, rate, judged)
             if cap is None:
                 fee = rng.randrange(20_000_000, 90_000_000, 500_000)
             else:
                 share = 1.15 if rng.random() < 0.04 else rng.uniform(0.5, 0.98)
                 fee = int(cap * Decimal(str(share)) / 100_000) * 100_000
-        deposit_rule = caps.deposit_cap_for(market, programme, channel, judged)
+        deposit_rule = book.deposit_cap_for(market, programme, channel, judged)
         deposit_cap = deposit_rule.cap_vnd if deposit_rule else None
         deposit = 0
         if deposit_cap:
@@ -227,6 +229,7 @@ def generate(
             ),
             rate,
             False,
+            book=book,
         )  # fmt: skip
         middle = rng.choice(MIDDLE_M if sex == "male" else MIDDLE_F)
         given = rng.choice(GIVEN_M if sex == "male" else GIVEN_F)
@@ -302,7 +305,8 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
     end = today()
     made = 0
     homes = Homes(catalog.load(session))
-    rows_iter = generate(rng, int(existing), count, agencies, rates, end, homes)
+    book = caps.load(session)
+    rows_iter = generate(rng, int(existing), count, agencies, rates, end, homes, book)
     while made < count:
         batch = [next(rows_iter) for _ in range(min(CHUNK, count - made))]
         ids = allocate_ids(session, table_of(Placement), len(batch))

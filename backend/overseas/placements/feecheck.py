@@ -11,9 +11,9 @@ from sqlmodel import Session
 
 from overseas.core.errors import ValidationFailed
 from overseas.core.types import Ratio
+from overseas.law import caps
 from overseas.markets import service as markets
 from overseas.markets.models import Market
-from overseas.placements import caps
 from overseas.placements.models import Channel, Programme
 
 
@@ -58,10 +58,11 @@ def fee_check(
     currency = salary_currency.strip().upper()
     prog = programme.value if programme else None
     rules: list[RuleUsed] = []
-    fee_rule = caps.fee_cap_for(code, prog, channel.value, on)
+    book = caps.load(session)
+    fee_rule = book.fee_cap_for(code, prog, channel.value, on)
     if fee_rule is not None:
         rules.append(_used("fee", fee_rule))
-    deposit_rule = caps.deposit_cap_for(code, prog, channel.value, on)
+    deposit_rule = book.deposit_cap_for(code, prog, channel.value, on)
     if deposit_rule is not None:
         rules.append(_used("deposit", deposit_rule))
     rate: RateUsed | None = None
@@ -73,8 +74,8 @@ def fee_check(
             rate = RateUsed(
                 value=record.value, effective_on=record.effective_on, source=record.source
             )
-    months = caps.fee_cap_months(code, prog, channel.value, contract_months, on)
-    fee = caps.fee_cap_vnd(
+    months = book.fee_cap_months(code, prog, channel.value, contract_months, on)
+    fee = book.fee_cap_vnd(
         code, prog, channel.value, contract_months, monthly_salary, vnd_per_unit, on
     )
     return FeeCheck(

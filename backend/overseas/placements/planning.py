@@ -20,6 +20,7 @@ from overseas.core.errors import (
 )
 from overseas.core.principal import Principal
 from overseas.law import calendar as work_calendar
+from overseas.law import caps
 from overseas.markets import service as markets
 from overseas.markets.models import Market
 from overseas.placements.models import Placement
@@ -47,6 +48,7 @@ def load_lookups(session: Session, records: Iterable[dict[str, Any]]) -> Lookups
         agencies,  # type: ignore[arg-type]
         rates,
         work_calendar.load(session),
+        caps.load(session),
     )
 
 

@@ -21,8 +21,8 @@ from overseas.areas.models import AreaLevel
 from overseas.core.db import today
 from overseas.core.text import fold as fold
 from overseas.law.calendar import WorkCalendar
+from overseas.law.caps import CapBook
 from overseas.markets.service import Rates
-from overseas.placements import caps
 from overseas.placements.models import Channel, Flag, Placement, Sex, Status
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -217,13 +217,15 @@ def compute_flags(
     vnd_per_unit: Decimal | None,
     duplicate: bool,
     calendar: WorkCalendar = WorkCalendar(),
+    *,
+    book: CapBook,
 ) -> dict[Flag, bool]:
     """The flags of a record; `vnd_per_unit` is the exchange rate in force on its
     `judged_on` day, and the caps are those in force that day."""
     rate = Decimal(1) if inputs.salary_currency == "VND" else vnd_per_unit
     fee_above = False
     if inputs.service_fee_vnd:
-        cap = caps.fee_cap_vnd(
+        cap = book.fee_cap_vnd(
             inputs.market_code,
             inputs.programme,
             inputs.channel,
@@ -233,7 +235,7 @@ def compute_flags(
             inputs.judged_on,
         )
         fee_above = cap is not None and Decimal(inputs.service_fee_vnd) > cap
-    deposit_rule = caps.deposit_cap_for(
+    deposit_rule = book.deposit_cap_for(
         inputs.market_code, inputs.programme, inputs.channel, inputs.judged_on
     )
     deposit_cap = deposit_rule.cap_vnd if deposit_rule else None
@@ -319,6 +321,7 @@ class Lookups:
     agencies: dict[int, str]
     rates: Rates
     calendar: WorkCalendar
+    caps: CapBook
 
 
 def _names(units: list[Unit]) -> str:

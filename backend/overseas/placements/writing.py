@@ -77,6 +77,7 @@ def _flags(
         lookups.rates.on(v["market_code"], v["salary_currency"], inputs.judged_on),
         active.duplicate(rules.ids_of(v["national_id"], v["previous_national_id"]), v["status"]),
         lookups.calendar,
+        book=lookups.caps,
     )
     return {f.value: on for f, on in flags.items()}
 
