@@ -43,6 +43,9 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/rules/deposit-caps"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
     ("POST", "/api/v1/rules/deposit-caps"): frozenset({ADMIN}),
     ("PATCH", "/api/v1/rules/deposit-caps/{rule_id}"): frozenset({ADMIN}),
+    ("GET", "/api/v1/rules/violation-types"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/violation-types"): frozenset({ADMIN}),
+    ("PATCH", "/api/v1/rules/violation-types/{code}"): frozenset({ADMIN}),
     ("GET", "/api/v1/auth/me"): ANYONE_LOGGED_IN,
     # Accounts and API clients: administrators
     ("GET", "/api/v1/users"): frozenset({ADMIN}),

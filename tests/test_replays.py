@@ -75,6 +75,20 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
             "source": "Văn bản thử nghiệm (ví dụ)",
         },
     ),
+    ("POST", "/api/v1/rules/violation-types"): (
+        Role.admin,
+        lambda _w, n: {
+            "code": f"test-{n}",
+            "article": "53",
+            "clause": "9",
+            "applies_to": "any",
+            "title_vi": f"Hành vi thử nghiệm {n} (ví dụ)",
+            "fine_max_vnd": 1_000_000,
+            "fine_basis": "individual",
+            "valid_from": "2027-01-01",
+            "source": "Văn bản thử nghiệm (ví dụ)",
+        },
+    ),
     ("POST", "/api/v1/markets"): (
         Role.officer,
         lambda _w, n: {

@@ -7,7 +7,7 @@ from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
 from overseas.inspections.models import Inspection, Violation
-from overseas.law.models import DepositCapRule, FeeCapRule, WorkingDay
+from overseas.law.models import DepositCapRule, FeeCapRule, ViolationType, WorkingDay
 from overseas.markets.models import Market, MarketRecord
 from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
@@ -33,6 +33,7 @@ __all__ = [
     "Target",
     "User",
     "Violation",
+    "ViolationType",
     "Worker",
     "WorkingDay",
     "metadata",

@@ -33,6 +33,7 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/rules/working-days"),
     ("POST", "/api/v1/rules/fee-caps"),
     ("POST", "/api/v1/rules/deposit-caps"),
+    ("POST", "/api/v1/rules/violation-types"),
 }
 
 _serial = itertools.count(1)
@@ -278,6 +279,23 @@ def cap_rule(kind: str, cap: dict[str, Any]) -> Callable[[Live, dict[int, int]],
     return family
 
 
+def violation_type(live: Live, agencies: dict[int, int]) -> Family:
+    """An act a new text sanctions; the other body gives it another fine."""
+    code = f"live-{serial()}"
+    body = {"code": code, "article": "53", "clause": "9", "applies_to": "any",
+            "title_vi": "Hành vi thử nghiệm (ví dụ)", "fine_max_vnd": 1_000_000,
+            "fine_basis": "individual", "valid_from": "2027-01-01",
+            "source": "Văn bản thử nghiệm (ví dụ)"}  # fmt: skip
+    bodies = (body, body | {"fine_max_vnd": 2_000_000})
+    admin = live.auth("admin")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/rules/violation-types", admin)
+        return sum(1 for r in rows if r["code"] == code)
+
+    return Family("admin", 201, _json("/api/v1/rules/violation-types", bodies), stored)
+
+
 def market(live: Live, agencies: dict[int, int]) -> Family:
     code = _unused_market_code(live)
     body = {"code": code, "name_vi": "Thị trường thử", "name_en": "Test market"}
@@ -345,6 +363,7 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "area": area,
     "working-day": working_day,
     "fee-cap": cap_rule("fee-caps", {"cap_months_per_12": "1", "cap_months_max": "2"}),
+    "violation-type": violation_type,
     "deposit-cap": cap_rule("deposit-caps", {"market_code": "KR", "cap_vnd": 1000}),
 }
 

@@ -68,3 +68,36 @@ class DepositCapRule(DepositCapBase, Versioned, table=True):
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
     version: int = version_field()
+
+
+# An act the decree sanctions, with its fine range (Decree 283/2026/NĐ-CP Chapter IV,
+# Art. 49-53, in force from 2026-09-10). `fine_basis` says whom the printed amounts are for: an
+# organisation pays twice an individual's amount (Art. 7(1)). `confirmed` stays false until an
+# administrator has checked the row against the signed text.
+class ViolationTypeBase(SQLModel):
+    article: str = Field(max_length=4)
+    clause: str = Field(max_length=4)
+    point: str = Field(default="", max_length=4)
+    applies_to: str = Field(max_length=24)
+    title_vi: str = Field(min_length=1, max_length=400)
+    title_en: str = Field(default="", max_length=400)
+    fine_min_vnd: int | None = Field(default=None, ge=0, le=10**10, sa_type=BigInteger)
+    fine_max_vnd: int = Field(ge=0, le=10**10, sa_type=BigInteger)
+    fine_basis: str = Field(max_length=16)
+    per_worker_max_vnd: int | None = Field(default=None, ge=0, le=10**10, sa_type=BigInteger)
+    additional_sanctions: str = Field(default="", max_length=500)
+    remedies: str = Field(default="", max_length=1000)
+    valid_from: date
+    valid_to: date | None = None
+    source: str = Field(min_length=1, max_length=300)
+    confirmed: bool = False
+
+
+class ViolationType(ViolationTypeBase, Versioned, table=True):
+    __tablename__ = "violation_types"
+    __audited__ = True
+
+    code: str = Field(primary_key=True, max_length=24)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = updated_at_field()
+    version: int = version_field()

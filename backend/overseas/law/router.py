@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Annotated, Any, TypeVar, cast
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel
 from sqlmodel import col, select
 
@@ -24,6 +24,9 @@ from overseas.law.schemas import (
     FeeCapRead,
     FeeCapUpdate,
     RuleState,
+    ViolationTypeCreate,
+    ViolationTypeRead,
+    ViolationTypeUpdate,
     WorkingDayCreate,
     WorkingDayRead,
 )
@@ -175,3 +178,58 @@ _cap_routes(
     "deposit-caps", DepositCapRule, DepositCapCreate, DepositCapUpdate, DepositCapRead,
     "deposit cap",
 )  # fmt: skip
+
+
+@router.get(
+    "/violation-types",
+    response_model=Page[ViolationTypeRead],
+    responses=problem_responses(401, 403, 422),
+)
+def list_violation_types(
+    session: SessionDep,
+    _p: RuleReader,
+    on: Annotated[date | None, Query(description="Only the acts sanctionable that day")] = None,
+    applies_to: Annotated[str | None, Query(max_length=24)] = None,
+) -> Page[ViolationTypeRead]:
+    """Decree 283/2026's acts with their fine ranges (Art. 49-53), each `confirmed` once an
+    administrator has checked it against the signed text."""
+    rows = law.violation_types(session, on, applies_to)
+    return Page(items=[ViolationTypeRead.model_validate(r) for r in rows], next_cursor=None)
+
+
+@router.post(
+    "/violation-types",
+    status_code=201,
+    response_model=ViolationTypeRead,
+    responses=problem_responses(401, 403, 409, 422),
+)
+def add_violation_type(
+    data: ViolationTypeCreate, session: SessionDep, _p: RuleWriter, idem: IdempotencyDep
+) -> Response:
+    """An act a new text sanctions (its code unique)."""
+    row = law.create_violation_type(session, data)
+    return idem.respond(
+        ViolationTypeRead.model_validate(row),
+        headers=created_headers(f"{router.prefix}/violation-types/{row.code}", row.version),
+    )
+
+
+@router.patch(
+    "/violation-types/{code}",
+    response_model=ViolationTypeRead,
+    responses=problem_responses(401, 403, 404, 412, 422),
+)
+def change_violation_type(
+    code: Annotated[str, Path(max_length=24)],
+    data: ViolationTypeUpdate,
+    session: SessionDep,
+    _p: RuleWriter,
+    response: Response,
+    if_match: IfMatchDep = None,
+) -> ViolationTypeRead:
+    """A correction, the check against the signed text (`confirmed`), or the act's end."""
+    row = law.get_violation_type(session, code)
+    check_if_match(if_match, row.version)
+    row = law.update_violation_type(session, row, data.model_dump(exclude_unset=True))
+    set_etag(response, row.version)
+    return ViolationTypeRead.model_validate(row)

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, col, or_, select
 
 from overseas.core.errors import Conflict, NotFound, ValidationFailed
-from overseas.law.models import DepositCapRule, FeeCapRule
+from overseas.law.models import DepositCapRule, FeeCapRule, ViolationType
 
 Rule = TypeVar("Rule", FeeCapRule, DepositCapRule)
 
@@ -74,6 +74,53 @@ def update_rule(session: Session, row: Rule, changes: dict[str, Any]) -> Rule:
     if row.valid_to is not None and row.valid_to < row.valid_from:
         raise ValidationFailed.one("valid_to", "is before valid_from")
     _check_no_overlap(session, row)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def violation_types(
+    session: Session, on: date | None, applies_to: str | None
+) -> list[ViolationType]:
+    stmt = select(ViolationType).order_by(col(ViolationType.valid_from), col(ViolationType.code))
+    if on is not None:
+        stmt = stmt.where(
+            col(ViolationType.valid_from) <= on,
+            or_(col(ViolationType.valid_to).is_(None), col(ViolationType.valid_to) >= on),
+        )
+    if applies_to:
+        stmt = stmt.where(ViolationType.applies_to == applies_to)
+    return list(session.exec(stmt).all())
+
+
+def get_violation_type(session: Session, code: str) -> ViolationType:
+    row = session.get(ViolationType, code)
+    if row is None:
+        raise NotFound(f"no violation type with code '{code}'")
+    return row
+
+
+def create_violation_type(session: Session, data: Any) -> ViolationType:
+    if session.get(ViolationType, data.code) is not None:
+        raise Conflict(f"violation type '{data.code}' exists", code="already_exists")
+    row = ViolationType.model_validate(data)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def update_violation_type(
+    session: Session, row: ViolationType, changes: dict[str, Any]
+) -> ViolationType:
+    for key in ("title_vi", "fine_max_vnd", "fine_basis", "source", "confirmed"):
+        if key in changes and changes[key] is None:
+            raise ValidationFailed.one(key, "may not be null")
+    for key, value in changes.items():
+        setattr(row, key, value)
+    if row.fine_min_vnd is not None and row.fine_min_vnd > row.fine_max_vnd:
+        raise ValidationFailed.one("fine_min_vnd", "is above fine_max_vnd")
+    if row.valid_to is not None and row.valid_to < row.valid_from:
+        raise ValidationFailed.one("valid_to", "is before valid_from")
     session.add(row)
     session.flush()
     return row

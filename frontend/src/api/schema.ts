@@ -884,6 +884,51 @@ export interface paths {
         patch: operations["rules-change_fee_caps"];
         trace?: never;
     };
+    "/api/v1/rules/violation-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Violation Types
+         * @description Decree 283/2026's acts with their fine ranges (Art. 49-53), each `confirmed` once an
+         *     administrator has checked it against the signed text.
+         */
+        get: operations["rules-list_violation_types"];
+        put?: never;
+        /**
+         * Add Violation Type
+         * @description An act a new text sanctions (its code unique).
+         */
+        post: operations["rules-add_violation_type"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/violation-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change Violation Type
+         * @description A correction, the check against the signed text (`confirmed`), or the act's end.
+         */
+        patch: operations["rules-change_violation_type"];
+        trace?: never;
+    };
     "/api/v1/rules/working-days": {
         parameters: {
             query?: never;
@@ -2190,6 +2235,15 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** Page[ViolationTypeRead] */
+        Page_ViolationTypeRead_: {
+            /** Items */
+            items: components["schemas"]["ViolationTypeRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
         /** Page[WorkingDayRead] */
         Page_WorkingDayRead_: {
             /** Items */
@@ -2889,6 +2943,139 @@ export interface components {
             version: number;
             /** Waived */
             waived: boolean;
+        };
+        /** ViolationTypeCreate */
+        ViolationTypeCreate: {
+            /**
+             * Additional Sanctions
+             * @default
+             */
+            additional_sanctions: string;
+            /**
+             * Applies To
+             * @enum {string}
+             */
+            applies_to: "service_enterprise" | "contract_winner" | "outbound_investor" | "training_enterprise" | "worker" | "any";
+            /** Article */
+            article: string;
+            /** Clause */
+            clause: string;
+            /** Code */
+            code: string;
+            /**
+             * Confirmed
+             * @default false
+             */
+            confirmed: boolean;
+            /**
+             * Fine Basis
+             * @enum {string}
+             */
+            fine_basis: "organisation" | "individual";
+            /** Fine Max Vnd */
+            fine_max_vnd: number;
+            /** Fine Min Vnd */
+            fine_min_vnd?: number | null;
+            /** Per Worker Max Vnd */
+            per_worker_max_vnd?: number | null;
+            /**
+             * Point
+             * @default
+             */
+            point: string;
+            /**
+             * Remedies
+             * @default
+             */
+            remedies: string;
+            /** Source */
+            source: string;
+            /**
+             * Title En
+             * @default
+             */
+            title_en: string;
+            /** Title Vi */
+            title_vi: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to?: string | null;
+        };
+        /** ViolationTypeRead */
+        ViolationTypeRead: {
+            /** Additional Sanctions */
+            additional_sanctions: string;
+            /** Applies To */
+            applies_to: string;
+            /** Article */
+            article: string;
+            /** Clause */
+            clause: string;
+            /** Code */
+            code: string;
+            /** Confirmed */
+            confirmed: boolean;
+            /** Fine Basis */
+            fine_basis: string;
+            /** Fine Max Vnd */
+            fine_max_vnd: number;
+            /** Fine Min Vnd */
+            fine_min_vnd: number | null;
+            /** Per Worker Max Vnd */
+            per_worker_max_vnd: number | null;
+            /** Point */
+            point: string;
+            /** Remedies */
+            remedies: string;
+            /** Source */
+            source: string;
+            /** Title En */
+            title_en: string;
+            /** Title Vi */
+            title_vi: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ViolationTypeUpdate */
+        ViolationTypeUpdate: {
+            /** Additional Sanctions */
+            additional_sanctions?: string | null;
+            /** Confirmed */
+            confirmed?: boolean | null;
+            /** Fine Basis */
+            fine_basis?: ("organisation" | "individual") | null;
+            /** Fine Max Vnd */
+            fine_max_vnd?: number | null;
+            /** Fine Min Vnd */
+            fine_min_vnd?: number | null;
+            /** Per Worker Max Vnd */
+            per_worker_max_vnd?: number | null;
+            /** Remedies */
+            remedies?: string | null;
+            /** Source */
+            source?: string | null;
+            /** Title En */
+            title_en?: string | null;
+            /** Title Vi */
+            title_vi?: string | null;
+            /** Valid To */
+            valid_to?: string | null;
         };
         /** ViolationUpdate */
         ViolationUpdate: {
@@ -6719,6 +6906,230 @@ export interface operations {
             };
         };
     };
+    "rules-list_violation_types": {
+        parameters: {
+            query?: {
+                /** @description Only the acts sanctionable that day */
+                on?: string | null;
+                applies_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ViolationTypeRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-add_violation_type": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationTypeRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-change_violation_type": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationTypeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationTypeRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "rules-list_working_days": {
         parameters: {
             query?: {
@@ -7882,3 +8293,6 @@ export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["sche
 export const successionPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SuccessionPart"]> = ["whole", "part"];
 export const templateFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TemplateFormat"]> = ["csv", "xlsx"];
 export const tierValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tier"]> = ["priority", "potential", "standard", "suspended"];
+export const violationTypeCreateApplies_toValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationTypeCreate"]["applies_to"]> = ["service_enterprise", "contract_winner", "outbound_investor", "training_enterprise", "worker", "any"];
+export const violationTypeCreateFine_basisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationTypeCreate"]["fine_basis"]> = ["organisation", "individual"];
+export const violationTypeUpdateFine_basisAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationTypeUpdate"]["fine_basis"]> = ["organisation", "individual"];
