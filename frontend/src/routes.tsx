@@ -18,6 +18,7 @@ const page = (load: () => PageModule) => ({ load });
 
 export const routes: RouteDef[] = [
   { path: '/', ...page(() => import('./features/public/PublicHomePage')) },
+  { path: '/kiem-tra-phi', ...page(() => import('./features/public/FeeCheckPage')) },
   { path: '/login', ...page(() => import('./features/auth/LoginPage')) },
   { path: '/dashboard', ...page(() => import('./features/dashboard/DashboardPage')), auth: true, can: 'dashboard.view' },
   { path: '/placements', ...page(() => import('./features/placements/PlacementsPage')), auth: true, can: 'placements.read' },

@@ -8,6 +8,9 @@ interface NavItem {
   can: Capability;
 }
 
+/** The public fee check (docs/law.md, "The public fee check"): a Vietnamese address for workers to type. */
+export const FEE_CHECK_PATH = '/kiem-tra-phi';
+
 // The main menu; each entry shows only to the roles that may open it.
 const NAV: NavItem[] = [
   { to: '/dashboard', label: 'nav.dashboard', can: 'dashboard.view' },
