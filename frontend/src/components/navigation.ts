@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: '/markets', label: 'nav.markets', can: 'markets.read' },
   { to: '/users', label: 'nav.users', can: 'admin.accounts' },
   { to: '/api-clients', label: 'nav.apiClients', can: 'admin.accounts' },
+  { to: '/working-days', label: 'nav.workingDays', can: 'rules.workingDays' },
 ];
 
 export function navFor(me: Me): { to: string; label: MessageKey }[] {

@@ -611,6 +611,9 @@ export const vi = {
   'assign.chooseFirst': 'Hãy chọn xã, phường.',
 
   'nav.feeCheck': 'Kiểm tra phí',
+  'nav.workingDays': 'Lịch ngày làm việc',
+  'errors.already_exists': 'Đã có bản ghi này.',
+  'fieldError.alreadyRecorded': 'Ngày này đã được ghi nhận.',
   'public.feeCheckLink': 'Kiểm tra phí dịch vụ và tiền ký quỹ doanh nghiệp được thu',
   'public.feeCheckLead': 'Người lao động và gia đình có thể tự kiểm tra mức phí tối đa theo quy định và giấy phép của doanh nghiệp.',
   'feeCheck.title': 'Kiểm tra phí',
@@ -663,6 +666,23 @@ export const vi = {
   'feeCheck.agencyCaption': 'Doanh nghiệp khớp với “{q}”',
   'feeCheck.agencyNone': 'Không tìm thấy doanh nghiệp nào khớp với “{q}”. Doanh nghiệp không có trong danh sách là doanh nghiệp chưa được cấp phép.',
   'feeCheck.disclaimer': 'Kết quả chỉ để tham khảo theo các quy định đã ghi nhận; hợp đồng và quy định chính thức là căn cứ cuối cùng.',
+  'workingDays.title': 'Lịch ngày làm việc',
+  'workingDays.intro': 'Các ngày hoán đổi so với lịch thông thường (thứ Bảy làm bù, ngày nghỉ bù) theo quyết định của Chính phủ; ngày lễ, Tết đã có sẵn và không cần ghi ở đây. Dùng để tính hạn báo cáo theo ngày làm việc.',
+  'workingDays.year': 'Năm',
+  'workingDays.caption': 'Ngày hoán đổi năm {year}',
+  'workingDays.empty': 'Chưa ghi nhận ngày hoán đổi nào trong năm này.',
+  'workingDays.day': 'Ngày',
+  'workingDays.kind': 'Loại',
+  'workingDays.working': 'Ngày làm việc (làm bù)',
+  'workingDays.dayOff': 'Ngày nghỉ (nghỉ bù)',
+  'workingDays.note': 'Ghi chú',
+  'workingDays.source': 'Căn cứ (văn bản quyết định)',
+  'workingDays.newTitle': 'Ghi nhận ngày hoán đổi',
+  'workingDays.add': 'Ghi nhận',
+  'workingDays.added': 'Đã ghi nhận ngày {day}.',
+  'workingDays.delete': 'Xoá',
+  'workingDays.deleteNamed': 'Xoá ngày {day}',
+  'workingDays.deleted': 'Đã xoá ngày {day}.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

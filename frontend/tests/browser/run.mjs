@@ -983,7 +983,7 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/agencies',
       '/agencies/1',
     ],
-    admin: ['/users', '/api-clients'],
+    admin: ['/users', '/api-clients', '/working-days'],
     agency1: ['/placements', '/agencies/1', '/inspections'],
   };
   for (const [username, paths] of Object.entries(pages)) {
