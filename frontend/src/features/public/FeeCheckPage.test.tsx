@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../i18n/I18nProvider';
 import { createQueryClient } from '../../queryClient';
@@ -19,12 +19,19 @@ const answer = {
   rules: [{ kind: 'fee', source: 'Law 69/2020/QH14 Art. 23', note: 'General cap', valid_from: '2022-01-01', valid_to: null }],
 };
 
+const agencies = [
+  { licence_no: 'DEMO-002/LĐTBXH-GP', name: 'Công ty CP Cung ứng lao động Hội An', status: 'active' },
+  { licence_no: 'DEMO-003/LĐTBXH-GP', name: 'Công ty TNHH Xuất khẩu lao động Trường Hải', status: 'suspended' },
+];
+
 describe('FeeCheckPage', () => {
   const asked: URLSearchParams[] = [];
+  const searched: string[] = [];
   let reply: () => Response;
 
   beforeEach(() => {
     asked.length = 0;
+    searched.length = 0;
     window.history.replaceState(null, '', '/kiem-tra-phi');
     vi.stubGlobal(
       'fetch',
@@ -34,6 +41,10 @@ describe('FeeCheckPage', () => {
         if (url.pathname === '/api/v1/public/fee-check') {
           asked.push(url.searchParams);
           return reply();
+        }
+        if (url.pathname === '/api/v1/public/agencies') {
+          searched.push(url.searchParams.get('q') ?? '');
+          return Response.json({ items: agencies.filter((a) => a.name.includes(url.searchParams.get('q') ?? '')), next_cursor: null, total: null });
         }
         return Response.json({ items: [], next_cursor: null, total: null });
       }),
@@ -113,5 +124,20 @@ describe('FeeCheckPage', () => {
     expect(document.getElementById('fee-check-monthly_salary-error')?.textContent).toBe(message);
     expect(screen.getByLabelText(/Lương tháng/).getAttribute('aria-invalid')).toBe('true');
     expect(asked).toEqual([]);
+  });
+
+  it("finds an enterprise by part of its name once typing pauses, with its licence status in words", async () => {
+    renderPage();
+    const input = screen.getByLabelText('Tên hoặc số giấy phép của doanh nghiệp');
+    fireEvent.change(input, { target: { value: 'Trư' } });
+    fireEvent.change(input, { target: { value: 'Trường Hải' } });
+    const table = await screen.findByRole('table', { name: 'Doanh nghiệp khớp với “Trường Hải”' });
+    expect(searched).toEqual(['Trường Hải']);
+    const row = within(table).getAllByRole('row')[1];
+    expect(row.textContent).toContain('DEMO-003/LĐTBXH-GP');
+    expect(within(row).getByText('Bị đình chỉ').className).toContain('badge--suspended');
+
+    fireEvent.change(input, { target: { value: 'Không có' } });
+    expect(await screen.findByText(/Không tìm thấy doanh nghiệp nào khớp với “Không có”/)).toBeTruthy();
   });
 });

@@ -3,7 +3,7 @@ import { CHANNELS, PROGRAMMES } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField, TextField } from '../../components/form/Field';
-import { FormMessages, SubmitButton } from '../../components/form/FormParts';
+import { FormMessages } from '../../components/form/FormParts';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useForm } from '../../forms/useForm';
@@ -107,7 +107,9 @@ function FeeCheckForm() {
           <TextField kit={kit} name="on" label={t('feeCheck.on')} hint={t('feeCheck.onHint')} type="date" />
         </div>
         <div className="form-actions">
-          <SubmitButton form={{ pending: mutation.isPending }}>{t('feeCheck.submit')}</SubmitButton>
+          <button type="submit" className="button" disabled={mutation.isPending}>
+            {mutation.isPending ? t('feeCheck.checking') : t('feeCheck.submit')}
+          </button>
         </div>
       </form>
 
@@ -161,6 +163,7 @@ function AgencyLookup() {
             ]}
           />
         )}
+        {search.isSuccess && search.data.next_cursor && <p className="note">{t('feeCheck.agencyMore', { count: items.length })}</p>}
       </div>
     </section>
   );
