@@ -33,6 +33,19 @@ PUBLIC = None  # no login needed
 POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     # Tokens and the caller
     ("POST", "/api/v1/auth/token"): PUBLIC,
+    # The legal rules: staff read, administrators write (docs/law.md)
+    ("GET", "/api/v1/rules/working-days"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/working-days"): frozenset({ADMIN}),
+    ("DELETE", "/api/v1/rules/working-days/{day}"): frozenset({ADMIN}),
+    ("GET", "/api/v1/rules/fee-caps"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/fee-caps"): frozenset({ADMIN}),
+    ("PATCH", "/api/v1/rules/fee-caps/{rule_id}"): frozenset({ADMIN}),
+    ("GET", "/api/v1/rules/deposit-caps"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/deposit-caps"): frozenset({ADMIN}),
+    ("PATCH", "/api/v1/rules/deposit-caps/{rule_id}"): frozenset({ADMIN}),
+    ("GET", "/api/v1/rules/violation-types"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/violation-types"): frozenset({ADMIN}),
+    ("PATCH", "/api/v1/rules/violation-types/{code}"): frozenset({ADMIN}),
     ("GET", "/api/v1/auth/me"): ANYONE_LOGGED_IN,
     # Accounts and API clients: administrators
     ("GET", "/api/v1/users"): frozenset({ADMIN}),
@@ -106,6 +119,7 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/reports/communes"): frozenset({OFFICER, VIEWER}),
     # The public pages: no login
     ("GET", "/api/v1/public/agencies"): PUBLIC,
+    ("GET", "/api/v1/public/fee-check"): PUBLIC,
     ("GET", "/api/v1/public/markets"): PUBLIC,
     ("GET", "/api/v1/public/progress"): PUBLIC,
 }
@@ -136,7 +150,8 @@ def api_routes() -> set[tuple[str, str]]:
 
 def url(path: str, world: World, *, own: bool = True, **values: Any) -> str:
     code = AREA if path.startswith("/api/v1/areas") else MARKET
-    return path.format(**(world.path_values(own=own) | {"code": code} | values))
+    day = {"day": "2026-02-21", "rule_id": 1}
+    return path.format(**(world.path_values(own=own) | {"code": code} | day | values))
 
 
 # Bodies valid enough to get past validation to the object's lookup.

@@ -6,11 +6,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
+from overseas.audit.models import AuditLog
 from overseas.core.db import LOCAL_ZONE, today
 from overseas.placements.models import Placement
 from tests.factories import Factory
+from tests.helpers import assert_problem
 from tests.placement_data import item, national_id
 
 PLACEMENTS = "/api/v1/placements"
@@ -134,17 +136,51 @@ def test_fee_above_cap_is_one_month_per_twelve_at_most_three(
     assert above["flags"] == ["fee_above_cap"]
 
 
-def test_fee_above_cap_uses_the_latest_rate(
-    client: TestClient, officer: dict[str, str], agency_id: int
+def test_fee_above_cap_uses_the_rate_of_the_judgement_day(
+    client: TestClient, officer: dict[str, str], agency_id: int, session: Session
 ) -> None:
+    """A placement is judged at the rate in force on its contract date (else departure, else
+    registration): a later rate leaves a flag as it was (docs/api.md)."""
     _add_rate(client, officer, str(RATE), "2024-01-01")
-    created = _create(client, officer, item(agency_id=agency_id, service_fee_vnd=CAP_36_MONTHS + 1))
+    fee = CAP_36_MONTHS + 1
+    # Registered on 2024-01-10, no contract date: judged on 2024-01-10.
+    created = _create(client, officer, item(agency_id=agency_id, service_fee_vnd=fee))
     assert created["flags"] == ["fee_above_cap"]
-    # An older rate entered later changes nothing; a newer, higher one lifts the cap.
+    # Signed on 2024-06-05: judged that day.
+    signed = _create(
+        client,
+        officer,
+        item("SIGNED", agency_id=agency_id, service_fee_vnd=fee, worker=_person(3),
+             contract_signed_on="2024-06-05"),
+    )  # fmt: skip
+    assert signed["flags"] == ["fee_above_cap"]
+    # An older rate entered later changes nothing; a newer, higher one lifts the cap only for
+    # the placement judged after it takes effect.
     _add_rate(client, officer, "150", "2023-01-01")
     assert _flags(client, officer, created["id"]) == ["fee_above_cap"]
     _add_rate(client, officer, "180", "2024-06-01")
+    assert _flags(client, officer, created["id"]) == ["fee_above_cap"]
+    assert _flags(client, officer, signed["id"]) == []
+    # A rate between an old one and the placement's day re-judges it.
+    _add_rate(client, officer, "190", "2024-01-05")
     assert _flags(client, officer, created["id"]) == []
+    # Each rate leaves one audited system action saying how many flags it changed.
+    changed = [
+        (a.changes or {})["flags_changed"]
+        for a in session.exec(
+            select(AuditLog).where(AuditLog.action == "rejudge_fees").order_by(col(AuditLog.id))
+        ).all()
+    ]
+    assert changed == [0, 0, 1, 1]
+
+
+def test_a_contract_date_after_the_departure_is_refused(
+    client: TestClient, officer: dict[str, str], agency_id: int
+) -> None:
+    payload = item(agency_id=agency_id, status="departed", departure_date="2024-02-01",
+                   contract_signed_on="2024-03-01")  # fmt: skip
+    r = client.post("/api/v1/placements", json=payload, headers=officer)
+    assert_problem(r, 422, "validation_error", "contract_signed_on")
 
 
 def test_fee_above_cap_follows_salary_and_contract_changes(

@@ -5,11 +5,16 @@ from decimal import Decimal
 
 import pytest
 
+from overseas.law.caps import FeeCap, reference_book
 from overseas.placements import rules
 from overseas.placements.models import Channel, Flag, Sex, Status
 
 BORN_1995 = date(1995, 4, 2)
 BORN_2001 = date(2001, 7, 9)
+
+# A day on which the caps of the reference data are in force, and those caps as shipped.
+ON = date(2025, 1, 1)
+BOOK = reference_book()
 
 
 def _fullwidth(digits: str) -> str:
@@ -114,16 +119,28 @@ def test_age_on_counts_the_birthday_itself() -> None:
 # --- fee caps -------------------------------------------------------------------------------
 
 
+def _cap(market: str, programme: str | None, channel: str, on: date = ON) -> FeeCap:
+    cap = BOOK.fee_cap_for(market, programme, channel, on)
+    assert cap is not None
+    return cap
+
+
+def test_no_fee_cap_is_known_before_law_69() -> None:
+    assert BOOK.fee_cap_for("JP", "TITP", Channel.service_enterprise, date(2021, 12, 31)) is None
+    assert BOOK.fee_cap_vnd("JP", None, "service_enterprise", 36, Decimal(1), Decimal(1),
+                            date(2021, 12, 31)) is None  # fmt: skip
+
+
 def test_fee_cap_for_public_unit_channel_is_zero_even_for_japan_titp() -> None:
-    cap = rules.fee_cap_for("JP", "TITP", Channel.public_unit)
+    cap = _cap("JP", "TITP", Channel.public_unit)
     assert cap.months_max == 0 and cap.months_per_12 == 0
     assert cap.channel == "public_unit"
-    assert rules.fee_cap_for("KR", "EPS", Channel.public_unit).months_max == 0
+    assert _cap("KR", "EPS", Channel.public_unit).months_max == 0
 
 
 @pytest.mark.parametrize("programme", ["TITP", "SSW"])
 def test_fee_cap_for_japan_programme_uses_its_specific_rule(programme: str) -> None:
-    cap = rules.fee_cap_for("JP", programme, Channel.service_enterprise)
+    cap = _cap("JP", programme, Channel.service_enterprise)
     assert (cap.market_code, cap.programme) == ("JP", programme)
     assert cap.source.startswith("Circular 02/2024")
 
@@ -132,7 +149,7 @@ def test_fee_cap_for_japan_programme_uses_its_specific_rule(programme: str) -> N
     ("market", "programme"), [("JP", "engineer"), ("JP", None), ("KR", "EPS"), ("DE", None)]
 )
 def test_fee_cap_for_other_cases_is_the_general_cap(market: str, programme: str | None) -> None:
-    cap = rules.fee_cap_for(market, programme, Channel.service_enterprise)
+    cap = _cap(market, programme, Channel.service_enterprise)
     assert (cap.market_code, cap.programme, cap.channel) == ("*", "*", "*")
     assert (cap.months_per_12, cap.months_max) == (Decimal(1), Decimal(3))
     assert cap.source == "Law 69/2020/QH14 Art. 23"
@@ -146,17 +163,55 @@ def test_fee_cap_vnd_is_one_month_per_twelve_at_most_three(
     months: int, salary_months: Decimal
 ) -> None:
     salary, rate = Decimal(180000), Decimal(170)
-    cap = rules.fee_cap_vnd("JP", "TITP", Channel.service_enterprise, months, salary, rate)
+    cap = BOOK.fee_cap_vnd("JP", "TITP", Channel.service_enterprise, months, salary, rate, ON)
     assert cap == salary_months * salary * rate
 
 
+def test_a_cap_is_the_one_in_force_on_the_day() -> None:
+    # Circular 02/2024's table for Japan ended on 2026-06-29; from 2026-06-30 the general cap of
+    # Law 69 applies until Circular 09/2026's caps are entered.
+    last = _cap("JP", "TITP", Channel.service_enterprise, date(2026, 6, 29))
+    after = _cap("JP", "TITP", Channel.service_enterprise, date(2026, 6, 30))
+    before = _cap("JP", "TITP", Channel.service_enterprise, date(2024, 5, 14))
+    assert last.source.startswith("Circular 02/2024")
+    assert after.source == before.source == "Law 69/2020/QH14 Art. 23"
+
+
+def test_deposit_caps_by_market_and_channel() -> None:
+    korea = BOOK.deposit_cap_for("KR", "EPS", Channel.service_enterprise, ON)
+    eps = BOOK.deposit_cap_for("KR", "EPS", Channel.public_unit, ON)
+    assert korea is not None and korea.cap_vnd == 36_000_000
+    # EPS through the public centre follows the intergovernmental agreement: no known cap.
+    assert eps is not None and eps.cap_vnd is None and eps.channel == "public_unit"
+    assert BOOK.deposit_cap_for("DE", None, Channel.service_enterprise, ON) is None
+    flags = rules.compute_flags(
+        _inputs(market_code="KR", programme="EPS", channel="public_unit", deposit_vnd=90_000_000,
+                salary_currency="KRW", service_fee_vnd=0),
+        None,
+        False, book=BOOK,)  # fmt: skip
+    assert not flags[Flag.deposit_above_cap]
+    flags = rules.compute_flags(
+        _inputs(market_code="KR", programme="EPS", deposit_vnd=36_000_001,
+                salary_currency="KRW", service_fee_vnd=0),
+        None,
+        False, book=BOOK,)  # fmt: skip
+    assert flags[Flag.deposit_above_cap]
+
+
+def test_the_judgement_day_is_the_contract_then_the_departure_then_the_registration() -> None:
+    signed, left, registered = date(2025, 2, 1), date(2025, 5, 1), date(2025, 1, 1)
+    assert rules.judged_on(signed, left, registered) == signed
+    assert rules.judged_on(None, left, registered) == left
+    assert rules.judged_on(None, None, registered) == registered
+
+
 def test_fee_cap_vnd_without_a_rate_is_unknown() -> None:
-    cap = rules.fee_cap_vnd("JP", "TITP", Channel.service_enterprise, 36, Decimal(180000), None)
+    cap = BOOK.fee_cap_vnd("JP", "TITP", Channel.service_enterprise, 36, Decimal(180000), None, ON)
     assert cap is None
 
 
 def test_fee_cap_vnd_for_public_unit_is_zero_without_a_rate() -> None:
-    cap = rules.fee_cap_vnd("KR", "EPS", Channel.public_unit, 36, Decimal(2000000), None)
+    cap = BOOK.fee_cap_vnd("KR", "EPS", Channel.public_unit, 36, Decimal(2000000), None, ON)
     assert cap == 0
 
 
@@ -172,15 +227,16 @@ def _inputs(**overrides: object) -> rules.FlagInputs:
         "deposit_vnd": 0,
         "departure_date": None,
         "departure_reported_on": None,
+        "judged_on": ON,
     }
     return rules.FlagInputs(**(values | overrides))  # type: ignore[arg-type]
 
 
 def test_compute_flags_fee_above_cap_only_above_and_only_with_a_rate() -> None:
     cap = 3 * 180000 * 170
-    at_cap = rules.compute_flags(_inputs(service_fee_vnd=cap), Decimal(170), False)
-    above = rules.compute_flags(_inputs(service_fee_vnd=cap + 1), Decimal(170), False)
-    no_rate = rules.compute_flags(_inputs(service_fee_vnd=cap * 10), None, False)
+    at_cap = rules.compute_flags(_inputs(service_fee_vnd=cap), Decimal(170), False, book=BOOK)
+    above = rules.compute_flags(_inputs(service_fee_vnd=cap + 1), Decimal(170), False, book=BOOK)
+    no_rate = rules.compute_flags(_inputs(service_fee_vnd=cap * 10), None, False, book=BOOK)
     assert not at_cap[Flag.fee_above_cap]
     assert above[Flag.fee_above_cap]
     assert not no_rate[Flag.fee_above_cap]
@@ -197,6 +253,7 @@ def test_compute_flags_vnd_salary_needs_no_rate() -> None:
         ),
         None,
         False,
+        book=BOOK,
     )
     assert not at_cap[Flag.fee_above_cap]
     above = rules.compute_flags(
@@ -209,6 +266,7 @@ def test_compute_flags_vnd_salary_needs_no_rate() -> None:
         ),
         None,
         False,
+        book=BOOK,
     )
     assert above[Flag.fee_above_cap]
 
@@ -225,7 +283,9 @@ def test_compute_flags_vnd_salary_needs_no_rate() -> None:
     ],
 )
 def test_compute_flags_deposit_above_cap(market: str, deposit: int | None, flagged: bool) -> None:
-    flags = rules.compute_flags(_inputs(market_code=market, deposit_vnd=deposit), None, False)
+    flags = rules.compute_flags(
+        _inputs(market_code=market, deposit_vnd=deposit), None, False, book=BOOK
+    )
     assert flags[Flag.deposit_above_cap] is flagged
 
 
@@ -234,7 +294,7 @@ def test_compute_flags_late_report_after_five_days(days: int, flagged: bool) -> 
     departed = date(2024, 6, 1)
     reported = date.fromordinal(departed.toordinal() + days)
     inputs = _inputs(departure_date=departed, departure_reported_on=reported)
-    assert rules.compute_flags(inputs, None, False)[Flag.late_report] is flagged
+    assert rules.compute_flags(inputs, None, False, book=BOOK)[Flag.late_report] is flagged
 
 
 # --- status moves ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 
 from overseas.areas import catalog
 from overseas.areas.catalog import REFORM_DAY
+from overseas.law import caps
 from overseas.markets.service import exchange_rates
 from overseas.placements import flags, record, rules
 from overseas.placements.demo import DEMO_NOTE, DemoAgencyRef, load_placements
@@ -26,16 +27,19 @@ def test_demo_placements_pass_every_rule_and_carry_the_right_flags(
         if p.status in rules.ACTIVE_STATUSES:
             active[p.national_id] += 1
     rates = exchange_rates(session, {p.market_code for p in placements})
+    book = caps.load(session)
     for p in placements:
         values = record.record_of(p)
         assert rules.check_record(values) == [], (p.id, rules.check_record(values))
         assert p.notes == DEMO_NOTE
         reported = p.departure_reported_at.date() if p.departure_reported_at else None
         own = 1 if p.status in rules.ACTIVE_STATUSES else 0
+        inputs = flags.flag_inputs(values, reported)
         expected = rules.compute_flags(
-            flags.flag_inputs(values, reported),
-            rates.get((p.market_code, p.salary_currency)),
+            inputs,
+            rates.on(p.market_code, p.salary_currency, inputs.judged_on),
             active[p.national_id] - own > 0,
+            book=book,
         )
         assert {f: getattr(p, f.value) for f in Flag} == expected, p.id
 

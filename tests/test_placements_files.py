@@ -37,6 +37,7 @@ VI = {
     "agency_id": "ID doanh nghiệp",
     "channel": "Hình thức",
     "national_id": "Số định danh cá nhân",
+    "previous_national_id": "Số CMND cũ",
     "full_name": "Họ và tên",
     "date_of_birth": "Ngày sinh",
     "sex": "Giới tính",
@@ -57,6 +58,7 @@ VI = {
     "registered_on": "Ngày đăng ký",
     "departure_date": "Ngày xuất cảnh",
     "return_date": "Ngày về nước",
+    "contract_signed_on": "Ngày ký hợp đồng",
     "notes": "Ghi chú",
 }
 WORKER = ("national_id", "full_name", "date_of_birth", "sex", "home_area_code", "phone")

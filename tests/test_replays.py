@@ -43,6 +43,52 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
             "parent_code": "48",
         },
     ),
+    ("POST", "/api/v1/rules/working-days"): (
+        Role.admin,
+        lambda _w, n: {
+            "day": f"2026-03-{n + 1:02d}",
+            "working": False,
+            "note": f"Ngày nghỉ bù {n}",
+            "source": "Ví dụ tổng hợp",
+        },
+    ),
+    ("POST", "/api/v1/rules/fee-caps"): (
+        Role.admin,
+        lambda _w, n: {
+            "market_code": "*",
+            "channel": "outbound_investor",
+            "cap_months_per_12": "1",
+            "cap_months_max": "2",
+            "valid_from": f"{2040 + n}-01-01",
+            "valid_to": f"{2040 + n}-12-31",
+            "source": "Văn bản thử nghiệm (ví dụ)",
+        },
+    ),
+    ("POST", "/api/v1/rules/deposit-caps"): (
+        Role.admin,
+        lambda _w, n: {
+            "market_code": "KR",
+            "channel": "outbound_investor",
+            "cap_vnd": 1000 * n,
+            "valid_from": f"{2040 + n}-01-01",
+            "valid_to": f"{2040 + n}-12-31",
+            "source": "Văn bản thử nghiệm (ví dụ)",
+        },
+    ),
+    ("POST", "/api/v1/rules/violation-types"): (
+        Role.admin,
+        lambda _w, n: {
+            "code": f"test-{n}",
+            "article": "53",
+            "clause": "9",
+            "applies_to": "any",
+            "title_vi": f"Hành vi thử nghiệm {n} (ví dụ)",
+            "fine_max_vnd": 1_000_000,
+            "fine_basis": "individual",
+            "valid_from": "2027-01-01",
+            "source": "Văn bản thử nghiệm (ví dụ)",
+        },
+    ),
     ("POST", "/api/v1/markets"): (
         Role.officer,
         lambda _w, n: {

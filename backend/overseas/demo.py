@@ -80,8 +80,25 @@ USERS = [
     ("agency2", Role.agency, "Nhân viên doanh nghiệp 2 (mẫu)", 1),
 ]
 
-# market, kind, title, value, unit, effective_on, public
+# market, kind, title, value, unit, effective_on, public. Rates from 2022: placements are judged
+# at the rate of their contract date (docs/law.md), so the years before 2026 need theirs.
 RECORDS = [
+    *(
+        (
+            market,
+            RecordKind.wage,
+            f"Tỷ giá quy đổi {unit[4:]} (mẫu)",
+            value,
+            unit,
+            date(year, 1, 3),
+            False,
+        )
+        for year, rates in {
+            2022: (("JP", "180", "VND/JPY"), ("KR", "19", "VND/KRW"), ("TW", "820", "VND/TWD")),
+            2024: (("JP", "165", "VND/JPY"), ("KR", "18", "VND/KRW"), ("TW", "780", "VND/TWD")),
+        }.items()
+        for market, value, unit in rates
+    ),
     ("JP", RecordKind.wage, "Tỷ giá quy đổi JPY (mẫu)", "170", "VND/JPY", date(2026, 1, 2), False),
     ("KR", RecordKind.wage, "Tỷ giá quy đổi KRW (mẫu)", "18.5", "VND/KRW", date(2026, 1, 2), False),
     ("TW", RecordKind.wage, "Tỷ giá quy đổi TWD (mẫu)", "800", "VND/TWD", date(2026, 1, 2), False),

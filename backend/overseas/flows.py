@@ -5,18 +5,100 @@ records, the route that handles the event calls the flow here, which calls each 
 service in turn, in the request's transaction.
 """
 
+from datetime import date
+from typing import Any, TypeVar
+
 from sqlmodel import Session
 
+from overseas.audit import service as audit
+from overseas.core.bulk import table_of
+from overseas.core.errors import ValidationFailed
+from overseas.law import caps
+from overseas.law import service as law
+from overseas.law.models import DepositCapRule, FeeCapRule
 from overseas.markets import service as markets
 from overseas.markets.models import Market, MarketRecord
 from overseas.markets.schemas import MarketRecordCreate
 from overseas.placements import flags as placement_flags
+from overseas.placements.models import Channel, Placement, Programme
+
+CapRule = TypeVar("CapRule", FeeCapRule, DepositCapRule)
 
 
 def record_market_entry(session: Session, market: Market, data: MarketRecordCreate) -> MarketRecord:
-    """A new market record; when it is an exchange rate, the service fees of the market's
-    placements are judged again against the legal cap (`fee_above_cap`)."""
+    """A new market record; when it is an exchange rate, the service fees of the placements it
+    applies to (judged on a day from its `effective_on` until the next rate) are judged again
+    against the legal cap (`fee_above_cap`), as one audited system action that says how many
+    flags changed."""
     record = markets.create_record(session, market, data)
     if markets.is_exchange_rate(record):
-        placement_flags.recompute_fee_flags(session, market.code)
+        currency = markets.rate_currency(record)
+        changed = placement_flags.recompute_fee_flags(
+            session, market.code, currency, record.effective_on
+        )
+        audit.record(
+            session,
+            "rejudge_fees",
+            "markets",
+            market.code,
+            {
+                "currency": currency,
+                "effective_on": record.effective_on.isoformat(),
+                "record_id": record.id,
+                "flags_changed": changed,
+            },
+        )
     return record
+
+
+def _check_cap_key(session: Session, market_code: str, programme: str, channel: str) -> None:
+    """A cap row names a known market, programme and channel, or `*` for any."""
+    if market_code != caps.ANY and session.get(Market, market_code) is None:
+        raise ValidationFailed.one("market_code", f"no market with code '{market_code}'")
+    if programme != caps.ANY and programme not in {p.value for p in Programme}:
+        raise ValidationFailed.one("programme", f"'{programme}' is no programme (or use '*')")
+    if channel != caps.ANY and channel not in {c.value for c in Channel}:
+        raise ValidationFailed.one("channel", f"'{channel}' is no channel (or use '*')")
+
+
+def _rejudge_for_rule(
+    session: Session, row: CapRule, judged_from: date, judged_to: date | None
+) -> int:
+    """Judge again the placements a cap row applies to, over the days it covers,
+    as one audited system action naming how many flags changed."""
+    table = table_of(Placement)
+    where = [
+        table.c[name] == getattr(row, name)
+        for name in ("market_code", "programme", "channel")
+        if getattr(row, name) != caps.ANY
+    ]
+    changed = placement_flags.rejudge(session, where, judged_from, judged_to)
+    audit.record(
+        session,
+        "rejudge_caps",
+        row.__tablename__,
+        row.id or 0,
+        {
+            "judged_from": judged_from.isoformat(),
+            "judged_to": judged_to.isoformat() if judged_to else None,
+            "flags_changed": changed,
+        },
+    )
+    return changed
+
+
+def add_cap_rule(session: Session, model: type[CapRule], data: Any) -> tuple[CapRule, int]:
+    """A new cap row, and the placements it applies to judged again (docs/law.md)."""
+    _check_cap_key(session, data.market_code, data.programme, data.channel)
+    row = law.create_rule(session, model, data)
+    return row, _rejudge_for_rule(session, row, row.valid_from, row.valid_to)
+
+
+def change_cap_rule(session: Session, row: CapRule, changes: dict[str, Any]) -> tuple[CapRule, int]:
+    """A changed cap row (its period, cap or source), and the placements judged again over
+    the days it covered before and covers now."""
+    before = (row.valid_from, row.valid_to)
+    row = law.update_rule(session, row, changes)
+    start = min(before[0], row.valid_from)
+    end = None if before[1] is None or row.valid_to is None else max(before[1], row.valid_to)
+    return row, _rejudge_for_rule(session, row, start, end)

@@ -21,8 +21,10 @@ from overseas.core.errors import NotFound, install_error_handlers, problem_respo
 from overseas.core.guard import RequestGuard
 from overseas.core.headers import SecurityHeaders
 from overseas.inspections import router as inspections
+from overseas.law import router as law
 from overseas.markets import router as markets
 from overseas.openapi import install_openapi
+from overseas.placements import public as placements_public
 from overseas.placements import router as placements
 from overseas.reports import router as reports
 from overseas.system import router as system
@@ -138,6 +140,7 @@ def create_app() -> FastAPI:
         system,
         auth,
         areas,
+        law,
         markets,
         agencies,
         placements,
@@ -154,6 +157,7 @@ def create_app() -> FastAPI:
     app.include_router(agencies.public_router)
     app.include_router(markets.public_router)
     app.include_router(targets.public_router)
+    app.include_router(placements_public.public_router)
     if settings.api_docs:
         _mount_api_docs(app, settings.frontend_dist)
     _mount_spa(app, settings.frontend_dist)

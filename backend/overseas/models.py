@@ -7,6 +7,7 @@ from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
 from overseas.inspections.models import Inspection, Violation
+from overseas.law.models import DepositCapRule, FeeCapRule, ViolationType, WorkingDay
 from overseas.markets.models import Market, MarketRecord
 from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
@@ -20,6 +21,8 @@ __all__ = [
     "Area",
     "AuditLog",
     "DepartureTally",
+    "DepositCapRule",
+    "FeeCapRule",
     "IdempotencyKey",
     "Inspection",
     "LoginThrottle",
@@ -30,6 +33,8 @@ __all__ = [
     "Target",
     "User",
     "Violation",
+    "ViolationType",
     "Worker",
+    "WorkingDay",
     "metadata",
 ]

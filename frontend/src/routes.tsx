@@ -18,6 +18,7 @@ const page = (load: () => PageModule) => ({ load });
 
 export const routes: RouteDef[] = [
   { path: '/', ...page(() => import('./features/public/PublicHomePage')) },
+  { path: '/kiem-tra-phi', ...page(() => import('./features/public/FeeCheckPage')) },
   { path: '/login', ...page(() => import('./features/auth/LoginPage')) },
   { path: '/dashboard', ...page(() => import('./features/dashboard/DashboardPage')), auth: true, can: 'dashboard.view' },
   { path: '/placements', ...page(() => import('./features/placements/PlacementsPage')), auth: true, can: 'placements.read' },
@@ -36,6 +37,7 @@ export const routes: RouteDef[] = [
   { path: '/agencies/:id', ...page(() => import('./features/agencies/AgencyDetailPage')), auth: true, can: 'compliance.read' },
   { path: '/users', ...page(() => import('./features/admin/UsersPage')), auth: true, can: 'admin.accounts' },
   { path: '/api-clients', ...page(() => import('./features/admin/ApiClientsPage')), auth: true, can: 'admin.accounts' },
+  { path: '/working-days', ...page(() => import('./features/admin/WorkingDaysPage')), auth: true, can: 'rules.workingDays' },
 ];
 
 export const notFound: RouteDef = { path: '*', ...page(() => import('./components/NotFoundPage')) };

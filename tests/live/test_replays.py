@@ -30,6 +30,10 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/markets/{code}/records"),
     ("POST", "/api/v1/agencies"),
     ("POST", "/api/v1/areas"),
+    ("POST", "/api/v1/rules/working-days"),
+    ("POST", "/api/v1/rules/fee-caps"),
+    ("POST", "/api/v1/rules/deposit-caps"),
+    ("POST", "/api/v1/rules/violation-types"),
 }
 
 _serial = itertools.count(1)
@@ -242,6 +246,56 @@ def _unused_market_code(live: Live) -> str:
     raise AssertionError("no unused market code left")
 
 
+def working_day(live: Live, agencies: dict[int, int]) -> Family:
+    """A swapped day; the other body says the opposite of the same day."""
+    day = f"2031-01-{serial() % 28 + 1:02d}"
+    body = {"day": day, "working": True, "note": "Làm bù (ví dụ)", "source": "Ví dụ tổng hợp"}
+    bodies = (body, body | {"working": False})
+    admin = live.auth("admin")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/rules/working-days", admin)
+        return sum(1 for d in rows if d["day"] == day)
+
+    return Family("admin", 201, _json("/api/v1/rules/working-days", bodies), stored)
+
+
+def cap_rule(kind: str, cap: dict[str, Any]) -> Callable[[Live, dict[int, int]], Family]:
+    def family(live: Live, agencies: dict[int, int]) -> Family:
+        """A cap row of a year of its own; the other body names the next year."""
+        year = 2100 + serial()
+        body = {"market_code": "*", "channel": "outbound_investor", "source": "Ví dụ tổng hợp",
+                "valid_from": f"{year}-01-01", "valid_to": f"{year}-12-31"} | cap  # fmt: skip
+        bodies = (body, body | {"valid_from": f"{year + 500}-01-01", "valid_to": None})
+        admin = live.auth("admin")
+        path = f"/api/v1/rules/{kind}"
+
+        def stored(c: httpx.Client) -> int:
+            rows = read_all(c, path, admin)
+            return sum(1 for r in rows if r["valid_from"] == body["valid_from"])
+
+        return Family("admin", 201, _json(path, bodies), stored)
+
+    return family
+
+
+def violation_type(live: Live, agencies: dict[int, int]) -> Family:
+    """An act a new text sanctions; the other body gives it another fine."""
+    code = f"live-{serial()}"
+    body = {"code": code, "article": "53", "clause": "9", "applies_to": "any",
+            "title_vi": "Hành vi thử nghiệm (ví dụ)", "fine_max_vnd": 1_000_000,
+            "fine_basis": "individual", "valid_from": "2027-01-01",
+            "source": "Văn bản thử nghiệm (ví dụ)"}  # fmt: skip
+    bodies = (body, body | {"fine_max_vnd": 2_000_000})
+    admin = live.auth("admin")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/rules/violation-types", admin)
+        return sum(1 for r in rows if r["code"] == code)
+
+    return Family("admin", 201, _json("/api/v1/rules/violation-types", bodies), stored)
+
+
 def market(live: Live, agencies: dict[int, int]) -> Family:
     code = _unused_market_code(live)
     body = {"code": code, "name_vi": "Thị trường thử", "name_en": "Test market"}
@@ -307,6 +361,10 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "market-record": market_record,
     "agency": agency,
     "area": area,
+    "working-day": working_day,
+    "fee-cap": cap_rule("fee-caps", {"cap_months_per_12": "1", "cap_months_max": "2"}),
+    "violation-type": violation_type,
+    "deposit-cap": cap_rule("deposit-caps", {"market_code": "KR", "cap_vnd": 1000}),
 }
 
 

@@ -75,10 +75,14 @@ def update_agency(
 
 @public_router.get("/agencies", response_model=Page[AgencyPublic], responses=problem_responses(422))
 def list_public_agencies(
-    session: SessionDep, page: PageDep, response: Response
+    session: SessionDep,
+    page: PageDep,
+    response: Response,
+    q: Annotated[str | None, Query(max_length=100, description="Name or licence number")] = None,
 ) -> Page[AgencyPublic]:
-    """Licensed enterprises and their licence status (public, no login)."""
-    rows, cursor, total = service.list_public(session, page)
+    """Licensed enterprises and their licence status (public, no login); `q` finds one by a
+    part of its name or licence number."""
+    rows, cursor, total = service.list_public(session, page, q)
     response.headers["Cache-Control"] = "public, max-age=300"
     return Page(
         items=[AgencyPublic.model_validate(r) for r in rows], next_cursor=cursor, total=total

@@ -55,9 +55,20 @@ def list_agencies(
 
 
 def list_public(
-    session: Session, params: PageParams
+    session: Session, params: PageParams, q: str | None = None
 ) -> tuple[list[Agency], str | None, int | None]:
-    return paginate(session, select(Agency), [col(Agency.id)], params)
+    """Every enterprise with its licence; `q` finds one by a part of its name or licence
+    number (a worker checking whom they deal with)."""
+    stmt = select(Agency)
+    if q and q.strip():
+        text = q.strip()
+        stmt = stmt.where(
+            or_(
+                col(Agency.name).icontains(text, autoescape=True),
+                col(Agency.licence_no).icontains(text, autoescape=True),
+            )
+        )
+    return paginate(session, stmt, [col(Agency.id)], params)
 
 
 def _licence_taken(licence_no: str) -> Conflict:

@@ -22,8 +22,9 @@ from overseas.core.bulk import table_of
 from overseas.core.db import today
 from overseas.core.text import fold
 
-# Resolution 202/2025/QH15 and 203/2025/QH15, Law 72/2025/QH15: from this day local government
-# has two levels, the province and the commune.
+# From this day local government has two levels, the province and the commune (the merger of
+# provinces: Resolution 202/2025/QH15; the district level abolished: Resolution 203/2025/QH15
+# and the Law on the Organisation of Local Government 72/2025/QH15).
 REFORM_DAY = date(2025, 7, 1)
 
 

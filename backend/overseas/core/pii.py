@@ -43,7 +43,11 @@ def mask_phone(value: str | None) -> str | None:
 
 
 # The personal fields that are never written in full into the audit log, with their masks.
-AUDIT_MASKS = {"national_id": NATIONAL_ID_MASK, "phone": PHONE_MASK}
+AUDIT_MASKS = {
+    "national_id": NATIONAL_ID_MASK,
+    "previous_national_id": NATIONAL_ID_MASK,
+    "phone": PHONE_MASK,
+}
 
 
 def mask_changes(changes: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:

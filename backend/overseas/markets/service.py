@@ -1,6 +1,7 @@
 """Markets and market records: queries and rules."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -96,6 +97,11 @@ def is_exchange_rate(record: MarketRecord) -> bool:
     return record.kind == RecordKind.wage and (record.unit or "").startswith(RATE_PREFIX)
 
 
+def rate_currency(record: MarketRecord) -> str:
+    """The currency of an exchange-rate record ("VND/JPY" -> "JPY")."""
+    return (record.unit or "").removeprefix(RATE_PREFIX).strip().upper()
+
+
 def public_markets(session: Session) -> list[tuple[Market, list[MarketRecord]]]:
     """Every market with its public records, newest first; two queries in all."""
     markets = session.exec(select(Market).order_by(col(Market.code))).all()
@@ -110,11 +116,44 @@ def public_markets(session: Session) -> list[tuple[Market, list[MarketRecord]]]:
     return [(m, by_market.get(m.code, [])) for m in markets]
 
 
-def exchange_rates(session: Session, market_codes: Iterable[str]) -> dict[tuple[str, str], Decimal]:
-    """The latest rate per market and currency: an exchange-rate record (`is_exchange_rate`)
-    whose value is the VND for one unit of the currency."""
+@dataclass
+class Rates:
+    """Exchange rates over time per (market, currency): the VND for one unit, each from its
+    `effective_on`. A placement is judged at the rate in force on its contract date
+    (docs/api.md, "Caps judged as of the contract date")."""
+
+    history: dict[tuple[str, str], list[tuple[date, Decimal]]] = field(default_factory=dict)
+
+    def on(self, market_code: str, currency: str, day: date) -> Decimal | None:
+        """The latest rate effective on or before `day`; None when none was recorded by then."""
+        found = None
+        for effective_on, value in self.history.get((market_code, currency), []):
+            if effective_on > day:
+                break
+            found = value
+        return found
+
+    def latest(self, market_code: str, currency: str) -> Decimal | None:
+        kept = self.history.get((market_code, currency))
+        return kept[-1][1] if kept else None
+
+    def next_after(self, market_code: str, currency: str, day: date) -> date | None:
+        """The first day after `day` on which another rate takes effect."""
+        later = [d for d, _ in self.history.get((market_code, currency), []) if d > day]
+        return later[0] if later else None
+
+
+def exchange_rates(session: Session, market_codes: Iterable[str]) -> Rates:
+    """Every rate of the markets: exchange-rate records (`is_exchange_rate`) whose value is the
+    VND for one unit of the currency, in the order they took effect (a later record of the
+    same day wins)."""
     rows = session.exec(
-        select(col(MarketRecord.market_code), col(MarketRecord.unit), col(MarketRecord.value))
+        select(
+            col(MarketRecord.market_code),
+            col(MarketRecord.unit),
+            col(MarketRecord.value),
+            col(MarketRecord.effective_on),
+        )
         .where(
             col(MarketRecord.market_code).in_(set(market_codes)),
             MarketRecord.kind == RecordKind.wage,
@@ -123,8 +162,31 @@ def exchange_rates(session: Session, market_codes: Iterable[str]) -> dict[tuple[
         )
         .order_by(col(MarketRecord.effective_on), col(MarketRecord.id))
     ).all()
-    rates: dict[tuple[str, str], Decimal] = {}
-    for market_code, unit, value in rows:
+    rates = Rates()
+    for market_code, unit, value, effective_on in rows:
         if unit and value is not None and value > 0:
-            rates[(market_code, unit.removeprefix(RATE_PREFIX).strip().upper())] = value
+            key = (market_code, unit.removeprefix(RATE_PREFIX).strip().upper())
+            history = rates.history.setdefault(key, [])
+            if history and history[-1][0] == effective_on:
+                history[-1] = (effective_on, value)
+            else:
+                history.append((effective_on, value))
     return rates
+
+
+def rate_record_on(
+    session: Session, market_code: str, currency: str, day: date
+) -> MarketRecord | None:
+    """The exchange-rate record in force on the day: the latest effective on or before it."""
+    return session.exec(
+        select(MarketRecord)
+        .where(
+            MarketRecord.market_code == market_code,
+            MarketRecord.kind == RecordKind.wage,
+            MarketRecord.unit == f"{RATE_PREFIX}{currency}",
+            col(MarketRecord.value).is_not(None),
+            col(MarketRecord.effective_on) <= day,
+        )
+        .order_by(col(MarketRecord.effective_on).desc(), col(MarketRecord.id).desc())
+        .limit(1)
+    ).first()

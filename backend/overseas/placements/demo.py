@@ -21,7 +21,8 @@ from overseas.areas import catalog
 from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
 from overseas.core.bulk import allocate_ids, bulk_insert, table_of
 from overseas.core.db import today
-from overseas.markets.service import exchange_rates
+from overseas.law import caps
+from overseas.markets.service import Rates, exchange_rates
 from overseas.placements import rules, tallies
 from overseas.placements.models import Placement, PlacementEvent, Status, Worker
 
@@ -147,9 +148,10 @@ def generate(
     start_index: int,
     count: int,
     agencies: Sequence[DemoAgencyRef],
-    rates: dict[tuple[str, str], Decimal],
+    rates: Rates,
     end: date,
     homes: Homes,
+    book: caps.CapBook,
 ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Placement column values with their status history, one placement at a time."""
     span = (end - date(2023, 1, 1)).days
@@ -199,16 +201,18 @@ def generate(
             returned = min(departure + timedelta(days=rng.randint(30, max(31, months * 15))), end)
         if returned and departure and returned < departure:
             returned = departure
-        rate = Decimal(1) if currency == "VND" else rates.get((market, currency))
+        judged = rules.judged_on(None, departure, registered)
+        rate = Decimal(1) if currency == "VND" else rates.on(market, currency, judged)
         fee = 0 if channel == "public_unit" else None
         if channel != "public_unit":
-            cap = rules.fee_cap_vnd(market, programme, channel, months, salary, rate)
+            cap = book.fee_cap_vnd(market, programme, channel, months, salary, rate, judged)
             if cap is None:
                 fee = rng.randrange(20_000_000, 90_000_000, 500_000)
             else:
                 share = 1.15 if rng.random() < 0.04 else rng.uniform(0.5, 0.98)
                 fee = int(cap * Decimal(str(share)) / 100_000) * 100_000
-        deposit_cap = rules.deposit_caps().get(market)
+        deposit_rule = book.deposit_cap_for(market, programme, channel, judged)
+        deposit_cap = deposit_rule.cap_vnd if deposit_rule else None
         deposit = 0
         if deposit_cap:
             deposit = deposit_cap + 5_000_000 if rng.random() < 0.02 else deposit_cap // 2
@@ -221,10 +225,11 @@ def generate(
         flags = rules.compute_flags(
             rules.FlagInputs(
                 market, programme, channel, months, salary, currency, fee, deposit,
-                departure, reported_at.date() if reported_at else None,
+                departure, reported_at.date() if reported_at else None, judged,
             ),
             rate,
             False,
+            book=book,
         )  # fmt: skip
         middle = rng.choice(MIDDLE_M if sex == "male" else MIDDLE_F)
         given = rng.choice(GIVEN_M if sex == "male" else GIVEN_F)
@@ -300,7 +305,8 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
     end = today()
     made = 0
     homes = Homes(catalog.load(session))
-    rows_iter = generate(rng, int(existing), count, agencies, rates, end, homes)
+    book = caps.load(session)
+    rows_iter = generate(rng, int(existing), count, agencies, rates, end, homes, book)
     while made < count:
         batch = [next(rows_iter) for _ in range(min(CHUNK, count - made))]
         ids = allocate_ids(session, table_of(Placement), len(batch))
@@ -319,9 +325,9 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
             placements.append(row | {"id": pid, "worker_id": wid})
             events += [e | {"placement_id": pid, "actor": "demo"} for e in history]
         # A person's contracts all sit in one chunk: two under way at once are both flagged.
-        active = rules.ActivePlacements((p["national_id"], p["status"]) for p in placements)
+        active = rules.ActivePlacements(((p["national_id"],), p["status"]) for p in placements)
         for p in placements:
-            p["possible_duplicate"] = active.duplicate(p["national_id"], p["status"])
+            p["possible_duplicate"] = active.duplicate((p["national_id"],), p["status"])
         bulk_insert(session, table_of(Worker), workers)
         bulk_insert(session, table_of(Placement), placements)
         tallies.apply(session, Counter(k for p in placements for k in tallies.keys_of(p)))

@@ -91,6 +91,9 @@ class PlacementBase(SQLModel):
     registered_on: date
     departure_date: date | None = None
     return_date: date | None = None
+    # The day the contract was signed: the caps and the exchange rate of that day judge its
+    # fee and deposit (docs/api.md, "Caps judged as of the contract date").
+    contract_signed_on: date | None = None
     notes: str | None = Field(default=None, max_length=2000, sa_type=Text)
 
 
@@ -111,6 +114,7 @@ class Placement(PlacementBase, Versioned, table=True):
         Index("ix_placements_channel", "channel", "id"),
         Index("ix_placements_area", "home_area_id", "id"),
         Index("ix_placements_national_id", "national_id"),
+        Index("ix_placements_previous_national_id", "previous_national_id"),
         Index("ix_placements_search_name", "search_name"),
         # Few placements carry a flag: partial indexes hold only those, and cost nothing to
         # keep up when an unflagged row is written.
@@ -125,6 +129,9 @@ class Placement(PlacementBase, Versioned, table=True):
     id: int | None = Field(default=None, primary_key=True)
     worker_id: int = Field(foreign_key="workers.id", index=True)
     national_id: str = Field(max_length=12)
+    # The old 9-digit identity card's number beside the CCCD: either number makes two
+    # placements the same person's for the duplicate check (docs/api.md).
+    previous_national_id: str | None = Field(default=None, max_length=12)
     full_name: str = Field(max_length=200)
     # Lower-case, without diacritics: "nguyen van an" finds "Nguyễn Văn An".
     search_name: str = Field(max_length=200)

@@ -5,6 +5,7 @@ the registry holds about one person, and a correction applied to every record of
 Both are asked for with the national ID in a POST body, so that it never appears in a URL or
 an access log, and both leave an audit row that names the worker, never the ID."""
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from overseas.areas import catalog
@@ -23,8 +24,15 @@ from overseas.placements.schemas import (
 )
 
 
-def _placements(session: Session, national_id: str, *, lock: bool = False) -> list[Placement]:
-    stmt = select(Placement).where(Placement.national_id == national_id).order_by(col(Placement.id))
+def _placements(
+    session: Session, national_id: str, *, lock: bool = False, as_previous: bool = False
+) -> list[Placement]:
+    """The person's placements under the number; `as_previous` also those that name it as
+    the old identity card's (what the registry holds about the person)."""
+    match = col(Placement.national_id) == national_id
+    if as_previous:
+        match = or_(match, col(Placement.previous_national_id) == national_id)
+    stmt = select(Placement).where(match).order_by(col(Placement.id))
     if lock:
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
     return list(session.exec(stmt).all())
@@ -41,8 +49,12 @@ def _worker(session: Session, national_id: str) -> Worker:
 def data_of(session: Session, principal: Principal, national_id: str) -> PersonData:
     """Everything held about one person: each placement in full, its status history, and
     the audit entries about it (who wrote and who read it)."""
-    worker = _worker(session, national_id)
-    placements = _placements(session, national_id)
+    placements = _placements(session, national_id, as_previous=True)
+    known = session.exec(select(Worker).where(Worker.national_id == national_id)).first()
+    # Asked by the old identity card's number: the person of the placements that name it.
+    worker = known or (session.get(Worker, placements[0].worker_id) if placements else None)
+    if worker is None:
+        raise NotFound("the registry holds no record of a person with this national ID")
     places = catalog.load(session)
     ids = [p.id for p in placements if p.id is not None]
     events = session.exec(

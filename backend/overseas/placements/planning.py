@@ -19,6 +19,8 @@ from overseas.core.errors import (
     ValidationFailed,
 )
 from overseas.core.principal import Principal
+from overseas.law import calendar as work_calendar
+from overseas.law import caps
 from overseas.markets import service as markets
 from overseas.markets.models import Market
 from overseas.placements.models import Placement
@@ -40,7 +42,14 @@ def load_lookups(session: Session, records: Iterable[dict[str, Any]]) -> Lookups
         session.exec(select(Agency.id, Agency.status).where(col(Agency.id).in_(agency_ids))).all()
     )
     rates = markets.exchange_rates(session, market_codes)
-    return Lookups(catalog.load(session), known_markets, agencies, rates)  # type: ignore[arg-type]
+    return Lookups(
+        catalog.load(session),
+        known_markets,
+        agencies,  # type: ignore[arg-type]
+        rates,
+        work_calendar.load(session),
+        caps.load(session),
+    )
 
 
 @dataclass

@@ -68,6 +68,11 @@ def to_read(
         channel=p.channel,
         worker=WorkerRead(
             national_id=mask_national_id(p.national_id) if mask else p.national_id,
+            previous_national_id=(
+                mask_national_id(p.previous_national_id)
+                if mask and p.previous_national_id
+                else p.previous_national_id
+            ),
             full_name=p.full_name,
             date_of_birth=p.date_of_birth,
             sex=p.sex,

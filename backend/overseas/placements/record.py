@@ -14,6 +14,7 @@ from overseas.placements.schemas import (
 
 WORKER_FIELDS = (
     "national_id",
+    "previous_national_id",
     "full_name",
     "date_of_birth",
     "sex",

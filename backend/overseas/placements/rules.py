@@ -7,9 +7,9 @@ apply exactly the same checks, and the batch can run them without touching the d
 import csv
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +20,9 @@ from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
 from overseas.areas.models import AreaLevel
 from overseas.core.db import today
 from overseas.core.text import fold as fold
+from overseas.law.calendar import WorkCalendar
+from overseas.law.caps import CapBook
+from overseas.markets.service import Rates
 from overseas.placements.models import Channel, Flag, Placement, Sex, Status
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -38,23 +41,33 @@ ACTIVE_STATUSES = frozenset(
 )
 
 
+def ids_of(national_id: str, previous_national_id: str | None) -> tuple[str, ...]:
+    """The numbers a person is known by on a placement: the CCCD and, when given, the old
+    identity card's; either makes two placements the same person's (docs/api.md)."""
+    if previous_national_id and previous_national_id != national_id:
+        return (national_id, previous_national_id)
+    return (national_id,)
+
+
 class ActivePlacements:
     """The duplicate-worker rule: a placement is a possible duplicate while another placement
-    of the same person is under way. Counts the active placements per national ID."""
+    of the same person is under way. Counts the active placements per number a person is
+    known by (`ids_of`)."""
 
-    def __init__(self, statuses: Iterable[tuple[str, Any]] = ()) -> None:
+    def __init__(self, people: Iterable[tuple[Sequence[str], Any]] = ()) -> None:
         self.count: Counter[str] = Counter()
-        for national_id, status in statuses:
-            self.add(national_id, status)
+        for ids, status in people:
+            self.add(ids, status)
 
-    def add(self, national_id: str, status: Any) -> None:
+    def add(self, ids: Sequence[str], status: Any) -> None:
         if Status(status) in ACTIVE_STATUSES:
-            self.count[national_id] += 1
+            for number in set(ids):
+                self.count[number] += 1
 
-    def duplicate(self, national_id: str, status: Any) -> bool:
+    def duplicate(self, ids: Sequence[str], status: Any) -> bool:
         """Whether a placement with this status (itself counted) has an active twin."""
         own = 1 if Status(status) in ACTIVE_STATUSES else 0
-        return self.count[national_id] - own > 0
+        return any(self.count[number] - own > 0 for number in set(ids))
 
 
 # The allowed transitions; anything else is 409 invalid_transition.
@@ -102,6 +115,17 @@ def normalise_name(value: str) -> str:
 
 # A CCCD has 12 digits; an identity card of the old kind 9.
 NATIONAL_ID_LENGTHS = (12, 9)
+# Law on Identification 2023 (26/2023/QH15) Art. 46: the 9-digit identity card was valid until
+# 2024-12-31; a record registered from 2025-01-01 names the person by the CCCD.
+CCCD_ONLY_FROM = date(2025, 1, 1)
+
+
+@lru_cache
+def cccd_prefixes() -> frozenset[str]:
+    """The first three digits a CCCD may have: 0 and the GSO code of one of the 63 provinces
+    before 2025-07-01, where the birth was registered (Circular 07/2016/TT-BCA, as amended)."""
+    with (REFERENCE / "cccd_province_codes.csv").open(encoding="utf-8") as f:
+        return frozenset(r["cccd_prefix"] for r in csv.DictReader(f))
 
 
 def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | None:
@@ -118,6 +142,11 @@ def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | 
         return "must be 12 digits (or a legacy 9-digit identity card number)"
     if len(national_id) == 9:
         return None
+    if national_id[:3] not in cccd_prefixes():
+        return (
+            f"digits 1-3 ({national_id[:3]}) are not a province of birth registration "
+            "(0 and a GSO province code, e.g. 049 Quảng Nam, 048 Đà Nẵng)"
+        )
     century_digit = int(national_id[3])
     century = 1900 + (century_digit // 2) * 100
     if century_digit > 9 or not century <= date_of_birth.year < century + 100:
@@ -136,88 +165,26 @@ def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-# Law 69/2020/QH14 Art. 44(1)(a): a worker going abroad must be at least 18.
+# Law 69/2020/QH14 Art. 44(1): a worker going abroad has full civil act capacity, which the
+# Civil Code 2015 (91/2015/QH13) Art. 20 gives at 18.
 MINIMUM_AGE = 18
 
-# Circular 20/2021/TT-BLĐTBXH Art. 11: an enterprise reports a departure within 5 days.
+# Circular 20/2021/TT-BLĐTBXH Art. 11(2): a departure is reported within 5 days — working
+# days for contract winners, outbound investors and internship (training) enterprises — and
+# never by the worker of a direct contract, which the department records itself (Art. 11(3)).
 LATE_REPORT_DAYS = 5
+REPORTED_IN_WORKING_DAYS = frozenset(
+    {Channel.contract_winner, Channel.outbound_investor, Channel.internship}
+)
 
 
-@dataclass(frozen=True)
-class FeeCap:
-    market_code: str
-    programme: str
-    channel: str
-    months_per_12: Decimal
-    months_max: Decimal
-    source: str
-
-
-@lru_cache
-def fee_caps() -> tuple[FeeCap, ...]:
-    with (REFERENCE / "fee_caps.csv").open(encoding="utf-8") as f:
-        return tuple(
-            FeeCap(
-                r["market_code"],
-                r["programme"],
-                r["channel"],
-                Decimal(r["cap_months_per_12"]),
-                Decimal(r["cap_months_max"]),
-                r["source"],
-            )
-            for r in csv.DictReader(f)
-        )
-
-
-@lru_cache
-def deposit_caps() -> dict[str, int]:
-    # Decree 112/2021/NĐ-CP Art. 29 and Appendix II: the deposit a worker may be asked for.
-    with (REFERENCE / "deposit_caps.csv").open(encoding="utf-8") as f:
-        return {r["market_code"]: int(r["cap_vnd"]) for r in csv.DictReader(f)}
-
-
-def fee_cap_for(market_code: str, programme: str | None, channel: str) -> FeeCap:
-    """The most specific cap: a channel rule (public units charge nothing, Law 69/2020 Art.
-    42(3)) beats a market/programme rule, which beats the general cap of Art. 23."""
-
-    def score(cap: FeeCap) -> int | None:
-        parts = ((cap.channel, channel, 4), (cap.market_code, market_code, 2))
-        total = 0
-        for wanted, actual, weight in parts:
-            if wanted == "*":
-                continue
-            if wanted != actual:
-                return None
-            total += weight
-        if cap.programme != "*":
-            if cap.programme != (programme or ""):
-                return None
-            total += 1
-        return total
-
-    candidates = [(s, c) for c in fee_caps() if (s := score(c)) is not None]
-    return max(candidates, key=lambda sc: sc[0])[1]
-
-
-def fee_cap_vnd(
-    market_code: str,
-    programme: str | None,
-    channel: str,
-    contract_months: int,
-    monthly_salary: Decimal,
-    vnd_per_unit: Decimal | None,
-) -> Decimal | None:
-    """The highest lawful service fee in VND, or None when no exchange rate is known.
-
-    Law 69/2020/QH14 Art. 23: at most 1 month's salary per 12 months of contract, at most 3.
-    """
-    cap = fee_cap_for(market_code, programme, channel)
-    months = min(cap.months_max, cap.months_per_12 * Decimal(contract_months) / Decimal(12))
-    if months == 0:
-        return Decimal(0)
-    if vnd_per_unit is None:
-        return None
-    return months * monthly_salary * vnd_per_unit
+def judged_on(
+    contract_signed_on: date | None, departure_date: date | None, registered_on: date
+) -> date:
+    """The day a placement's caps and exchange rate are taken from: the contract's signature,
+    else the departure, else the registration (docs/api.md, "Caps judged as of the contract
+    date"); a flag then does not change when a later rate or rule is recorded."""
+    return contract_signed_on or departure_date or registered_on
 
 
 @dataclass(frozen=True)
@@ -232,34 +199,55 @@ class FlagInputs:
     deposit_vnd: int | None
     departure_date: date | None
     departure_reported_on: date | None
+    judged_on: date
+
+
+def report_deadline(channel: Channel, departed: date, calendar: WorkCalendar) -> date:
+    """The last day a departure may reach the registry on time (a date in Vietnam time);
+    `date.max` for a direct contract, which nobody reports."""
+    if channel == Channel.direct_contract:
+        return date.max
+    if channel in REPORTED_IN_WORKING_DAYS:
+        return calendar.add_working_days(departed, LATE_REPORT_DAYS)
+    return departed + timedelta(days=LATE_REPORT_DAYS)
 
 
 def compute_flags(
-    inputs: FlagInputs, vnd_per_unit: Decimal | None, duplicate: bool
+    inputs: FlagInputs,
+    vnd_per_unit: Decimal | None,
+    duplicate: bool,
+    calendar: WorkCalendar = WorkCalendar(),
+    *,
+    book: CapBook,
 ) -> dict[Flag, bool]:
+    """The flags of a record; `vnd_per_unit` is the exchange rate in force on its
+    `judged_on` day, and the caps are those in force that day."""
     rate = Decimal(1) if inputs.salary_currency == "VND" else vnd_per_unit
     fee_above = False
     if inputs.service_fee_vnd:
-        cap = fee_cap_vnd(
+        cap = book.fee_cap_vnd(
             inputs.market_code,
             inputs.programme,
             inputs.channel,
             inputs.contract_months,
             inputs.monthly_salary,
             rate,
+            inputs.judged_on,
         )
         fee_above = cap is not None and Decimal(inputs.service_fee_vnd) > cap
-    deposit_cap = deposit_caps().get(inputs.market_code)
+    deposit_rule = book.deposit_cap_for(
+        inputs.market_code, inputs.programme, inputs.channel, inputs.judged_on
+    )
+    deposit_cap = deposit_rule.cap_vnd if deposit_rule else None
     deposit_above = (
         deposit_cap is not None
         and inputs.deposit_vnd is not None
         and inputs.deposit_vnd > deposit_cap
     )
-    late = (
-        inputs.departure_date is not None
-        and inputs.departure_reported_on is not None
-        and (inputs.departure_reported_on - inputs.departure_date).days > LATE_REPORT_DAYS
-    )
+    late = False
+    left, reported = inputs.departure_date, inputs.departure_reported_on
+    if left is not None and reported is not None:
+        late = reported > report_deadline(Channel(inputs.channel), left, calendar)
     return {
         Flag.fee_above_cap: fee_above,
         Flag.deposit_above_cap: deposit_above,
@@ -276,9 +264,22 @@ def check_record(v: dict[str, Any]) -> list[tuple[str, str]]:
     problem = check_national_id(v["national_id"], v["sex"], born)
     if problem:
         errors.append(("worker.national_id", problem))
+    elif len(v["national_id"]) == 9 and v["registered_on"] >= CCCD_ONLY_FROM:
+        errors.append(("worker.national_id", (
+            "a 9-digit identity card is valid on records registered before 2025-01-01 only "
+            "(it expired on 2024-12-31): give the 12-digit CCCD, and the old number as "
+            "worker.previous_national_id"
+        )))  # fmt: skip
+    previous = v.get("previous_national_id")
+    if previous is not None:
+        if not (previous.isascii() and previous.isdigit() and len(previous) in NATIONAL_ID_LENGTHS):
+            errors.append(("worker.previous_national_id", "must be 9 digits (or 12)"))
+        elif previous == v["national_id"]:
+            errors.append(("worker.previous_national_id", "is the same as national_id"))
     if born >= v["registered_on"]:
         errors.append(("worker.date_of_birth", "must be before registered_on"))
-    # Law 69/2020/QH14 Art. 44(1)(a): at least 18 when leaving (or when registering, before).
+    # Law 69/2020/QH14 Art. 44(1) with the Civil Code 2015 Art. 20: at least 18 when leaving
+    # (or when registering, before).
     age_day = v["departure_date"] or v["registered_on"]
     if age_on(born, age_day) < MINIMUM_AGE:
         errors.append(("worker.date_of_birth", f"the worker is under {MINIMUM_AGE} on {age_day}"))
@@ -299,6 +300,11 @@ def check_record(v: dict[str, Any]) -> list[tuple[str, str]]:
         errors.append(("return_date", "is in the future"))
     if v["registered_on"] > today():
         errors.append(("registered_on", "is in the future"))
+    signed = v.get("contract_signed_on")
+    if signed is not None and signed > today():
+        errors.append(("contract_signed_on", "is in the future"))
+    if signed is not None and departure is not None and signed > departure:
+        errors.append(("contract_signed_on", "is after departure_date"))
     # Law 69/2020/QH14 Art. 5: every channel but direct contracts and public units goes
     # through a licensed enterprise.
     if v["agency_id"] is None and Channel(v["channel"]) not in CHANNELS_WITHOUT_AGENCY:
@@ -313,7 +319,9 @@ class Lookups:
     places: Catalog
     markets: set[str]
     agencies: dict[int, str]
-    rates: dict[tuple[str, str], Decimal]
+    rates: Rates
+    calendar: WorkCalendar
+    caps: CapBook
 
 
 def _names(units: list[Unit]) -> str:
@@ -331,9 +339,11 @@ def home_area(
 
     A code and a date name one unit (docs/places.md). From 2025-07-01 a province whose
     communes the registry holds is recorded by commune: an abolished district, an old commune
-    or the bare province is refused, naming what took its place (Resolution 202/2025/QH15,
-    Resolution 203/2025/QH15). The rule judges a record when it is created and when its home
-    or registration day changes; a record re-sent unchanged is never refused by it."""
+    or the bare province is refused, naming what took its place (the merger: Resolution
+    202/2025/QH15; the district level abolished: Resolution 203/2025/QH15 and the Law on the
+    Organisation of Local Government 72/2025/QH15). The rule judges a record when it is
+    created and when its home or registration day changes; a record re-sent unchanged is never
+    refused by it."""
     code, day = v["home_area_code"], v["registered_on"]
     unit = places.on(code, day)
     unchanged = (

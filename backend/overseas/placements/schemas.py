@@ -103,6 +103,11 @@ class WorkerIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     national_id: Annotated[str, BeforeValidator(_code)]
+    previous_national_id: Annotated[
+        str | None,
+        BeforeValidator(_code),
+        Field(description="The old identity card's number (9 digits), for the same person"),
+    ] = None
     full_name: Name
     date_of_birth: date
     sex: Sex
@@ -137,6 +142,7 @@ class WorkerUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     national_id: Annotated[str | None, BeforeValidator(_code)] = None
+    previous_national_id: Annotated[str | None, BeforeValidator(_code)] = None
     full_name: Name | None = None
     date_of_birth: date | None = None
     sex: Sex | None = None
@@ -193,6 +199,7 @@ class HomeArea(BaseModel):
 # masked and policy_groups is left out (sensitive personal data).
 class WorkerRead(BaseModel):
     national_id: str
+    previous_national_id: str | None = None
     full_name: str
     date_of_birth: date
     sex: Sex

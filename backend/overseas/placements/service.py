@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from overseas.core.errors import (
     Conflict,
@@ -34,7 +34,7 @@ from overseas.placements.schemas import (
     PlacementUpdate,
     TransitionIn,
 )
-from overseas.placements.writing import flip_duplicates, write
+from overseas.placements.writing import flip_duplicates, same_people, write
 
 
 def upsert(
@@ -183,14 +183,10 @@ def transition(
 
 def delete(session: Session, placement: Placement) -> None:
     """Remove a placement entered by mistake (history goes with it; the audit keeps it)."""
-    nid = placement.national_id
+    ids = rules.ids_of(placement.national_id, placement.previous_national_id)
     tallies.apply(session, Counter({key: -1 for key in tallies.keys_of(placement)}))
     session.delete(placement)
     session.flush()
-    others = session.exec(
-        select(
-            Placement.id, Placement.national_id, Placement.status, Placement.possible_duplicate
-        ).where(Placement.national_id == nid)
-    ).all()
-    active = rules.ActivePlacements((n, status) for _, n, status, _ in others)
+    others = same_people(session, ids)
+    active = rules.ActivePlacements((known, status) for _, known, status, _ in others)
     flip_duplicates(session, others, active)

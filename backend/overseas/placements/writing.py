@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, String, bindparam, text, update
+from sqlalchemy import DateTime, String, bindparam, or_, text, update
 from sqlalchemy import select as core_select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -71,10 +71,13 @@ def _event_day(v: dict[str, Any]) -> date:
 def _flags(
     v: dict[str, Any], reported_on: date | None, lookups: Lookups, active: rules.ActivePlacements
 ) -> dict[str, bool]:
+    inputs = flag_inputs(v, reported_on)
     flags = rules.compute_flags(
-        flag_inputs(v, reported_on),
-        lookups.rates.get((v["market_code"], v["salary_currency"])),
-        active.duplicate(v["national_id"], v["status"]),
+        inputs,
+        lookups.rates.on(v["market_code"], v["salary_currency"], inputs.judged_on),
+        active.duplicate(rules.ids_of(v["national_id"], v["previous_national_id"]), v["status"]),
+        lookups.calendar,
+        book=lookups.caps,
     )
     return {f.value: on for f, on in flags.items()}
 
@@ -127,24 +130,53 @@ def _workers(session: Session, national_ids: set[str], now: datetime) -> dict[st
     return found | {nid: wid for nid, wid in rows}
 
 
-def _same_people(
-    session: Session, to_write: Sequence[Planned]
-) -> tuple[list[tuple[Any, str, Any, bool]], rules.ActivePlacements]:
-    """The other placements of the people written (id, national_id, status, flag), and the
-    active placements per person once the write is done (the duplicate rule's count)."""
+# A placement as the duplicate rule sees it: (id, the numbers its person is known by, status,
+# possible_duplicate).
+Person = tuple[Any, tuple[str, ...], Any, bool]
+
+
+def same_people(session: Session, numbers: Iterable[str]) -> list[Person]:
+    """Every placement whose person is known by one of these numbers (a CCCD or an old
+    identity card's), as the duplicate rule sees it."""
     table = table_of(Placement)
-    writing = {p.existing.id for p in to_write if p.existing is not None}
-    national_ids = {p.values["national_id"] for p in to_write}
+    wanted = sorted(set(numbers))
     rows = session.connection().execute(
         core_select(
-            table.c.id, table.c.national_id, table.c.status, table.c.possible_duplicate
-        ).where(in_values(session, table.c.national_id, national_ids))
+            table.c.id,
+            table.c.national_id,
+            table.c.previous_national_id,
+            table.c.status,
+            table.c.possible_duplicate,
+        ).where(
+            or_(
+                in_values(session, table.c.national_id, wanted),
+                in_values(session, table.c.previous_national_id, wanted),
+            )
+        )
     )
-    others = [(r.id, r.national_id, r.status, r.possible_duplicate) for r in rows]
-    others = [o for o in others if o[0] not in writing]
-    active = rules.ActivePlacements((nid, status) for _, nid, status, _ in others)
+    return [
+        (r.id, rules.ids_of(r.national_id, r.previous_national_id), r.status, r.possible_duplicate)
+        for r in rows
+    ]
+
+
+def _same_people(
+    session: Session, to_write: Sequence[Planned]
+) -> tuple[list[Person], rules.ActivePlacements]:
+    """The other placements of the people written — by their numbers now and before the
+    write, so that a number taken away settles the flag it had raised — and the active
+    placements per person once the write is done (the duplicate rule's count)."""
+    writing = {p.existing.id for p in to_write if p.existing is not None}
+    numbers: set[str] = set()
     for p in to_write:
-        active.add(p.values["national_id"], p.values["status"])
+        numbers.update(rules.ids_of(p.values["national_id"], p.values["previous_national_id"]))
+        if p.existing is not None:
+            numbers.update(rules.ids_of(p.existing.national_id, p.existing.previous_national_id))
+    others = [o for o in same_people(session, numbers) if o[0] not in writing]
+    active = rules.ActivePlacements((known, status) for _, known, status, _ in others)
+    for p in to_write:
+        known = rules.ids_of(p.values["national_id"], p.values["previous_national_id"])
+        active.add(known, p.values["status"])
     return others, active
 
 
@@ -253,10 +285,10 @@ def _update(
 
 def flip_duplicates(
     session: Session,
-    placements: Iterable[tuple[Any, str, Any, bool]],
+    placements: Iterable[Person],
     active: rules.ActivePlacements,
 ) -> None:
-    """Set possible_duplicate where the rule now says otherwise, on (id, national_id, status,
+    """Set possible_duplicate where the rule now says otherwise, on (id, numbers, status,
     flag) rows, and audit each change.
 
     The flag is the department's to settle and is derived from other placements: changing it
@@ -264,8 +296,8 @@ def flip_duplicates(
     record is flagged because another enterprise holds the same person sees no change."""
     flips = [
         {"_id": pid, "flag": want}
-        for pid, nid, status, dup in sorted(placements, key=lambda o: o[0] or 0)
-        if (want := active.duplicate(nid, status)) != dup
+        for pid, known, status, dup in sorted(placements, key=lambda o: o[0] or 0)
+        if (want := active.duplicate(known, status)) != dup
     ]
     if not flips:
         return

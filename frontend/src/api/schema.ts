@@ -678,9 +678,31 @@ export interface paths {
         };
         /**
          * List Public Agencies
-         * @description Licensed enterprises and their licence status (public, no login).
+         * @description Licensed enterprises and their licence status (public, no login); `q` finds one by a
+         *     part of its name or licence number.
          */
         get: operations["public-list_public_agencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/fee-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fee Check
+         * @description The most an enterprise may take from a worker as a service fee and as a deposit, with
+         *     the legal basis and the exchange rate used (public, no login).
+         */
+        get: operations["public-fee_check"];
         put?: never;
         post?: never;
         delete?: never;
@@ -769,6 +791,182 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/deposit-caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the deposit cap rows
+         * @description The deposit cap rows with their periods and sources; `on`: those in force that day.
+         */
+        get: operations["rules-list_deposit_caps"];
+        put?: never;
+        /**
+         * Add a deposit cap row
+         * @description A row may not overlap another of its key (409 `rule_overlaps` names it); the placements it applies to are judged again (`flags_changed`).
+         */
+        post: operations["rules-add_deposit_caps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/deposit-caps/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a deposit cap row
+         * @description Its period (to end it when the law changes), cap, note or source; the placements it applied to or applies to are judged again (`flags_changed`).
+         */
+        patch: operations["rules-change_deposit_caps"];
+        trace?: never;
+    };
+    "/api/v1/rules/fee-caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the service fee cap rows
+         * @description The service fee cap rows with their periods and sources; `on`: those in force that day.
+         */
+        get: operations["rules-list_fee_caps"];
+        put?: never;
+        /**
+         * Add a service fee cap row
+         * @description A row may not overlap another of its key (409 `rule_overlaps` names it); the placements it applies to are judged again (`flags_changed`).
+         */
+        post: operations["rules-add_fee_caps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/fee-caps/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a service fee cap row
+         * @description Its period (to end it when the law changes), cap, note or source; the placements it applied to or applies to are judged again (`flags_changed`).
+         */
+        patch: operations["rules-change_fee_caps"];
+        trace?: never;
+    };
+    "/api/v1/rules/violation-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Violation Types
+         * @description Decree 283/2026's acts with their fine ranges (Art. 49-53), each `confirmed` once an
+         *     administrator has checked it against the signed text.
+         */
+        get: operations["rules-list_violation_types"];
+        put?: never;
+        /**
+         * Add Violation Type
+         * @description An act a new text sanctions (its code unique).
+         */
+        post: operations["rules-add_violation_type"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/violation-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change Violation Type
+         * @description A correction, the check against the signed text (`confirmed`), or the act's end.
+         */
+        patch: operations["rules-change_violation_type"];
+        trace?: never;
+    };
+    "/api/v1/rules/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Working Days
+         * @description The days swapped from the usual calendar (Saturdays worked, bridge days off), by day;
+         *     public holidays themselves come from the maintained calendar and are not listed.
+         */
+        get: operations["rules-list_working_days"];
+        put?: never;
+        /**
+         * Add Working Day
+         * @description Record a swapped day (`working: true` for a Saturday worked, false for a bridge day
+         *     off), with its source (the decision that set it).
+         */
+        post: operations["rules-add_working_day"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/working-days/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove Working Day */
+        delete: operations["rules-remove_working_day"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1420,11 +1618,218 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** DepositCapCreate */
+        DepositCapCreate: {
+            /** Cap Vnd */
+            cap_vnd?: number | null;
+            /**
+             * Channel
+             * @description A channel, or "*"
+             * @default *
+             */
+            channel: string;
+            /**
+             * Market Code
+             * @description A market code, or "*" for any
+             */
+            market_code: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Programme
+             * @description A programme, or "*"
+             * @default *
+             */
+            programme: string;
+            /** Source */
+            source: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to?: string | null;
+        };
+        /** DepositCapRead */
+        DepositCapRead: {
+            /** Cap Vnd */
+            cap_vnd: number | null;
+            /**
+             * Channel
+             * @description A channel, or "*"
+             */
+            channel: string;
+            /** Flags Changed */
+            flags_changed?: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Market Code
+             * @description A market code, or "*" for any
+             */
+            market_code: string;
+            /** Note */
+            note: string;
+            /**
+             * Programme
+             * @description A programme, or "*"
+             */
+            programme: string;
+            /** Source */
+            source: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
+        };
+        /** DepositCapUpdate */
+        DepositCapUpdate: {
+            /** Cap Vnd */
+            cap_vnd?: number | null;
+            /** Note */
+            note?: string | null;
+            /** Source */
+            source?: string | null;
+            /** Valid From */
+            valid_from?: string | null;
+            /** Valid To */
+            valid_to?: string | null;
+        };
         /**
          * ExportFormat
          * @enum {string}
          */
         ExportFormat: "csv" | "xlsx" | "ndjson";
+        /** FeeCapCreate */
+        FeeCapCreate: {
+            /** Cap Months Max */
+            cap_months_max: number | string;
+            /** Cap Months Per 12 */
+            cap_months_per_12: number | string;
+            /**
+             * Channel
+             * @description A channel, or "*"
+             * @default *
+             */
+            channel: string;
+            /**
+             * Market Code
+             * @description A market code, or "*" for any
+             */
+            market_code: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Programme
+             * @description A programme, or "*"
+             * @default *
+             */
+            programme: string;
+            /** Source */
+            source: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to?: string | null;
+        };
+        /** FeeCapRead */
+        FeeCapRead: {
+            /** Cap Months Max */
+            cap_months_max: number;
+            /** Cap Months Per 12 */
+            cap_months_per_12: number;
+            /**
+             * Channel
+             * @description A channel, or "*"
+             */
+            channel: string;
+            /** Flags Changed */
+            flags_changed?: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Market Code
+             * @description A market code, or "*" for any
+             */
+            market_code: string;
+            /** Note */
+            note: string;
+            /**
+             * Programme
+             * @description A programme, or "*"
+             */
+            programme: string;
+            /** Source */
+            source: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
+        };
+        /** FeeCapUpdate */
+        FeeCapUpdate: {
+            /** Cap Months Max */
+            cap_months_max?: number | string | null;
+            /** Cap Months Per 12 */
+            cap_months_per_12?: number | string | null;
+            /** Note */
+            note?: string | null;
+            /** Source */
+            source?: string | null;
+            /** Valid From */
+            valid_from?: string | null;
+            /** Valid To */
+            valid_to?: string | null;
+        };
+        /** FeeCheck */
+        FeeCheck: {
+            /** Deposit Cap Vnd */
+            deposit_cap_vnd: number | null;
+            exchange_rate: components["schemas"]["RateUsed"] | null;
+            /** Fee Cap Months */
+            fee_cap_months: number | null;
+            /** Fee Cap Vnd */
+            fee_cap_vnd: number | null;
+            /** Market Code */
+            market_code: string;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Rules */
+            rules: components["schemas"]["RuleUsed"][];
+        };
         /**
          * FieldError
          * @description One bad field; `index` is the row of a batch or file, `row` its spreadsheet row.
@@ -1758,6 +2163,24 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** Page[DepositCapRead] */
+        Page_DepositCapRead_: {
+            /** Items */
+            items: components["schemas"]["DepositCapRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[FeeCapRead] */
+        Page_FeeCapRead_: {
+            /** Items */
+            items: components["schemas"]["FeeCapRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
         /** Page[InspectionRead] */
         Page_InspectionRead_: {
             /** Items */
@@ -1812,6 +2235,24 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** Page[ViolationTypeRead] */
+        Page_ViolationTypeRead_: {
+            /** Items */
+            items: components["schemas"]["ViolationTypeRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[WorkingDayRead] */
+        Page_WorkingDayRead_: {
+            /** Items */
+            items: components["schemas"]["WorkingDayRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
         /** PersonCorrection */
         PersonCorrection: {
             changes: components["schemas"]["WorkerUpdate"];
@@ -1856,6 +2297,8 @@ export interface components {
                 channel: components["schemas"]["Channel"];
                 /** Contract Months */
                 contract_months: number;
+                /** Contract Signed On */
+                contract_signed_on?: string | null;
                 /** Departure Date */
                 departure_date?: string | null;
                 /** Deposit Vnd */
@@ -1898,6 +2341,8 @@ export interface components {
             channel: components["schemas"]["Channel"];
             /** Contract Months */
             contract_months: number;
+            /** Contract Signed On */
+            contract_signed_on?: string | null;
             /** Departure Date */
             departure_date?: string | null;
             /** Deposit Vnd */
@@ -1939,6 +2384,8 @@ export interface components {
             channel: components["schemas"]["Channel"];
             /** Contract Months */
             contract_months: number;
+            /** Contract Signed On */
+            contract_signed_on: string | null;
             /**
              * Created At
              * Format: date-time
@@ -2198,6 +2645,18 @@ export interface components {
             /** Value */
             value: string | null;
         };
+        /** RateUsed */
+        RateUsed: {
+            /**
+             * Effective On
+             * Format: date
+             */
+            effective_on: string;
+            /** Source */
+            source: string | null;
+            /** Value */
+            value: number;
+        };
         /**
          * RecordKind
          * @enum {string}
@@ -2244,6 +2703,19 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "officer" | "inspector" | "agency" | "viewer";
+        /** RuleUsed */
+        RuleUsed: {
+            /** Kind */
+            kind: string;
+            /** Note */
+            note: string;
+            /** Source */
+            source: string;
+            /** Valid From */
+            valid_from: string | null;
+            /** Valid To */
+            valid_to: string | null;
+        };
         /**
          * Sex
          * @enum {string}
@@ -2472,6 +2944,139 @@ export interface components {
             /** Waived */
             waived: boolean;
         };
+        /** ViolationTypeCreate */
+        ViolationTypeCreate: {
+            /**
+             * Additional Sanctions
+             * @default
+             */
+            additional_sanctions: string;
+            /**
+             * Applies To
+             * @enum {string}
+             */
+            applies_to: "service_enterprise" | "contract_winner" | "outbound_investor" | "training_enterprise" | "worker" | "any";
+            /** Article */
+            article: string;
+            /** Clause */
+            clause: string;
+            /** Code */
+            code: string;
+            /**
+             * Confirmed
+             * @default false
+             */
+            confirmed: boolean;
+            /**
+             * Fine Basis
+             * @enum {string}
+             */
+            fine_basis: "organisation" | "individual";
+            /** Fine Max Vnd */
+            fine_max_vnd: number;
+            /** Fine Min Vnd */
+            fine_min_vnd?: number | null;
+            /** Per Worker Max Vnd */
+            per_worker_max_vnd?: number | null;
+            /**
+             * Point
+             * @default
+             */
+            point: string;
+            /**
+             * Remedies
+             * @default
+             */
+            remedies: string;
+            /** Source */
+            source: string;
+            /**
+             * Title En
+             * @default
+             */
+            title_en: string;
+            /** Title Vi */
+            title_vi: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to?: string | null;
+        };
+        /** ViolationTypeRead */
+        ViolationTypeRead: {
+            /** Additional Sanctions */
+            additional_sanctions: string;
+            /** Applies To */
+            applies_to: string;
+            /** Article */
+            article: string;
+            /** Clause */
+            clause: string;
+            /** Code */
+            code: string;
+            /** Confirmed */
+            confirmed: boolean;
+            /** Fine Basis */
+            fine_basis: string;
+            /** Fine Max Vnd */
+            fine_max_vnd: number;
+            /** Fine Min Vnd */
+            fine_min_vnd: number | null;
+            /** Per Worker Max Vnd */
+            per_worker_max_vnd: number | null;
+            /** Point */
+            point: string;
+            /** Remedies */
+            remedies: string;
+            /** Source */
+            source: string;
+            /** Title En */
+            title_en: string;
+            /** Title Vi */
+            title_vi: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ViolationTypeUpdate */
+        ViolationTypeUpdate: {
+            /** Additional Sanctions */
+            additional_sanctions?: string | null;
+            /** Confirmed */
+            confirmed?: boolean | null;
+            /** Fine Basis */
+            fine_basis?: ("organisation" | "individual") | null;
+            /** Fine Max Vnd */
+            fine_max_vnd?: number | null;
+            /** Fine Min Vnd */
+            fine_min_vnd?: number | null;
+            /** Per Worker Max Vnd */
+            per_worker_max_vnd?: number | null;
+            /** Remedies */
+            remedies?: string | null;
+            /** Source */
+            source?: string | null;
+            /** Title En */
+            title_en?: string | null;
+            /** Title Vi */
+            title_vi?: string | null;
+            /** Valid To */
+            valid_to?: string | null;
+        };
         /** ViolationUpdate */
         ViolationUpdate: {
             category?: components["schemas"]["Category"] | null;
@@ -2510,6 +3115,11 @@ export interface components {
              * @default []
              */
             policy_groups: components["schemas"]["PolicyGroup"][];
+            /**
+             * Previous National Id
+             * @description The old identity card's number (9 digits), for the same person
+             */
+            previous_national_id?: string | null;
             sex: components["schemas"]["Sex"];
         };
         /** WorkerRead */
@@ -2533,6 +3143,8 @@ export interface components {
              * @description Left out for the roles that see masked personal data
              */
             policy_groups?: components["schemas"]["PolicyGroup"][] | null;
+            /** Previous National Id */
+            previous_national_id?: string | null;
             sex: components["schemas"]["Sex"];
         };
         /** WorkerUpdate */
@@ -2549,7 +3161,42 @@ export interface components {
             phone?: string | null;
             /** Policy Groups */
             policy_groups?: components["schemas"]["PolicyGroup"][] | null;
+            /** Previous National Id */
+            previous_national_id?: string | null;
             sex?: components["schemas"]["Sex"] | null;
+        };
+        /** WorkingDayCreate */
+        WorkingDayCreate: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Note */
+            note: string;
+            /** Source */
+            source: string;
+            /** Working */
+            working: boolean;
+        };
+        /** WorkingDayRead */
+        WorkingDayRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Note */
+            note: string;
+            /** Source */
+            source: string;
+            /** Working */
+            working: boolean;
         };
     };
     responses: never;
@@ -5549,6 +6196,8 @@ export interface operations {
     "public-list_public_agencies": {
         parameters: {
             query?: {
+                /** @description Name or licence number */
+                q?: string | null;
                 /** @description Page size (1-500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page */
@@ -5569,6 +6218,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AgencyPublic_"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "public-fee_check": {
+        parameters: {
+            query: {
+                /** @description e.g. JP, KR */
+                market_code: string;
+                /** @description As in the contract */
+                monthly_salary: number | string;
+                /** @description ISO 4217 */
+                salary_currency: string;
+                contract_months: number;
+                programme?: components["schemas"]["Programme"] | null;
+                channel?: components["schemas"]["Channel"];
+                /** @description Default: today */
+                on?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeCheck"];
                 };
             };
             /** @description Validation failed: `errors` names each bad field */
@@ -5734,6 +6424,880 @@ export interface operations {
             };
             /** @description Forbidden: the caller's role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-list_deposit_caps": {
+        parameters: {
+            query?: {
+                /** @description Only the rows in force that day */
+                on?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DepositCapRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-add_deposit_caps": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositCapCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositCapRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-change_deposit_caps": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositCapUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositCapRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-list_fee_caps": {
+        parameters: {
+            query?: {
+                /** @description Only the rows in force that day */
+                on?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FeeCapRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-add_fee_caps": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeCapCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeCapRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-change_fee_caps": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeCapUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeCapRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-list_violation_types": {
+        parameters: {
+            query?: {
+                /** @description Only the acts sanctionable that day */
+                on?: string | null;
+                applies_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ViolationTypeRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-add_violation_type": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationTypeRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-change_violation_type": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ViolationTypeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationTypeRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-list_working_days": {
+        parameters: {
+            query?: {
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WorkingDayRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-add_working_day": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingDayCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDayRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-remove_working_day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6729,3 +8293,6 @@ export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["sche
 export const successionPartValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SuccessionPart"]> = ["whole", "part"];
 export const templateFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TemplateFormat"]> = ["csv", "xlsx"];
 export const tierValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Tier"]> = ["priority", "potential", "standard", "suspended"];
+export const violationTypeCreateApplies_toValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationTypeCreate"]["applies_to"]> = ["service_enterprise", "contract_winner", "outbound_investor", "training_enterprise", "worker", "any"];
+export const violationTypeCreateFine_basisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationTypeCreate"]["fine_basis"]> = ["organisation", "individual"];
+export const violationTypeUpdateFine_basisAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ViolationTypeUpdate"]["fine_basis"]> = ["organisation", "individual"];

@@ -23,6 +23,8 @@ const RULES = {
   'markets.read': [...STAFF, 'agency'],
   'markets.write': ['officer', 'admin'],
   'admin.accounts': ['admin'],
+  // Staff may read the swapped days; only administrators record them (docs/law.md).
+  'rules.workingDays': ['admin'],
 } satisfies Record<string, Role[]>;
 
 export type Capability = keyof typeof RULES;

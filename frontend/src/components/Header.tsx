@@ -5,7 +5,7 @@ import { homePath } from '../auth/roles';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link, useLocation } from '../router/router';
 import { LanguageSwitch } from './LanguageSwitch';
-import { isActive, navFor } from './navigation';
+import { FEE_CHECK_PATH, isActive, navFor } from './navigation';
 import { WhoAmI } from './WhoAmI';
 
 export function Header() {
@@ -64,6 +64,24 @@ export function Header() {
               ))}
               <Link to="/" aria-current={pathname === '/' ? 'page' : undefined}>
                 {t('nav.public')}
+              </Link>
+              <Link to={FEE_CHECK_PATH} aria-current={pathname === FEE_CHECK_PATH ? 'page' : undefined}>
+                {t('nav.feeCheck')}
+              </Link>
+            </nav>
+          </div>
+        </div>
+      )}
+      {!token && (
+        <div className="site-nav-bar">
+          <div className="container">
+            {/* A visitor's two public pages fit a phone's width, so they show without a menu button. */}
+            <nav aria-label={t('nav.main')} className="site-nav site-nav--public">
+              <Link to="/" aria-current={pathname === '/' ? 'page' : undefined}>
+                {t('nav.public')}
+              </Link>
+              <Link to={FEE_CHECK_PATH} aria-current={pathname === FEE_CHECK_PATH ? 'page' : undefined}>
+                {t('nav.feeCheck')}
               </Link>
             </nav>
           </div>

@@ -8,6 +8,9 @@ interface NavItem {
   can: Capability;
 }
 
+/** The public fee check (docs/law.md, "The public fee check"): a Vietnamese address for workers to type. */
+export const FEE_CHECK_PATH = '/kiem-tra-phi';
+
 // The main menu; each entry shows only to the roles that may open it.
 const NAV: NavItem[] = [
   { to: '/dashboard', label: 'nav.dashboard', can: 'dashboard.view' },
@@ -20,6 +23,7 @@ const NAV: NavItem[] = [
   { to: '/markets', label: 'nav.markets', can: 'markets.read' },
   { to: '/users', label: 'nav.users', can: 'admin.accounts' },
   { to: '/api-clients', label: 'nav.apiClients', can: 'admin.accounts' },
+  { to: '/working-days', label: 'nav.workingDays', can: 'rules.workingDays' },
 ];
 
 export function navFor(me: Me): { to: string; label: MessageKey }[] {

@@ -33,6 +33,7 @@ const PATTERNS: [RegExp, MessageKey, string[]][] = [
   [/valid (decimal|number|integer)/, 'fieldError.number', []],
   [/at most (\d+) characters/, 'fieldError.tooLong', ['max']],
   [/^unknown column/, 'fieldError.unknownColumn', []],
+  [/is already recorded$/, 'fieldError.alreadyRecorded', []],
   [/^required column missing/, 'fieldError.missingColumn', []],
   [/^required in a batch/, 'fieldError.refRequired', []],
   [/^repeats the item at index/, 'fieldError.refRepeated', []],

@@ -251,6 +251,68 @@ test('the public page shows progress, markets and enterprises without login', as
   );
 });
 
+const PHONE_SMALL = { width: 375, height: 740 };
+const AGENCY_STATUS_WORDS = { active: 'Đang hoạt động', suspended: 'Bị đình chỉ', revoked: 'Bị thu hồi giấy phép' };
+
+test('on a phone, a worker checks the fee cap for Japan and an enterprise’s licence', async () => {
+  const query = new URLSearchParams({
+    market_code: 'JP',
+    programme: 'TITP',
+    channel: 'service_enterprise',
+    monthly_salary: '180000',
+    salary_currency: 'JPY',
+    contract_months: '36',
+  });
+  const expected = await fetch(`${BASE_URL}/api/v1/public/fee-check?${query}`).then((r) => r.json());
+  assert(expected.fee_cap_vnd !== null, `the demo data knows no JPY rate: ${JSON.stringify(expected)}`);
+  // An enterprise of the demo data (one whose licence is not active, when there is one),
+  // looked up by the last two words of its name, before any "(…)".
+  const agencies = (await fetch(`${BASE_URL}/api/v1/public/agencies?limit=50`).then((r) => r.json())).items;
+  const agency = agencies.find((a) => a.status !== 'active') ?? agencies[0];
+  const part = agency.name.replace(/\s*\(.*\)\s*$/, '').split(' ').slice(-2).join(' ');
+  const matches = (await fetch(`${BASE_URL}/api/v1/public/agencies?${new URLSearchParams({ q: part })}`).then((r) => r.json())).items;
+  assert(matches.some((a) => a.licence_no === agency.licence_no), `the API does not find ${agency.name} by "${part}"`);
+
+  await withPage(
+    async (page) => {
+      await page.goto(`${BASE_URL}/`);
+      await page.getByRole('link', { name: 'Kiểm tra phí dịch vụ và tiền ký quỹ doanh nghiệp được thu' }).click();
+      await expectPath(page, '/kiem-tra-phi');
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'Kiểm tra phí' }), 'the fee check heading');
+      const market = page.getByLabel(/^Nước đến làm việc/);
+      await market.locator('option[value="JP"]', { hasText: 'Nhật Bản' }).waitFor({ state: 'attached' });
+      await market.selectOption('JP');
+      await page.getByLabel(/^Chương trình/).selectOption('TITP');
+      await page.getByLabel(/^Lương tháng theo hợp đồng/).fill('180.000');
+      assert((await page.getByLabel(/^Đơn vị tiền lương/).inputValue()) === 'JPY', 'Japan does not default to JPY');
+      await page.getByLabel(/^Thời hạn hợp đồng/).fill('36');
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+
+      await expectText(page.getByTestId('fee-cap-vnd'), `${vnNumber.format(expected.fee_cap_vnd)} đồng`, 'the fee cap');
+      await expectText(
+        page.getByTestId('fee-cap'),
+        new RegExp(`bằng ${vnNumber.format(expected.fee_cap_months)} tháng lương`),
+        'the fee cap in months',
+      );
+      const basis = page.getByTestId('fee-rules');
+      for (const rule of expected.rules) await expectVisible(basis.getByText(rule.source), `the rule ${rule.source}`);
+      await expectVisible(page.getByRole('heading', { level: 3, name: 'Căn cứ pháp lý' }), 'the legal basis heading');
+
+      await page.getByLabel('Tên hoặc số giấy phép của doanh nghiệp').fill(part);
+      const row = page.locator('tr', { hasText: agency.name });
+      await expectVisible(row, `the enterprise ${agency.name} found by "${part}"`);
+      await expectVisible(row.getByText(AGENCY_STATUS_WORDS[agency.status], { exact: true }), `its licence status (${agency.status})`);
+      await expectVisible(row.getByText(agency.licence_no, { exact: true }), 'its licence number');
+
+      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `the fee check scrolls sideways by ${overflow}px`);
+      await screenshot(page, 'fee-check-phone');
+      await expectAccessible(page, 'the fee check with its answer (phone)');
+    },
+    { viewport: PHONE_SMALL },
+  );
+});
+
 test('a wrong password shows the translated error', async () => {
   await withPage(async (page) => {
     // A name of its own for each run: five failures lock a username for 15 minutes.
@@ -903,7 +965,7 @@ test('logging out returns to the public page', async () => {
 test('every page passes an axe-core scan without serious or critical findings', async () => {
   const inspection = (await api('officer', '/inspections?limit=1')).items[0].id;
   const pages = {
-    none: ['/', '/login'],
+    none: ['/', '/login', '/kiem-tra-phi'],
     officer: [
       '/dashboard',
       '/placements',
@@ -921,7 +983,7 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/agencies',
       '/agencies/1',
     ],
-    admin: ['/users', '/api-clients'],
+    admin: ['/users', '/api-clients', '/working-days'],
     agency1: ['/placements', '/agencies/1', '/inspections'],
   };
   for (const [username, paths] of Object.entries(pages)) {

@@ -70,7 +70,10 @@ COLUMNS: tuple[Column, ...] = (
            example=Channel.service_enterprise.value),
     Column("national_id", "Số định danh cá nhân", "national_id", required=True, as_text=True,
            width=18, example="048095000001",
-           hint="12 chữ số (hoặc CMND cũ 9 chữ số); ghi dạng văn bản để giữ số 0 ở đầu"),
+           hint="12 chữ số (hồ sơ đăng ký trước 1/1/2025 có thể ghi CMND cũ 9 chữ số); ghi "
+                "dạng văn bản để giữ số 0 ở đầu"),
+    Column("previous_national_id", "Số CMND cũ", "national_id", as_text=True, width=14,
+           hint="Số chứng minh nhân dân cũ (9 chữ số) của cùng người, nếu có"),
     Column("full_name", "Họ và tên", required=True, width=24, example="Nguyễn Văn Mẫu"),
     Column("date_of_birth", "Ngày sinh", "date", required=True, as_text=True, width=12,
            example="1995-04-02", hint=_DATE_HINT),
@@ -108,6 +111,9 @@ COLUMNS: tuple[Column, ...] = (
            hint=_DATE_HINT + "; bắt buộc từ trạng thái departed trở đi"),
     Column("return_date", "Ngày về nước", "date", as_text=True, width=12,
            hint=_DATE_HINT + "; bắt buộc khi trạng thái là returned hoặc returned_early"),
+    Column("contract_signed_on", "Ngày ký hợp đồng", "date", as_text=True, width=12,
+           hint=_DATE_HINT + "; mức trần phí và tỷ giá tính theo ngày này (để trống: ngày "
+                "xuất cảnh, nếu chưa có thì ngày đăng ký)"),
     Column("notes", "Ghi chú", width=30, example="Dòng ví dụ, xoá trước khi nhập"),
 )  # fmt: skip
 

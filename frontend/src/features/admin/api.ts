@@ -1,5 +1,7 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import type { components } from '../../api/schema';
 import { cursorPaging, DEFAULT_PAGE_SIZE, pageQuery } from '../../api/pagination';
 import type { Role } from '../../api/types';
 
@@ -90,5 +92,58 @@ export function useRevokeApiClient() {
   return useMutation({
     mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/api-clients/{client_id}', { params: { path: { client_id: id } } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['api-clients'] }),
+  });
+}
+
+export type WorkingDay = components['schemas']['WorkingDayRead'];
+export type NewWorkingDay = components['schemas']['WorkingDayCreate'];
+
+const workingDayKeys = {
+  all: ['working-days'] as const,
+  year: (year: number) => [...workingDayKeys.all, { year }] as const,
+};
+
+/** The days the government swapped in a year (docs/law.md, the working calendar), by day. */
+export function useWorkingDays(year: number) {
+  return useQuery({
+    queryKey: workingDayKeys.year(year),
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/v1/rules/working-days', { params: { query: { year } }, signal }))).items,
+  });
+}
+
+/**
+ * Records a swapped day. A day already recorded (409 `already_exists`) is said on the day's
+ * input, as a 422 about it would be.
+ */
+export function useAddWorkingDay() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NewWorkingDay) => {
+      try {
+        return await unwrap(api.POST('/api/v1/rules/working-days', { body }));
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'already_exists') {
+          throw new ApiError({
+            status: error.status,
+            code: error.code,
+            title: error.title,
+            detail: error.detail,
+            fields: [{ field: 'day', message: `${body.day} is already recorded` }],
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: workingDayKeys.all }),
+  });
+}
+
+export function useDeleteWorkingDay() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (day: string) => unwrap(api.DELETE('/api/v1/rules/working-days/{day}', { params: { path: { day } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: workingDayKeys.all }),
   });
 }

@@ -74,6 +74,9 @@ function PlacementDetail({ placement }: { placement: Placement }) {
           <Facts
             items={[
               [t('placement.worker.national_id'), <span className="code">{w.national_id}</span>],
+              ...(w.previous_national_id
+                ? [[t('placement.worker.previous_national_id'), <span className="code">{w.previous_national_id}</span>] as [string, ReactNode]]
+                : []),
               [t('placement.worker.date_of_birth'), date(w.date_of_birth)],
               [t('placement.worker.sex'), tv('sex', w.sex)],
               [t('placement.worker.home_area_code'), homeText(w.home_area, t('placement.worker.homeToday'))],

@@ -51,6 +51,14 @@ export function PlacementForm({ mode, form, ownAgency, cancelTo }: Props) {
             inputMode="numeric"
             autoComplete="off"
           />
+          <TextField
+            kit={kit}
+            name="worker.previous_national_id"
+            label={label('worker.previous_national_id')}
+            hint={t('placement.hint.previous_national_id')}
+            inputMode="numeric"
+            autoComplete="off"
+          />
           <TextField kit={kit} name="worker.date_of_birth" label={label('worker.date_of_birth')} type="date" required />
           <SelectField
             kit={kit}
@@ -170,6 +178,13 @@ export function PlacementForm({ mode, form, ownAgency, cancelTo }: Props) {
             />
           )}
           <TextField kit={kit} name="registered_on" label={label('registered_on')} type="date" required />
+          <TextField
+            kit={kit}
+            name="contract_signed_on"
+            label={label('contract_signed_on')}
+            type="date"
+            hint={t('placement.hint.contract_signed_on')}
+          />
           <TextField kit={kit} name="departure_date" label={label('departure_date')} type="date" />
           <TextField kit={kit} name="return_date" label={label('return_date')} type="date" />
           <TextAreaField kit={kit} name="notes" label={label('notes')} className="form-grid__full" />

@@ -33,6 +33,7 @@ const placement: Placement = {
   registered_on: '2024-01-10',
   departure_date: null,
   return_date: null,
+  contract_signed_on: null,
   notes: null,
   flags: [],
   version: 2,

@@ -10,6 +10,7 @@ export type { FormBody };
 export const WORKER_FIELDS = [
   'worker.full_name',
   'worker.national_id',
+  'worker.previous_national_id',
   'worker.date_of_birth',
   'worker.sex',
   'worker.home_area_code',
@@ -32,7 +33,7 @@ export const CONTRACT_FIELDS = [
 
 export const MONEY_FIELDS = ['service_fee_vnd', 'deposit_vnd', 'loan_vnd'] as const;
 
-export const STATUS_FIELDS = ['status', 'registered_on', 'departure_date', 'return_date', 'notes'] as const;
+export const STATUS_FIELDS = ['status', 'registered_on', 'contract_signed_on', 'departure_date', 'return_date', 'notes'] as const;
 
 export type PlacementField =
   | (typeof WORKER_FIELDS)[number]
@@ -56,6 +57,7 @@ export function valuesFromPlacement(p: Placement): FormValues {
   return {
     'worker.full_name': p.worker.full_name,
     'worker.national_id': p.worker.national_id,
+    'worker.previous_national_id': text(p.worker.previous_national_id),
     'worker.date_of_birth': p.worker.date_of_birth,
     'worker.sex': p.worker.sex,
     'worker.home_area_code': p.worker.home_area_code,
@@ -76,6 +78,7 @@ export function valuesFromPlacement(p: Placement): FormValues {
     loan_vnd: text(p.loan_vnd),
     status: p.status,
     registered_on: p.registered_on,
+    contract_signed_on: text(p.contract_signed_on),
     departure_date: text(p.departure_date),
     return_date: text(p.return_date),
     notes: text(p.notes),

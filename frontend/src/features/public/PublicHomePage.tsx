@@ -3,8 +3,10 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListView } from '../../components/ListView';
 import { Loading } from '../../components/Loading';
+import { FEE_CHECK_PATH } from '../../components/navigation';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router/router';
 import { AgencyStatusBadge } from '../agencies/AgencyStatusBadge';
 import { ProgressBreakdown } from '../dashboard/ProgressBreakdown';
 import { ProgressSummary } from '../dashboard/ProgressSummary';
@@ -108,6 +110,14 @@ export default function PublicHomePage() {
 
   return (
     <Page title={t('public.title')} lead={t('public.intro')}>
+      <div className="alert alert--info fee-check-callout">
+        <p>{t('public.feeCheckLead')}</p>
+        <p>
+          <Link to={FEE_CHECK_PATH} className="button">
+            {t('public.feeCheckLink')}
+          </Link>
+        </p>
+      </div>
       <PublicProgress />
 
       <section className="section" aria-labelledby="public-markets">

@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { cursorPaging, DEFAULT_PAGE_SIZE, pageQuery } from '../../api/pagination';
 import type { paths } from '../../api/schema';
+import type { FeeCheckQuery } from './feeCheck';
 
 // Public markets are a short list, answered whole (not paged), each with its public records.
 type PublicMarketList = paths['/api/v1/public/markets']['get']['responses'][200]['content']['application/json'];
@@ -52,5 +53,22 @@ export function usePublicCommuneProgress(areaCode: string, years: { year_from?: 
     queryKey: [...publicKeys.all, 'progress', query],
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/public/progress', { params: { query }, signal })),
     enabled,
+  });
+}
+
+/** The fee check of one set of answers; run when the form is sent, as a mutation is. */
+export function useFeeCheck() {
+  return useMutation({
+    mutationFn: (query: FeeCheckQuery) => unwrap(api.GET('/api/v1/public/fee-check', { params: { query } })),
+  });
+}
+
+/** Enterprises whose name or licence number holds `q` (the first page; nothing for a blank `q`). */
+export function usePublicAgencySearch(q: string, limit = 10) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: [...publicKeys.all, 'agencies', 'search', { q: term, limit }],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/public/agencies', { params: { query: { q: term, limit } }, signal })),
+    enabled: term.length > 0,
   });
 }

@@ -1,0 +1,1 @@
+"""The law as dated data: the working calendar deadlines are counted in (docs/law.md)."""

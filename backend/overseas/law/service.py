@@ -1,0 +1,126 @@
+"""The cap rows: added and changed by administrators, never overlapping for one key, so that
+one row is in force for a key on any day (docs/law.md)."""
+
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlmodel import Session, col, or_, select
+
+from overseas.core.errors import Conflict, NotFound, ValidationFailed
+from overseas.law.models import DepositCapRule, FeeCapRule, ViolationType
+
+Rule = TypeVar("Rule", FeeCapRule, DepositCapRule)
+
+
+def rules_on(session: Session, model: type[Rule], on: date | None) -> list[Rule]:
+    stmt = select(model).order_by(
+        col(model.market_code), col(model.programme), col(model.channel), col(model.valid_from)
+    )
+    if on is not None:
+        stmt = stmt.where(
+            col(model.valid_from) <= on,
+            or_(col(model.valid_to).is_(None), col(model.valid_to) >= on),
+        )
+    return list(session.exec(stmt).all())
+
+
+def get_rule(session: Session, model: type[Rule], rule_id: int) -> Rule:
+    row = session.get(model, rule_id)
+    if row is None:
+        raise NotFound(f"no rule with id {rule_id}")
+    return row
+
+
+def _check_no_overlap(session: Session, row: Rule) -> None:
+    """Two rows of one key valid on the same day would leave the rule in force undecided."""
+    model = type(row)
+    others = session.exec(
+        select(model).where(
+            model.market_code == row.market_code,
+            model.programme == row.programme,
+            model.channel == row.channel,
+            model.id != row.id if row.id is not None else True,
+        )
+    ).all()
+    for other in others:
+        starts_before_end = other.valid_to is None or row.valid_from <= other.valid_to
+        ends_after_start = row.valid_to is None or other.valid_from <= row.valid_to
+        if starts_before_end and ends_after_start:
+            until = other.valid_to.isoformat() if other.valid_to else "open-ended"
+            raise Conflict(
+                f"overlaps rule {other.id} ({other.market_code}/{other.programme}/"
+                f"{other.channel}, {other.valid_from.isoformat()} to {until}): end that rule "
+                "first",
+                code="rule_overlaps",
+            )
+
+
+def create_rule(session: Session, model: type[Rule], data: Any) -> Rule:
+    row = model.model_validate(data)
+    _check_no_overlap(session, row)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def update_rule(session: Session, row: Rule, changes: dict[str, Any]) -> Rule:
+    for key in ("valid_from", "source", "note") + (
+        ("cap_months_per_12", "cap_months_max") if isinstance(row, FeeCapRule) else ()
+    ):
+        if key in changes and changes[key] is None:
+            raise ValidationFailed.one(key, "may not be null")
+    for key, value in changes.items():
+        setattr(row, key, value)
+    if row.valid_to is not None and row.valid_to < row.valid_from:
+        raise ValidationFailed.one("valid_to", "is before valid_from")
+    _check_no_overlap(session, row)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def violation_types(
+    session: Session, on: date | None, applies_to: str | None
+) -> list[ViolationType]:
+    stmt = select(ViolationType).order_by(col(ViolationType.valid_from), col(ViolationType.code))
+    if on is not None:
+        stmt = stmt.where(
+            col(ViolationType.valid_from) <= on,
+            or_(col(ViolationType.valid_to).is_(None), col(ViolationType.valid_to) >= on),
+        )
+    if applies_to:
+        stmt = stmt.where(ViolationType.applies_to == applies_to)
+    return list(session.exec(stmt).all())
+
+
+def get_violation_type(session: Session, code: str) -> ViolationType:
+    row = session.get(ViolationType, code)
+    if row is None:
+        raise NotFound(f"no violation type with code '{code}'")
+    return row
+
+
+def create_violation_type(session: Session, data: Any) -> ViolationType:
+    if session.get(ViolationType, data.code) is not None:
+        raise Conflict(f"violation type '{data.code}' exists", code="already_exists")
+    row = ViolationType.model_validate(data)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def update_violation_type(
+    session: Session, row: ViolationType, changes: dict[str, Any]
+) -> ViolationType:
+    for key in ("title_vi", "fine_max_vnd", "fine_basis", "source", "confirmed"):
+        if key in changes and changes[key] is None:
+            raise ValidationFailed.one(key, "may not be null")
+    for key, value in changes.items():
+        setattr(row, key, value)
+    if row.fine_min_vnd is not None and row.fine_min_vnd > row.fine_max_vnd:
+        raise ValidationFailed.one("fine_min_vnd", "is above fine_max_vnd")
+    if row.valid_to is not None and row.valid_to < row.valid_from:
+        raise ValidationFailed.one("valid_to", "is before valid_from")
+    session.add(row)
+    session.flush()
+    return row
