@@ -112,7 +112,11 @@ def create_violation_type(session: Session, data: Any) -> ViolationType:
 def update_violation_type(
     session: Session, row: ViolationType, changes: dict[str, Any]
 ) -> ViolationType:
-    for key in ("title_vi", "fine_max_vnd", "fine_basis", "source", "confirmed"):
+    not_null = (
+        "title_vi", "title_en", "fine_max_vnd", "fine_basis", "additional_sanctions", "remedies",
+        "source", "confirmed",
+    )  # fmt: skip
+    for key in not_null:
         if key in changes and changes[key] is None:
             raise ValidationFailed.one(key, "may not be null")
     for key, value in changes.items():
