@@ -37,6 +37,7 @@ export const routes: RouteDef[] = [
   { path: '/agencies/:id', ...page(() => import('./features/agencies/AgencyDetailPage')), auth: true, can: 'compliance.read' },
   { path: '/users', ...page(() => import('./features/admin/UsersPage')), auth: true, can: 'admin.accounts' },
   { path: '/api-clients', ...page(() => import('./features/admin/ApiClientsPage')), auth: true, can: 'admin.accounts' },
+  { path: '/rules', ...page(() => import('./features/rules/RulesPage')), auth: true, can: 'rules.read' },
   { path: '/working-days', ...page(() => import('./features/admin/WorkingDaysPage')), auth: true, can: 'rules.workingDays' },
 ];
 

@@ -25,6 +25,10 @@ const RULES = {
   'admin.accounts': ['admin'],
   // Staff may read the swapped days; only administrators record them (docs/law.md).
   'rules.workingDays': ['admin'],
+  // The caps and the decree's acts: staff read them; administrators add, end and confirm
+  // them (docs/law.md, "Caps on fees and deposits" and "Violations the decree sanctions").
+  'rules.read': STAFF,
+  'rules.write': ['admin'],
 } satisfies Record<string, Role[]>;
 
 export type Capability = keyof typeof RULES;

@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { to: '/agencies', label: 'nav.agencies', can: 'agencies.list' },
   { to: (me) => `/agencies/${me.agency_id ?? ''}`, label: 'nav.myAgency', can: 'agencies.own' },
   { to: '/markets', label: 'nav.markets', can: 'markets.read' },
+  { to: '/rules', label: 'nav.rules', can: 'rules.read' },
   { to: '/users', label: 'nav.users', can: 'admin.accounts' },
   { to: '/api-clients', label: 'nav.apiClients', can: 'admin.accounts' },
   { to: '/working-days', label: 'nav.workingDays', can: 'rules.workingDays' },

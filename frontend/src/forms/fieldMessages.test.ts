@@ -31,6 +31,14 @@ describe('fieldMessage', () => {
     expect(shown('en', "'-5' must not be negative")).toBe('Must not be negative.');
   });
 
+  it("names the period of the cap row a new one overlaps (409 rule_overlaps, docs/law.md)", () => {
+    const detail = 'overlaps rule 1 (*/*/*, 2022-01-01 to open-ended): end that rule first';
+    expect(shown('vi', detail)).toBe('Trùng thời gian với dòng áp dụng từ 2022-01-01, chưa có ngày kết thúc, của cùng thị trường, chương trình và hình thức.');
+    expect(shown('en', 'overlaps rule 3 (JP/TITP/*, 2024-05-15 to 2026-06-29): end that rule first')).toBe(
+      'Overlaps the row in force from 2024-05-15 to 2026-06-29 for the same market, programme and channel.',
+    );
+  });
+
   it('marks an unknown message as generic so the server words are shown beside it', () => {
     const m = fieldMessage('something the SPA has never seen');
     expect(m.generic).toBe(true);

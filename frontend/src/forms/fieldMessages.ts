@@ -34,6 +34,9 @@ const PATTERNS: [RegExp, MessageKey, string[]][] = [
   [/at most (\d+) characters/, 'fieldError.tooLong', ['max']],
   [/^unknown column/, 'fieldError.unknownColumn', []],
   [/is already recorded$/, 'fieldError.alreadyRecorded', []],
+  // A cap row overlapping another of its key (docs/law.md, "Caps on fees and deposits").
+  [/^overlaps rule \d+ \([^,]*, (\S+) to open-ended\)/, 'fieldError.ruleOverlapsOpen', ['from']],
+  [/^overlaps rule \d+ \([^,]*, (\S+) to (\S+)\)/, 'fieldError.ruleOverlaps', ['from', 'to']],
   [/^required column missing/, 'fieldError.missingColumn', []],
   [/^required in a batch/, 'fieldError.refRequired', []],
   [/^repeats the item at index/, 'fieldError.refRepeated', []],

@@ -933,7 +933,7 @@ test('the pages fit a phone screen', async () => {
   await withPage(
     async (page) => {
       await loginTo(page, 'officer', '/dashboard');
-      for (const path of ['/dashboard', '/placements', '/placements/1', '/targets', '/markets']) {
+      for (const path of ['/dashboard', '/placements', '/placements/1', '/targets', '/markets', '/rules']) {
         await page.goto(`${BASE_URL}${path}`);
         await page.waitForLoadState('networkidle');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -962,6 +962,45 @@ test('logging out returns to the public page', async () => {
   });
 });
 
+test('an officer reads the legal rules with their sources; an administrator confirms an act', async () => {
+  const acts = (await api('officer', '/rules/violation-types')).items;
+  const act = acts.find((a) => !a.confirmed);
+  assert(act, 'the demo data has no unconfirmed act of Decree 283/2026');
+  const citation = `Điều ${act.article} khoản ${act.clause}${act.point ? ` điểm ${act.point}` : ''}`;
+  const actRow = (page) => page.locator(`tr[data-code="${act.code}"]`);
+
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quy định pháp lý' }).click();
+    await expectPath(page, '/rules');
+    const fees = page.getByRole('table', { name: 'Mức trần tiền dịch vụ' });
+    const general = fees
+      .locator('tbody tr')
+      .filter({ has: page.locator('th', { hasText: 'Mọi thị trường' }) })
+      .filter({ has: page.locator('th', { hasText: 'Mọi chương trình · Mọi hình thức' }) });
+    await expectVisible(general, 'the general fee cap row');
+    await expectVisible(general.getByRole('cell', { name: 'Law 69/2020/QH14 Art. 23', exact: true }), 'the general cap’s source');
+    await expectText(general.locator('td').first(), '1 tháng lương cho mỗi 12 tháng làm việc, tối đa 3 tháng lương', 'the general cap');
+    await expectVisible(actRow(page).getByText('Chờ xác nhận', { exact: true }), `the badge on ${citation}`);
+    assert((await page.getByRole('button', { name: `Xác nhận ${citation}` }).count()) === 0, 'an officer is offered to confirm an act');
+    await screenshot(page, 'rules');
+  });
+
+  await withPage(async (page) => {
+    await loginTo(page, 'admin', '/dashboard');
+    await page.goto(`${BASE_URL}/rules`);
+    await page.getByRole('button', { name: `Xác nhận ${citation}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Xác nhận hành vi vi phạm' });
+    await expectVisible(dialog.getByText(/đã được đối chiếu với văn bản Nghị định 283\/2026\/NĐ-CP đã ký/), 'the confirmation text');
+    await dialog.getByRole('button', { name: 'Đã đối chiếu, xác nhận' }).click();
+    await expectVisible(page.getByText(`Đã xác nhận ${citation}.`), 'the confirmation message');
+    await expectText(actRow(page).locator('td').last(), 'Đã xác nhận', `${citation} confirmed in the table`);
+    assert((await actRow(page).getByText('Chờ xác nhận', { exact: true }).count()) === 0, `the badge stays on ${citation}`);
+  });
+  const after = (await api('officer', '/rules/violation-types')).items.find((a) => a.code === act.code);
+  assert(after.confirmed === true && after.version === act.version + 1, `the API has ${act.code} as ${JSON.stringify(after)}`);
+});
+
 test('every page passes an axe-core scan without serious or critical findings', async () => {
   const inspection = (await api('officer', '/inspections?limit=1')).items[0].id;
   const pages = {
@@ -982,8 +1021,9 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/markets/JP',
       '/agencies',
       '/agencies/1',
+      '/rules',
     ],
-    admin: ['/users', '/api-clients', '/working-days'],
+    admin: ['/users', '/api-clients', '/working-days', '/rules'],
     agency1: ['/placements', '/agencies/1', '/inspections'],
   };
   for (const [username, paths] of Object.entries(pages)) {
