@@ -4,7 +4,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from overseas.core.errors import Conflict, NotFound
@@ -116,30 +118,42 @@ def public_markets(session: Session) -> list[tuple[Market, list[MarketRecord]]]:
     return [(m, by_market.get(m.code, [])) for m in markets]
 
 
+class RateEntry(NamedTuple):
+    """One exchange rate: the VND for one unit of the currency from `effective_on`."""
+
+    effective_on: date
+    value: Decimal
+    source: str | None
+
+
 @dataclass
 class Rates:
-    """Exchange rates over time per (market, currency): the VND for one unit, each from its
-    `effective_on`. A placement is judged at the rate in force on its contract date
-    (docs/api.md, "Caps judged as of the contract date")."""
+    """Exchange rates over time per (market, currency). A placement is judged at the rate in
+    force on its contract date (docs/api.md, "Caps judged as of the contract date"), and the
+    public fee check shows that rate with its source."""
 
-    history: dict[tuple[str, str], list[tuple[date, Decimal]]] = field(default_factory=dict)
+    history: dict[tuple[str, str], list[RateEntry]] = field(default_factory=dict)
 
-    def on(self, market_code: str, currency: str, day: date) -> Decimal | None:
+    def entry_on(self, market_code: str, currency: str, day: date) -> RateEntry | None:
         """The latest rate effective on or before `day`; None when none was recorded by then."""
         found = None
-        for effective_on, value in self.history.get((market_code, currency), []):
-            if effective_on > day:
+        for entry in self.history.get((market_code, currency), []):
+            if entry.effective_on > day:
                 break
-            found = value
+            found = entry
         return found
 
-    def latest(self, market_code: str, currency: str) -> Decimal | None:
-        kept = self.history.get((market_code, currency))
-        return kept[-1][1] if kept else None
+    def on(self, market_code: str, currency: str, day: date) -> Decimal | None:
+        entry = self.entry_on(market_code, currency, day)
+        return entry.value if entry else None
 
     def next_after(self, market_code: str, currency: str, day: date) -> date | None:
         """The first day after `day` on which another rate takes effect."""
-        later = [d for d, _ in self.history.get((market_code, currency), []) if d > day]
+        later = [
+            e.effective_on
+            for e in self.history.get((market_code, currency), [])
+            if e.effective_on > day
+        ]
         return later[0] if later else None
 
 
@@ -147,46 +161,30 @@ def exchange_rates(session: Session, market_codes: Iterable[str]) -> Rates:
     """Every rate of the markets: exchange-rate records (`is_exchange_rate`) whose value is the
     VND for one unit of the currency, in the order they took effect (a later record of the
     same day wins)."""
-    rows = session.exec(
-        select(
+    rows = session.execute(
+        core_select(
             col(MarketRecord.market_code),
             col(MarketRecord.unit),
             col(MarketRecord.value),
             col(MarketRecord.effective_on),
+            col(MarketRecord.source),
         )
         .where(
             col(MarketRecord.market_code).in_(set(market_codes)),
-            MarketRecord.kind == RecordKind.wage,
+            col(MarketRecord.kind) == RecordKind.wage,
             col(MarketRecord.unit).startswith(RATE_PREFIX),
             col(MarketRecord.value).is_not(None),
         )
         .order_by(col(MarketRecord.effective_on), col(MarketRecord.id))
     ).all()
     rates = Rates()
-    for market_code, unit, value, effective_on in rows:
+    for market_code, unit, value, effective_on, source in rows:
         if unit and value is not None and value > 0:
             key = (market_code, unit.removeprefix(RATE_PREFIX).strip().upper())
             history = rates.history.setdefault(key, [])
-            if history and history[-1][0] == effective_on:
-                history[-1] = (effective_on, value)
+            entry = RateEntry(effective_on, value, source)
+            if history and history[-1].effective_on == effective_on:
+                history[-1] = entry
             else:
-                history.append((effective_on, value))
+                history.append(entry)
     return rates
-
-
-def rate_record_on(
-    session: Session, market_code: str, currency: str, day: date
-) -> MarketRecord | None:
-    """The exchange-rate record in force on the day: the latest effective on or before it."""
-    return session.exec(
-        select(MarketRecord)
-        .where(
-            MarketRecord.market_code == market_code,
-            MarketRecord.kind == RecordKind.wage,
-            MarketRecord.unit == f"{RATE_PREFIX}{currency}",
-            col(MarketRecord.value).is_not(None),
-            col(MarketRecord.effective_on) <= day,
-        )
-        .order_by(col(MarketRecord.effective_on).desc(), col(MarketRecord.id).desc())
-        .limit(1)
-    ).first()

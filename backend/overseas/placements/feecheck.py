@@ -68,12 +68,11 @@ def fee_check(
     rate: RateUsed | None = None
     vnd_per_unit: Decimal | None = Decimal(1) if currency == "VND" else None
     if currency != "VND":
-        record = markets.rate_record_on(session, code, currency, on)
-        if record is not None and record.value is not None and record.value > 0:
-            vnd_per_unit = record.value
-            rate = RateUsed(
-                value=record.value, effective_on=record.effective_on, source=record.source
-            )
+        # The rate the registry judges placements with (markets.service.Rates), and its source.
+        entry = markets.exchange_rates(session, [code]).entry_on(code, currency, on)
+        if entry is not None:
+            vnd_per_unit = entry.value
+            rate = RateUsed(value=entry.value, effective_on=entry.effective_on, source=entry.source)
     months = book.fee_cap_months(code, prog, channel.value, contract_months, on)
     fee = book.fee_cap_vnd(
         code, prog, channel.value, contract_months, monthly_salary, vnd_per_unit, on
