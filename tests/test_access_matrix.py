@@ -15,7 +15,7 @@ from httpx import Response
 from overseas.core.principal import Role
 from overseas.main import create_app
 from tests.helpers import assert_problem
-from tests.world import AREA, MARKET, World
+from tests.world import AREA, MARKET, World, last_month
 
 ADMIN, OFFICER, INSPECTOR, AGENCY, VIEWER = (
     Role.admin,
@@ -117,6 +117,17 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     # Reports
     ("GET", "/api/v1/reports/annual"): frozenset({OFFICER, VIEWER}),
     ("GET", "/api/v1/reports/communes"): frozenset({OFFICER, VIEWER}),
+    # Enterprises' reports: an enterprise files and reads its own; officers and inspectors see
+    # every enterprise's, officers file what came on paper (docs/obligations.md)
+    ("GET", "/api/v1/reports/obligations"): frozenset({OFFICER, INSPECTOR, AGENCY}),
+    ("GET", "/api/v1/agencies/{agency_id}/reports"): frozenset({OFFICER, INSPECTOR, AGENCY}),
+    ("POST", "/api/v1/agencies/{agency_id}/reports"): frozenset({OFFICER, AGENCY}),
+    ("GET", "/api/v1/agencies/{agency_id}/reports/{report_id}"): frozenset(
+        {OFFICER, INSPECTOR, AGENCY}
+    ),
+    ("GET", "/api/v1/agencies/{agency_id}/reports/{report_id}/file"): frozenset(
+        {OFFICER, INSPECTOR, AGENCY}
+    ),
     # The public pages: no login
     ("GET", "/api/v1/public/agencies"): PUBLIC,
     ("GET", "/api/v1/public/fee-check"): PUBLIC,
@@ -125,7 +136,7 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
 }
 
 # Path parameters naming an object that belongs to one enterprise.
-OWNED = frozenset({"agency_id", "placement_id", "inspection_id", "violation_id"})
+OWNED = frozenset({"agency_id", "placement_id", "inspection_id", "violation_id", "report_id"})
 MISSING = 987654
 
 
@@ -156,6 +167,11 @@ def url(path: str, world: World, *, own: bool = True, **values: Any) -> str:
 
 # Bodies valid enough to get past validation to the object's lookup.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("POST", "/api/v1/agencies/{agency_id}/reports"): {
+        "kind": "monthly_changes",
+        "period_from": last_month()[0],
+        "period_to": last_month()[1],
+    },
     ("POST", "/api/v1/placements/{placement_id}/transitions"): {
         "status": "cancelled",
         "on": "2024-02-01",

@@ -16,13 +16,14 @@ INSPECTIONS = "/api/v1/inspections"
 PLACEMENTS = "/api/v1/placements"
 # The documented weights, in the order the factors are listed; they add up to 100.
 WEIGHTS = {
-    "inspection_gap": 25,
-    "overdue_remedies": 35,
+    "inspection_gap": 20,
+    "overdue_remedies": 30,
     "open_violations": 5,
     "flagged_share": 15,
     "early_return_rate": 5,
     "overstay_rate": 5,
     "late_report_rate": 10,
+    "reports_not_on_time": 10,
 }
 
 
@@ -95,12 +96,15 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
     client: TestClient, officer: dict[str, str], make: Factory
 ) -> None:
     # Created before `never`, so that only the tie-break (the longer gap first) ranks them.
-    long_ago = make.agency(name="Thanh tra bốn năm trước")
-    never = make.agency(name="Chưa từng thanh tra")
-    recent = make.agency(name="Thanh tra sáu tháng trước")
-    overdue = make.agency(name="Quá hạn khắc phục")
-    signals = make.agency(name="Nhiều dấu hiệu")
-    suspended = make.agency(name="Bị đình chỉ", status="suspended")
+    # Their head offices are elsewhere: reporting to the department has its own tests
+    # (tests/test_obligations.py), and here would add the same factor to all of them.
+    elsewhere = {"reports_elsewhere": True}
+    long_ago = make.agency(name="Thanh tra bốn năm trước", **elsewhere)
+    never = make.agency(name="Chưa từng thanh tra", **elsewhere)
+    recent = make.agency(name="Thanh tra sáu tháng trước", **elsewhere)
+    overdue = make.agency(name="Quá hạn khắc phục", **elsewhere)
+    signals = make.agency(name="Nhiều dấu hiệu", **elsewhere)
+    suspended = make.agency(name="Bị đình chỉ", status="suspended", **elsewhere)
     ids = {
         "never": never.id,
         "recent": recent.id,
@@ -219,8 +223,8 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
         "never": (
             {"open_violations": 0, "overdue_remedies": 0, "fines_vnd": 0, "last_inspected_on": None}
             | empty,
-            {"inspection_gap": ("1", "25")},
-            "25.0",
+            {"inspection_gap": ("1", "20")},
+            "20.0",
         ),
         "recent": (
             {
@@ -230,9 +234,9 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
                 "last_inspected_on": days_ago(182),
             }
             | empty,
-            # 182 days / 30.4375 = 5.9795 months; / 36 = 0.16610 → 0.1661; * 25 = 4.1525
-            {"inspection_gap": ("0.1661", "4.15")},
-            "4.2",
+            # 182 days / 30.4375 = 5.9795 months; / 36 = 0.16610 → 0.1661; * 20 = 3.322
+            {"inspection_gap": ("0.1661", "3.32")},
+            "3.3",
         ),
         "long_ago": (
             {
@@ -243,8 +247,8 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
             }
             | empty,
             # 48 months, at most 36 count.
-            {"inspection_gap": ("1", "25")},
-            "25.0",
+            {"inspection_gap": ("1", "20")},
+            "20.0",
         ),
         "overdue": (
             {
@@ -255,14 +259,14 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
             }
             | empty,
             {
-                # 60 / 30.4375 / 36 = 0.054757 → 0.0548; * 25 = 1.37
-                "inspection_gap": ("0.0548", "1.37"),
+                # 60 / 30.4375 / 36 = 0.054757 → 0.0548; * 20 = 1.096
+                "inspection_gap": ("0.0548", "1.10"),
                 # 0.7 + 0.1 * 2
-                "overdue_remedies": ("0.9", "31.5"),
+                "overdue_remedies": ("0.9", "27"),
                 # 3 / 5
                 "open_violations": ("0.6", "3"),
             },
-            "35.9",  # 35.87
+            "31.1",  # 31.10
         ),
         "signals": (
             {
@@ -277,8 +281,8 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
                 "late_report_rate": Decimal("0.4"),
             },
             {
-                # 365 / 30.4375 / 36 = 0.33310 → 0.3331; * 25 = 8.3275
-                "inspection_gap": ("0.3331", "8.33"),
+                # 365 / 30.4375 / 36 = 0.33310 → 0.3331; * 20 = 6.662
+                "inspection_gap": ("0.3331", "6.66"),
                 # 3 / 8 = 0.375; * 15 = 5.625, half up
                 "flagged_share": ("0.375", "5.63"),
                 # 1 early of 3 back; * 5 = 1.6665
@@ -288,7 +292,7 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
                 # 2 late of 5 departed
                 "late_report_rate": ("0.4", "4"),
             },
-            "20.6",  # 20.63
+            "19.0",  # 18.96
         ),
         "suspended": (
             {
@@ -299,11 +303,11 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
             }
             | empty,
             {
-                "inspection_gap": ("1", "25"),
-                "overdue_remedies": ("0.8", "28"),
+                "inspection_gap": ("1", "20"),
+                "overdue_remedies": ("0.8", "24"),
                 "open_violations": ("0.2", "1"),
             },
-            "54.0",
+            "45.0",
         ),
     }
 
@@ -354,9 +358,10 @@ def test_overdue_and_open_violations_count_at_most_one_each(
         "placements": 0,
     }
     factors = {
-        "inspection_gap": ("1", "25"),  # in progress is not yet inspected
-        "overdue_remedies": ("1", "35"),  # 0.7 + 0.6, at most 1
+        "inspection_gap": ("1", "20"),  # in progress is not yet inspected
+        "overdue_remedies": ("1", "30"),  # 0.7 + 0.6, at most 1
         "open_violations": ("1", "5"),  # 7 / 5, at most 1
+        "reports_not_on_time": ("1", "10"),  # it has filed no report that fell due
     }
     _check(body, record, _factors(factors), "65.0")
 

@@ -136,6 +136,15 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
         Role.officer,
         lambda _w, n: {"category": "other", "description": f"Phát hiện {n}"},
     ),
+    ("POST", "/api/v1/agencies/{agency_id}/reports"): (
+        Role.agency,
+        lambda _w, n: {
+            "kind": "monthly_changes",
+            "period_from": "2026-01-01",
+            "period_to": "2026-01-31",
+            "figures": {"departed": n},
+        },
+    ),
     ("POST", "/api/v1/users"): (
         Role.admin,
         lambda _w, n: {"username": f"idem.{n}", "role": "viewer", "password": "a-long-password-1"},

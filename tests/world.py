@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -40,6 +41,8 @@ class World:
     other_inspection: int
     own_violation: int
     other_violation: int
+    own_report: int  # a filing with a file attached
+    other_report: int
     target: int
     market_record: int
     api_client: int
@@ -53,6 +56,7 @@ class World:
             "placement_id": self.own_placement if own else self.other_placement,
             "inspection_id": self.own_inspection if own else self.other_inspection,
             "violation_id": self.own_violation if own else self.other_violation,
+            "report_id": self.own_report if own else self.other_report,
             "target_id": self.target,
             "user_id": self.user,
             "client_id": self.api_client,
@@ -96,6 +100,23 @@ def _concluded_inspection(
     return iid, violation["id"]
 
 
+def last_month() -> tuple[str, str]:
+    """The first and last day of the month before this one: a period whose changes are due."""
+    first_of_this = today().replace(day=1)
+    last = first_of_this - timedelta(days=1)
+    return last.replace(day=1).isoformat(), last.isoformat()
+
+
+def _filed_report(client: TestClient, headers: dict[str, str], agency_id: int) -> int:
+    period_from, period_to = last_month()
+    form = {"kind": "monthly_changes", "period_from": period_from, "period_to": period_to}
+    pdf = ("bao-cao.pdf", b"%PDF-1.4\n% synthetic test report\n", "application/pdf")
+    r = client.post(
+        f"/api/v1/agencies/{agency_id}/reports", data=form, files={"file": pdf}, headers=headers
+    )
+    return int(_ok(r)["id"])
+
+
 def build_world(client: TestClient, make: Factory) -> World:
     headers: dict[Role, dict[str, str]] = {
         role: make.headers(role) for role in Role if role != Role.agency
@@ -115,6 +136,8 @@ def build_world(client: TestClient, make: Factory) -> World:
     )
     own_inspection, own_violation = _concluded_inspection(client, officer, own_user.agency_id)
     other_inspection, other_violation = _concluded_inspection(client, officer, other_user.agency_id)
+    own_report = _filed_report(client, headers[Role.agency], own_user.agency_id)
+    other_report = _filed_report(client, officer, other_user.agency_id)
     # Two of each listed thing at least, so that every list has a second page.
     targets = [
         _ok(
@@ -155,6 +178,8 @@ def build_world(client: TestClient, make: Factory) -> World:
         other_inspection=other_inspection,
         own_violation=own_violation,
         other_violation=other_violation,
+        own_report=own_report,
+        other_report=other_report,
         target=targets[0]["id"],
         market_record=records[0]["id"],
         api_client=api_client.id,

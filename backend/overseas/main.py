@@ -23,6 +23,7 @@ from overseas.core.headers import SecurityHeaders
 from overseas.inspections import router as inspections
 from overseas.law import router as law
 from overseas.markets import router as markets
+from overseas.obligations import router as obligations
 from overseas.openapi import install_openapi
 from overseas.placements import public as placements_public
 from overseas.placements import router as placements
@@ -147,6 +148,7 @@ def create_app() -> FastAPI:
         targets,
         inspections,
         reports,
+        obligations,
         audit,
     )
     for module in modules:
@@ -155,6 +157,7 @@ def create_app() -> FastAPI:
     app.include_router(users.clients_router)
     app.include_router(placements.workers_router)
     app.include_router(agencies.public_router)
+    app.include_router(obligations.agency_router)
     app.include_router(markets.public_router)
     app.include_router(targets.public_router)
     app.include_router(placements_public.public_router)

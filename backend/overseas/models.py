@@ -9,6 +9,7 @@ from overseas.auth.models import ApiClient, LoginThrottle, User
 from overseas.inspections.models import Inspection, Violation
 from overseas.law.models import DepositCapRule, FeeCapRule, ViolationType, WorkingDay
 from overseas.markets.models import Market, MarketRecord
+from overseas.obligations.models import AgencyReport, AgencyReportFile
 from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
 from overseas.targets.models import Target
@@ -17,6 +18,8 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "Agency",
+    "AgencyReport",
+    "AgencyReportFile",
     "ApiClient",
     "Area",
     "AuditLog",

@@ -34,6 +34,7 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/rules/fee-caps"),
     ("POST", "/api/v1/rules/deposit-caps"),
     ("POST", "/api/v1/rules/violation-types"),
+    ("POST", "/api/v1/agencies/{agency_id}/reports"),
 }
 
 _serial = itertools.count(1)
@@ -347,6 +348,28 @@ def area(live: Live, agencies: dict[int, int]) -> Family:
     return Family("admin", 201, _json("/api/v1/areas", bodies), stored)
 
 
+def agency_report(live: Live, agencies: dict[int, int]) -> Family:
+    """A month's changes with a signed scan (multipart), for a month of its own; the other
+    upload carries another file."""
+    year = 2000 + serial()
+    form = {"kind": "monthly_changes", "period_from": f"{year}-01-01",
+            "period_to": f"{year}-01-31", "figures": '{"departed": 2}'}  # fmt: skip
+    scans = (b"%PDF-1.4\n% synthetic scan A\n", b"%PDF-1.4\n% synthetic scan B\n")
+    path = f"/api/v1/agencies/{agencies[1]}/reports"
+    officer = live.auth("officer")
+
+    def send(client: httpx.Client, headers: dict[str, str], variant: int) -> httpx.Response:
+        upload = {"file": ("bao-cao.pdf", scans[variant], "application/pdf")}
+        return client.post(path, data=form, files=upload, headers=headers)
+
+    def stored(c: httpx.Client) -> int:
+        r = c.get(path, params={"period_from": form["period_from"]}, headers=officer)
+        assert r.status_code == 200, r.text
+        return len(r.json()["items"])
+
+    return Family("agency1", 201, send, stored)
+
+
 FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "placement-by-officer": placement_officer,
     "placement-by-agency": placement_agency,
@@ -365,6 +388,7 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "fee-cap": cap_rule("fee-caps", {"cap_months_per_12": "1", "cap_months_max": "2"}),
     "violation-type": violation_type,
     "deposit-cap": cap_rule("deposit-caps", {"market_code": "KR", "cap_vnd": 1000}),
+    "agency-report": agency_report,
 }
 
 

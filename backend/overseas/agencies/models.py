@@ -25,6 +25,9 @@ class AgencyBase(SQLModel):
     address: str | None = Field(default=None, max_length=500)
     phone: str | None = Field(default=None, max_length=32)
     email: str | None = Field(default=None, max_length=254)
+    # Head office outside the province: it reports to its own province's department, so it
+    # owes this one no reports (docs/obligations.md).
+    reports_elsewhere: bool = False
 
 
 # An enterprise licensed to send workers abroad (Law 69/2020/QH14 Art. 10).

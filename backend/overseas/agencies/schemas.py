@@ -86,6 +86,7 @@ class AgencyUpdate(BaseModel):
     address: str | None = optional(AgencyBase, "address")
     phone: str | None = optional(AgencyBase, "phone")
     email: str | None = optional(AgencyBase, "email")
+    reports_elsewhere: bool | None = None
 
     _check_text = field_validator("licence_no", "name", mode="before")(_stripped)
     _check_tax_code = field_validator("tax_code", mode="before")(_tax_code)

@@ -13,7 +13,7 @@ from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.principal import Principal
 
-_NOT_NULL = frozenset({"licence_no", "name", "tax_code", "status"})
+_NOT_NULL = frozenset({"licence_no", "name", "tax_code", "status", "reports_elsewhere"})
 
 
 def find(session: Session, agency_id: int) -> Agency | None:

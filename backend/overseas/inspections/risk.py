@@ -21,6 +21,8 @@ from overseas.core.principal import Principal
 from overseas.inspections import rules
 from overseas.inspections.models import Inspection, Violation
 from overseas.inspections.schemas import Compliance, Priority, RiskFactor
+from overseas.obligations import service as obligations
+from overseas.obligations.schemas import ReportingRecord
 from overseas.placements.models import Placement, Status
 from overseas.placements.rules import DEPARTED_STATUSES, RETURNED_STATUSES
 
@@ -32,16 +34,22 @@ class Factor(NamedTuple):
 
 FACTORS = {
     "inspection_gap": Factor(
-        Decimal(25), "1 if never inspected, else months since the last inspection / 36 (at most 1)"
+        Decimal(20), "1 if never inspected, else months since the last inspection / 36 (at most 1)"
     ),
     "overdue_remedies": Factor(
-        Decimal(35), "0 if none, else 0.7 + 0.1 per overdue remedy (at most 1)"
+        Decimal(30), "0 if none, else 0.7 + 0.1 per overdue remedy (at most 1)"
     ),
     "open_violations": Factor(Decimal(5), "open violations / 5 (at most 1)"),
     "flagged_share": Factor(Decimal(15), "share of its placements carrying a flag"),
     "early_return_rate": Factor(Decimal(5), "share of finished contracts that ended early"),
     "overstay_rate": Factor(Decimal(5), "share of departed workers who overstayed"),
     "late_report_rate": Factor(Decimal(10), "share of departures reported more than 5 days late"),
+    # An enterprise that files nothing must not look safe (docs/obligations.md).
+    "reports_not_on_time": Factor(
+        Decimal(10),
+        "share of the reports due to the department in the last 12 months that came late or "
+        "not at all",
+    ),
 }
 GAP_MONTHS = 36
 
@@ -59,6 +67,7 @@ class Signals:
     overdue: int = 0
     fines: int = 0
     last_inspected: date | None = None
+    reporting: ReportingRecord | None = None
 
 
 def rate(part: int, whole: int) -> Decimal | None:
@@ -127,7 +136,15 @@ def _signals(session: Session, agency_ids: list[int] | None, on: date) -> dict[i
         istmt = istmt.where(col(i.agency_id).in_(agency_ids))
     for agency_id, last in session.execute(istmt.group_by(col(i.agency_id))).all():
         found[agency_id].last_inspected = last
+    for agency_id, record in obligations.reporting_records(session, agency_ids, on).items():
+        found[agency_id].reporting = record
     return found
+
+
+def _not_on_time(record: ReportingRecord | None) -> Decimal:
+    if record is None or not record.due:
+        return Decimal(0)
+    return Decimal(1) - (rate(record.on_time, record.due) or Decimal(0))
 
 
 def risk(s: Signals, on: date) -> tuple[Decimal, list[RiskFactor]]:
@@ -146,6 +163,7 @@ def risk(s: Signals, on: date) -> tuple[Decimal, list[RiskFactor]]:
         "early_return_rate": rate(s.early, s.finished) or Decimal(0),
         "overstay_rate": rate(s.overstayed, s.departed) or Decimal(0),
         "late_report_rate": rate(s.late, s.departed) or Decimal(0),
+        "reports_not_on_time": _not_on_time(s.reporting),
     }
     factors = []
     for name, (weight, description) in FACTORS.items():
@@ -176,6 +194,7 @@ def _compliance(agency_id: int, s: Signals, on: date) -> dict[str, Any]:
         "early_return_rate": rate(s.early, s.finished),
         "overstay_rate": rate(s.overstayed, s.departed),
         "late_report_rate": rate(s.late, s.departed),
+        "reporting": s.reporting,
         "risk_score": score,
         "risk_factors": factors,
     }

@@ -15,6 +15,7 @@ from overseas.inspections.models import (
     Result,
     ViolationBase,
 )
+from overseas.obligations.schemas import ReportingRecord
 
 Fine = Annotated[int, Field(ge=0, le=10**12)]
 
@@ -148,6 +149,10 @@ class Compliance(BaseModel):
     early_return_rate: Ratio | None
     overstay_rate: Ratio | None
     late_report_rate: Ratio | None
+    reporting: ReportingRecord | None = Field(
+        description="Reports due to the department in the last 12 months and how they came in; "
+        "null when the enterprise reports elsewhere or is not active"
+    )
     risk_score: Ratio
     risk_factors: list[RiskFactor]
 

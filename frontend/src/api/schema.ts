@@ -72,6 +72,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies/{agency_id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reports
+         * @description An enterprise's filings, amendments included, newest first.
+         */
+        get: operations["reports-list_reports"];
+        put?: never;
+        /**
+         * File Report
+         * @description File a report (JSON, or a multipart form with an optional signed scan or workbook);
+         *     answers with the duty it settles. Filing again for the same period is an amendment: the
+         *     earlier filing is kept and still decides whether the duty was met on time.
+         */
+        post: operations["reports-file_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{agency_id}/reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Report
+         * @description One filing.
+         */
+        get: operations["reports-get_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{agency_id}/reports/{report_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Report File
+         * @description The file attached to a filing, as it was sent.
+         */
+        get: operations["reports-download_report_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-clients": {
         parameters: {
             query?: never;
@@ -796,6 +862,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Obligations
+         * @description The reports each enterprise owes for the year (default this year) whose period has
+         *     begun: the annual report (15 Dec-14 Dec, due 19 Dec, Circular 21/2021 Art. 15) and each
+         *     month's changes (due the 20th of the next month, Circular 20/2021 Art. 11(1)), for every
+         *     active enterprise not marked `reports_elsewhere`; by due date.
+         */
+        get: operations["reports-list_obligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rules/deposit-caps": {
         parameters: {
             query?: never;
@@ -1193,6 +1282,11 @@ export interface components {
             name: string;
             /** Phone */
             phone?: string | null;
+            /**
+             * Reports Elsewhere
+             * @default false
+             */
+            reports_elsewhere: boolean;
             /** @default active */
             status: components["schemas"]["AgencyStatus"];
             /** Tax Code */
@@ -1222,6 +1316,8 @@ export interface components {
             name: string;
             /** Phone */
             phone: string | null;
+            /** Reports Elsewhere */
+            reports_elsewhere: boolean;
             status: components["schemas"]["AgencyStatus"];
             /** Tax Code */
             tax_code: string;
@@ -1252,6 +1348,8 @@ export interface components {
             name?: string | null;
             /** Phone */
             phone?: string | null;
+            /** Reports Elsewhere */
+            reports_elsewhere?: boolean | null;
             status?: components["schemas"]["AgencyStatus"] | null;
             /** Tax Code */
             tax_code?: string | null;
@@ -1604,6 +1702,8 @@ export interface components {
             overstay_rate: number | null;
             /** Placements */
             placements: number;
+            /** @description Reports due to the department in the last 12 months and how they came in; null when the enterprise reports elsewhere or is not active */
+            reporting: components["schemas"]["ReportingRecord"] | null;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
@@ -1709,6 +1809,11 @@ export interface components {
             /** Valid To */
             valid_to?: string | null;
         };
+        /**
+         * DutyStatus
+         * @enum {string}
+         */
+        DutyStatus: "upcoming" | "submitted" | "late" | "missing";
         /**
          * ExportFormat
          * @enum {string}
@@ -1845,6 +1950,46 @@ export interface components {
             message: string;
             /** Row */
             row?: number | null;
+        };
+        /** FiledReport */
+        FiledReport: {
+            /** Agency Id */
+            agency_id: number;
+            /** Amends Id */
+            amends_id: number | null;
+            /** Figures */
+            figures: {
+                [key: string]: unknown;
+            };
+            /** File Name */
+            file_name: string | null;
+            /** File Size */
+            file_size: number | null;
+            /** File Type */
+            file_type: string | null;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ReportKind"];
+            obligation: components["schemas"]["Obligation"];
+            /**
+             * Period From
+             * Format: date
+             */
+            period_from: string;
+            /**
+             * Period To
+             * Format: date
+             */
+            period_to: string;
+            /** Revision */
+            revision: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Submitted By */
+            submitted_by: string;
         };
         /**
          * Flag
@@ -2118,6 +2263,37 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** Obligation */
+        Obligation: {
+            /** Agency Id */
+            agency_id: number;
+            /** Agency Name */
+            agency_name: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            kind: components["schemas"]["ReportKind"];
+            /**
+             * Period From
+             * Format: date
+             */
+            period_from: string;
+            /**
+             * Period To
+             * Format: date
+             */
+            period_to: string;
+            /**
+             * Report Id
+             * @description The first filing, which says if it was on time
+             */
+            report_id: number | null;
+            status: components["schemas"]["DutyStatus"];
+            /** Submitted At */
+            submitted_at: string | null;
+        };
         /** Page[AgencyPublic] */
         Page_AgencyPublic_: {
             /** Items */
@@ -2208,10 +2384,28 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** Page[Obligation] */
+        Page_Obligation_: {
+            /** Items */
+            items: components["schemas"]["Obligation"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
         /** Page[PlacementRead] */
         Page_PlacementRead_: {
             /** Items */
             items: components["schemas"]["PlacementRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[ReportRead] */
+        Page_ReportRead_: {
+            /** Items */
+            items: components["schemas"]["ReportRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
             /** Total */
@@ -2533,6 +2727,8 @@ export interface components {
             overstay_rate: number | null;
             /** Placements */
             placements: number;
+            /** @description Reports due to the department in the last 12 months and how they came in; null when the enterprise reports elsewhere or is not active */
+            reporting: components["schemas"]["ReportingRecord"] | null;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
@@ -2662,6 +2858,11 @@ export interface components {
          * @enum {string}
          */
         RecordKind: "demand" | "wage" | "fee_cap" | "policy" | "warning" | "opportunity" | "note";
+        /**
+         * ReportKind
+         * @enum {string}
+         */
+        ReportKind: "annual" | "monthly_changes";
         /** ReportLine */
         ReportLine: {
             /** Count */
@@ -2670,6 +2871,58 @@ export interface components {
             key: string;
             /** Label */
             label: string;
+        };
+        /** ReportRead */
+        ReportRead: {
+            /** Agency Id */
+            agency_id: number;
+            /** Amends Id */
+            amends_id: number | null;
+            /** Figures */
+            figures: {
+                [key: string]: unknown;
+            };
+            /** File Name */
+            file_name: string | null;
+            /** File Size */
+            file_size: number | null;
+            /** File Type */
+            file_type: string | null;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ReportKind"];
+            /**
+             * Period From
+             * Format: date
+             */
+            period_from: string;
+            /**
+             * Period To
+             * Format: date
+             */
+            period_to: string;
+            /** Revision */
+            revision: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Submitted By */
+            submitted_by: string;
+        };
+        /** ReportingRecord */
+        ReportingRecord: {
+            /** Due */
+            due: number;
+            /** Late */
+            late: number;
+            /** Missing */
+            missing: number;
+            /** On Time */
+            on_time: number;
+            /** On Time Rate */
+            on_time_rate: number | null;
         };
         /**
          * Result
@@ -3505,6 +3758,322 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Compliance"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-list_reports": {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ReportKind"] | null;
+                period_from?: string | null;
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                /** @description Also count every matching row */
+                include_total?: boolean;
+            };
+            header?: never;
+            path: {
+                agency_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-file_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                agency_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Figures */
+                    figures?: {
+                        [key: string]: number | string;
+                    };
+                    kind: components["schemas"]["ReportKind"];
+                    /**
+                     * Period From
+                     * Format: date
+                     */
+                    period_from: string;
+                    /**
+                     * Period To
+                     * Format: date
+                     */
+                    period_to: string;
+                    /**
+                     * Format: date-time
+                     * @description Officers only: when a paper report was received
+                     */
+                    received_at?: string;
+                };
+                "multipart/form-data": {
+                    /** @description A JSON object */
+                    figures?: string;
+                    /**
+                     * Format: binary
+                     * @description PDF, PNG, JPEG, XLSX, XLS, DOCX or DOC, at most 10 MiB
+                     */
+                    file?: string;
+                    /** @enum {string} */
+                    kind: "annual" | "monthly_changes";
+                    /** Format: date */
+                    period_from: string;
+                    /** Format: date */
+                    period_to: string;
+                    /** Format: date-time */
+                    received_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledReport"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-get_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agency_id: number;
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRead"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports-download_report_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agency_id: number;
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attached file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/octet-stream": unknown;
                 };
             };
             /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
@@ -6442,6 +7011,66 @@ export interface operations {
             };
         };
     };
+    "reports-list_obligations": {
+        parameters: {
+            query?: {
+                year?: number | null;
+                agency_id?: number | null;
+                status?: components["schemas"]["DutyStatus"] | null;
+                kind?: components["schemas"]["ReportKind"] | null;
+                /** @description The day statuses are judged on (Vietnam); default today */
+                on?: string | null;
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                /** @description Also count every matching row */
+                include_total?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Obligation_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "rules-list_deposit_caps": {
         parameters: {
             query?: {
@@ -8267,6 +8896,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AgenciesAgency_idReportsPostRequestBodyContentMultipartFormDataKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{agency_id}/reports"]["post"]["requestBody"]["content"]["multipart/form-data"]["kind"]> = ["annual", "monthly_changes"];
 export const pathsApiV1ProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1PublicProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/public/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1ReportsAnnualGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/annual"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
@@ -8277,6 +8907,7 @@ export const batchItemResultResultValues: ReadonlyArray<FlattenedDeepRequired<co
 export const body_authIssue_tokenGrant_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Body_auth-issue_token"]["grant_type"]> = ["password", "client_credentials"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["late_or_missing_report", "worker_data_not_updated", "fee_above_cap", "deposit_breach", "orientation_breach", "licence_misuse", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["public_unit", "service_enterprise", "contract_winner", "internship", "outbound_investor", "direct_contract"];
+export const dutyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DutyStatus"]> = ["upcoming", "submitted", "late", "missing"];
 export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["csv", "xlsx", "ndjson"];
 export const flagValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Flag"]> = ["fee_above_cap", "deposit_above_cap", "possible_duplicate", "late_report"];
 export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "in_progress", "concluded", "closed"];
@@ -8286,6 +8917,7 @@ export const policyGroupValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const programmeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Programme"]> = ["TITP", "SSW", "EPS", "engineer", "other"];
 export const progressByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["demand", "wage", "fee_cap", "policy", "warning", "opportunity", "note"];
+export const reportKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportKind"]> = ["annual", "monthly_changes"];
 export const resultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Result"]> = ["compliant", "violations"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "inspector", "agency", "viewer"];
 export const sexValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Sex"]> = ["male", "female"];
