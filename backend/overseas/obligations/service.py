@@ -28,6 +28,9 @@ from overseas.obligations.schemas import (
 
 # A reporting record looks back this far from the day it is judged on.
 RECORD_WINDOW = timedelta(days=365)
+# Filings of one duty arriving together take the next revision in turn; each try waits for the
+# one before it to commit, so this bounds how many may arrive at the same moment.
+MAX_ATTEMPTS = 20
 _ORDER = "obligations"
 
 
@@ -212,7 +215,7 @@ def file_report(
             )
         if received_at > utcnow():
             raise ValidationFailed.one("received_at", "may not be in the future")
-    for _attempt in range(3):
+    for _attempt in range(MAX_ATTEMPTS):
         previous = session.exec(
             select(AgencyReport)
             .where(
