@@ -46,6 +46,9 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/rules/violation-types"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
     ("POST", "/api/v1/rules/violation-types"): frozenset({ADMIN}),
     ("PATCH", "/api/v1/rules/violation-types/{code}"): frozenset({ADMIN}),
+    ("GET", "/api/v1/rules/sanction-powers"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/sanction-powers"): frozenset({ADMIN}),
+    ("PATCH", "/api/v1/rules/sanction-powers/{code}"): frozenset({ADMIN}),
     ("GET", "/api/v1/auth/me"): ANYONE_LOGGED_IN,
     # Accounts and API clients: administrators
     ("GET", "/api/v1/users"): frozenset({ADMIN}),

@@ -89,6 +89,17 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
             "source": "Văn bản thử nghiệm (ví dụ)",
         },
     ),
+    ("POST", "/api/v1/rules/sanction-powers"): (
+        Role.admin,
+        lambda _w, n: {
+            "code": f"test-power-{n}",
+            "authority_vi": f"Chức danh thử nghiệm {n} (ví dụ)",
+            "max_fine_vnd": 1_000_000 * n,
+            "article": "99",
+            "valid_from": "2027-01-01",
+            "source": "Văn bản thử nghiệm (ví dụ)",
+        },
+    ),
     ("POST", "/api/v1/markets"): (
         Role.officer,
         lambda _w, n: {

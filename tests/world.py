@@ -137,6 +137,7 @@ def build_world(client: TestClient, make: Factory) -> World:
     own_inspection, own_violation = _concluded_inspection(client, officer, own_user.agency_id)
     other_inspection, other_violation = _concluded_inspection(client, officer, other_user.agency_id)
     own_report = _filed_report(client, headers[Role.agency], own_user.agency_id)
+    _filed_report(client, headers[Role.agency], own_user.agency_id)  # an amendment: two pages
     other_report = _filed_report(client, officer, other_user.agency_id)
     # Two of each listed thing at least, so that every list has a second page.
     targets = [

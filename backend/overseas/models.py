@@ -7,7 +7,13 @@ from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
 from overseas.inspections.models import Inspection, Violation
-from overseas.law.models import DepositCapRule, FeeCapRule, ViolationType, WorkingDay
+from overseas.law.models import (
+    DepositCapRule,
+    FeeCapRule,
+    SanctionPower,
+    ViolationType,
+    WorkingDay,
+)
 from overseas.markets.models import Market, MarketRecord
 from overseas.obligations.models import AgencyReport, AgencyReportFile
 from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
@@ -33,6 +39,7 @@ __all__ = [
     "MarketRecord",
     "Placement",
     "PlacementEvent",
+    "SanctionPower",
     "Target",
     "User",
     "Violation",

@@ -35,6 +35,7 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/rules/deposit-caps"),
     ("POST", "/api/v1/rules/violation-types"),
     ("POST", "/api/v1/agencies/{agency_id}/reports"),
+    ("POST", "/api/v1/rules/sanction-powers"),
 }
 
 _serial = itertools.count(1)
@@ -297,6 +298,22 @@ def violation_type(live: Live, agencies: dict[int, int]) -> Family:
     return Family("admin", 201, _json("/api/v1/rules/violation-types", bodies), stored)
 
 
+def sanction_power(live: Live, agencies: dict[int, int]) -> Family:
+    """A power a new text gives; the other body gives it another cap."""
+    code = f"live-power-{serial()}"
+    body = {"code": code, "authority_vi": "Chức danh thử nghiệm (ví dụ)", "article": "99",
+            "max_fine_vnd": 1_000_000, "valid_from": "2027-01-01",
+            "source": "Văn bản thử nghiệm (ví dụ)"}  # fmt: skip
+    bodies = (body, body | {"max_fine_vnd": 2_000_000})
+    admin = live.auth("admin")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/rules/sanction-powers", admin)
+        return sum(1 for r in rows if r["code"] == code)
+
+    return Family("admin", 201, _json("/api/v1/rules/sanction-powers", bodies), stored)
+
+
 def market(live: Live, agencies: dict[int, int]) -> Family:
     code = _unused_market_code(live)
     body = {"code": code, "name_vi": "Thị trường thử", "name_en": "Test market"}
@@ -389,6 +406,7 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "violation-type": violation_type,
     "deposit-cap": cap_rule("deposit-caps", {"market_code": "KR", "cap_vnd": 1000}),
     "agency-report": agency_report,
+    "sanction-power": sanction_power,
 }
 
 

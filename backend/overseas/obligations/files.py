@@ -18,6 +18,11 @@ _OFFICE = {
 }
 _OLD_OFFICE = {".xls": "application/vnd.ms-excel", ".doc": "application/msword"}
 ACCEPTED = "PDF, PNG, JPEG, XLSX, XLS, DOCX or DOC"
+MEDIA_TYPES = (
+    *(kind for _, kind in _BY_SIGNATURE),
+    *_OFFICE.values(),
+    *_OLD_OFFICE.values(),
+)
 
 
 def media_type(name: str, content: bytes) -> str:

@@ -234,9 +234,15 @@ def get_report(
 
 @agency_router.get(
     "/{report_id}/file",
+    response_class=Response,
     responses={
         **problem_responses(401, 403, 404, 422),
-        200: {"content": {"application/octet-stream": {}}, "description": "The attached file"},
+        200: {
+            "content": {
+                m: {"schema": {"type": "string", "format": "binary"}} for m in files.MEDIA_TYPES
+            },
+            "description": "The attached file, of the type it was found to be when filed",
+        },
     },
 )
 def download_report_file(

@@ -973,6 +973,53 @@ export interface paths {
         patch: operations["rules-change_fee_caps"];
         trace?: never;
     };
+    "/api/v1/rules/sanction-powers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sanction Powers
+         * @description Who may fine how much in this field (Decree 283/2026 Art. 55-62): the cap for one
+         *     individual's violation, doubled for an organisation (Art. 63(1)), and the provisions an
+         *     authority may sanction when Art. 63 limits it; each `confirmed` once an administrator has
+         *     checked it against the signed text.
+         */
+        get: operations["rules-list_sanction_powers"];
+        put?: never;
+        /**
+         * Add Sanction Power
+         * @description A power a new text gives (its code unique).
+         */
+        post: operations["rules-add_sanction_power"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/sanction-powers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change Sanction Power
+         * @description A correction, the check against the signed text (`confirmed`), or the power's end.
+         */
+        patch: operations["rules-change_sanction_power"];
+        trace?: never;
+    };
     "/api/v1/rules/violation-types": {
         parameters: {
             query?: never;
@@ -2411,6 +2458,15 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** Page[SanctionPowerRead] */
+        Page_SanctionPowerRead_: {
+            /** Items */
+            items: components["schemas"]["SanctionPowerRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
         /** Page[TargetRead] */
         Page_TargetRead_: {
             /** Items */
@@ -2968,6 +3024,91 @@ export interface components {
             valid_from: string | null;
             /** Valid To */
             valid_to: string | null;
+        };
+        /** SanctionPowerCreate */
+        SanctionPowerCreate: {
+            /** Article */
+            article: string;
+            /**
+             * Authority En
+             * @default
+             */
+            authority_en: string;
+            /** Authority Vi */
+            authority_vi: string;
+            /** Code */
+            code: string;
+            /**
+             * Confirmed
+             * @default false
+             */
+            confirmed: boolean;
+            /** Max Fine Vnd */
+            max_fine_vnd: number;
+            /**
+             * Scope
+             * @default
+             */
+            scope: string;
+            /** Source */
+            source: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to?: string | null;
+        };
+        /** SanctionPowerRead */
+        SanctionPowerRead: {
+            /** Article */
+            article: string;
+            /** Authority En */
+            authority_en: string;
+            /** Authority Vi */
+            authority_vi: string;
+            /** Code */
+            code: string;
+            /** Confirmed */
+            confirmed: boolean;
+            /** Max Fine Vnd */
+            max_fine_vnd: number;
+            /** Scope */
+            scope: string;
+            /** Source */
+            source: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
+        };
+        /** SanctionPowerUpdate */
+        SanctionPowerUpdate: {
+            /** Authority En */
+            authority_en?: string | null;
+            /** Authority Vi */
+            authority_vi?: string | null;
+            /** Confirmed */
+            confirmed?: boolean | null;
+            /** Max Fine Vnd */
+            max_fine_vnd?: number | null;
+            /** Scope */
+            scope?: string | null;
+            /** Source */
+            source?: string | null;
+            /** Valid To */
+            valid_to?: string | null;
         };
         /**
          * Sex
@@ -4066,14 +4207,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The attached file */
+            /** @description The attached file, of the type it was found to be when filed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "application/octet-stream": unknown;
+                    "application/msword": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
                 };
             };
             /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
@@ -7499,6 +7645,229 @@ export interface operations {
             };
             /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-list_sanction_powers": {
+        parameters: {
+            query?: {
+                /** @description Only the powers in force that day */
+                on?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SanctionPowerRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-add_sanction_power": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SanctionPowerCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionPowerRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-change_sanction_power": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SanctionPowerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionPowerRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
