@@ -161,8 +161,12 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
         lambda _w, n: {"username": f"idem.{n}", "role": "viewer", "password": "a-long-password-1"},
     ),
 }
-# A multipart upload: its replays are in tests/test_placements_files.py.
-MULTIPART = {("POST", "/api/v1/placements/import")}
+# Multipart uploads: their replays are in tests/test_placements_files.py and
+# tests/test_procedure.py.
+MULTIPART = {
+    ("POST", "/api/v1/placements/import"),
+    ("POST", "/api/v1/inspections/{inspection_id}/files"),
+}
 
 
 def _idempotent_operations() -> set[tuple[str, str]]:

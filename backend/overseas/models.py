@@ -6,7 +6,15 @@ from overseas.agencies.models import Agency
 from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
-from overseas.inspections.models import Inspection, Violation
+from overseas.inspections.models import (
+    CheckRecord,
+    Inspection,
+    InspectionFile,
+    InspectionFileContent,
+    Remedy,
+    SanctionDecision,
+    Violation,
+)
 from overseas.law.models import (
     DepositCapRule,
     FeeCapRule,
@@ -29,16 +37,21 @@ __all__ = [
     "ApiClient",
     "Area",
     "AuditLog",
+    "CheckRecord",
     "DepartureTally",
     "DepositCapRule",
     "FeeCapRule",
     "IdempotencyKey",
     "Inspection",
+    "InspectionFile",
+    "InspectionFileContent",
     "LoginThrottle",
     "Market",
     "MarketRecord",
     "Placement",
     "PlacementEvent",
+    "Remedy",
+    "SanctionDecision",
     "SanctionPower",
     "Target",
     "User",

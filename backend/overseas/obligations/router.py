@@ -12,11 +12,12 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 
+from overseas.core import uploads as files
 from overseas.core.db import SessionDep, today
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Id, Timestamp
-from overseas.obligations import files, service
+from overseas.obligations import service
 from overseas.obligations.auth import DutyReader, ReportFiler
 from overseas.obligations.models import ReportKind
 from overseas.obligations.rules import DutyStatus

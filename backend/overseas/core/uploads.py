@@ -1,4 +1,4 @@
-"""The file an enterprise may attach to a report: a signed scan or the ministry's workbook.
+"""Files people attach to records: signed scans (PDF, images) and office documents.
 Its type is read from its first bytes, not from the name or the header the client sent."""
 
 from overseas.core.errors import ValidationFailed
