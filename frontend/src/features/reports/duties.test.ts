@@ -15,6 +15,7 @@ import {
   trackingSearch,
   yearsBack,
 } from './duties';
+import { filingForm } from './api';
 
 const words = (lang: 'vi' | 'en') => ({
   t: (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params),
@@ -152,5 +153,21 @@ describe("the officers' filters", () => {
       kind: 'monthly_changes',
     });
     expect(yearsBack(2026)).toEqual([2026, 2025, 2024, 2023]);
+  });
+});
+
+describe('the multipart form of a filing', () => {
+  it('carries the period, the figures as JSON, the file with its name, and received_at only when given', async () => {
+    const file = new File(['%PDF-1.4\n'], 'bao-cao-thang.pdf', { type: 'application/pdf' });
+    const base = { kind: 'monthly_changes' as const, period_from: '2026-10-01', period_to: '2026-10-31', figures: { departed: 1200 } };
+    const form = filingForm({ ...base, file, file_tag: 'x' });
+    expect([...form.keys()]).toEqual(['kind', 'period_from', 'period_to', 'figures', 'file']);
+    expect(form.get('figures')).toBe('{"departed":1200}');
+    const sent = form.get('file') as File;
+    expect(sent.name).toBe('bao-cao-thang.pdf');
+    expect(await sent.text()).toBe('%PDF-1.4\n');
+    const paper = filingForm({ ...base, received_at: '2026-11-20T09:30:00+07:00', file: null, file_tag: null });
+    expect(paper.get('received_at')).toBe('2026-11-20T09:30:00+07:00');
+    expect(paper.has('file')).toBe(false);
   });
 });
