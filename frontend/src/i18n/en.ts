@@ -816,6 +816,7 @@ export const en: Dictionary = {
   'reports.submit': 'File the report',
   'reports.submitRecord': 'Record',
   'reports.filed': 'Report filed ({kind} – {period}). Status: {status}.',
+  'reports.showFigures': 'Show the figures ({count})',
   'reports.filings': 'Filings',
   'reports.filingsEmpty': 'No report filed yet.',
   'reports.revision': 'Filing',

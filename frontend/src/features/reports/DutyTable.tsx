@@ -3,7 +3,7 @@ import type { Obligation } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/router';
-import { periodText } from './duties';
+import { periodText, vietnamDateTime } from './duties';
 import { DutyStatusBadge } from './DutyStatusBadge';
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
 /** Reports owed: which, for what period, due when, filed when, and whether in time. */
 export function DutyTable({ duties, caption, showAgency = false, action, testId }: Props) {
   const i18n = useI18n();
-  const { t, tv, formatDate, formatDateTime } = i18n;
+  const { t, tv, formatDate } = i18n;
   return (
     <DataTable
       caption={caption}
@@ -43,7 +43,7 @@ export function DutyTable({ duties, caption, showAgency = false, action, testId 
         },
         {
           label: t('reports.submittedAt'),
-          cell: (d) => (d.submitted_at ? <time dateTime={d.submitted_at}>{formatDateTime(d.submitted_at)}</time> : t('common.none')),
+          cell: (d) => (d.submitted_at ? <time dateTime={d.submitted_at}>{vietnamDateTime(d.submitted_at)}</time> : t('common.none')),
         },
         { label: t('reports.status'), cell: (d) => <DutyStatusBadge status={d.status} /> },
         action && { label: t('common.actions'), cell: action },

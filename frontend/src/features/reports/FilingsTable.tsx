@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { isMessageKey } from '../../i18n/core';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReportFile } from './api';
-import { figureEntries, periodText, revisionText } from './duties';
+import { figureEntries, periodText, revisionText, vietnamDateTime } from './duties';
 
 /** The figures of a filing, each with its label (an unknown one by its name). */
 function FigureList({ figures }: { figures: Record<string, unknown> }) {
@@ -12,7 +12,9 @@ function FigureList({ figures }: { figures: Record<string, unknown> }) {
   const entries = figureEntries(figures);
   if (entries.length === 0) return <>{t('common.none')}</>;
   return (
-    <ul className="figure-list">
+    <details className="figure-details">
+      <summary>{t('reports.showFigures', { count: entries.length })}</summary>
+      <ul className="figure-list">
       {entries.map(([name, value]) => {
         const key = `figure.${name}`;
         return (
@@ -21,14 +23,15 @@ function FigureList({ figures }: { figures: Record<string, unknown> }) {
           </li>
         );
       })}
-    </ul>
+      </ul>
+    </details>
   );
 }
 
 /** An enterprise's filings, amendments included, with their figures and attached files. */
 export function FilingsTable({ agencyId, filings }: { agencyId: number; filings: AgencyReport[] }) {
   const i18n = useI18n();
-  const { t, tv, formatDateTime } = i18n;
+  const { t, tv } = i18n;
   const download = useReportFile(agencyId);
   return (
     <>
@@ -43,7 +46,7 @@ export function FilingsTable({ agencyId, filings }: { agencyId: number; filings:
           { label: t('reports.kind'), rowHeader: true, cell: (r) => tv('reportKind', r.kind) },
           { label: t('reports.period'), cell: (r) => periodText(i18n, r) },
           { label: t('reports.revision'), cell: (r) => revisionText(i18n, r.revision) },
-          { label: t('reports.submittedAt'), cell: (r) => <time dateTime={r.submitted_at}>{formatDateTime(r.submitted_at)}</time> },
+          { label: t('reports.submittedAt'), cell: (r) => <time dateTime={r.submitted_at}>{vietnamDateTime(r.submitted_at)}</time> },
           { label: t('reports.submittedBy'), cell: (r) => r.submitted_by },
           { label: t('reports.figures'), cell: (r) => <FigureList figures={r.figures} /> },
           {

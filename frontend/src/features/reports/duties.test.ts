@@ -13,6 +13,7 @@ import {
   revisionText,
   statusBadgeClass,
   trackingSearch,
+  vietnamDateTime,
   yearsBack,
 } from './duties';
 import { filingForm } from './api';
@@ -119,6 +120,13 @@ describe('the figures of a report', () => {
 });
 
 describe('when a paper report was received', () => {
+  it('shows an instant as its day and time in Vietnam', () => {
+    // 16:30 UTC on 20 December is 23:30 in Vietnam: still the due day of November's changes.
+    expect(vietnamDateTime('2025-12-20T16:30:00Z')).toBe('20/12/2025 23:30');
+    expect(vietnamDateTime('2025-12-20T17:30:00Z')).toBe('21/12/2025 00:30');
+    expect(vietnamDateTime('not a time')).toBe('not a time');
+  });
+
   it('reads the date-time input as Vietnam time, whatever the computer’s timezone', () => {
     expect(receivedAtInstant('2026-11-20T23:30')).toBe('2026-11-20T23:30:00+07:00');
     expect(receivedAtInstant('2026-11-20T23:30:15')).toBe('2026-11-20T23:30:15+07:00');

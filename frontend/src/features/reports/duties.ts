@@ -113,6 +113,27 @@ export function receivedAtInstant(text: string): string | undefined {
   return `${value.length === 16 ? `${value}:00` : value}${VIETNAM_OFFSET}`;
 }
 
+const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * When a report came in, as dd/MM/yyyy HH:mm in Vietnam time in both languages: the day shown
+ * is the day its deadline is judged by, whatever the computer's own timezone.
+ */
+export function vietnamDateTime(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const part = Object.fromEntries(VIETNAM_TIME.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
+}
+
 /** The badge class of a status: overdue in red, late in amber, filed on time in green. */
 export function statusBadgeClass(status: DutyStatus): string {
   return `badge badge--duty-${status}`;
