@@ -941,7 +941,7 @@ test('the pages fit a phone screen', async () => {
   await withPage(
     async (page) => {
       await loginTo(page, 'officer', '/dashboard');
-      for (const path of ['/dashboard', '/placements', '/placements/1', '/targets', '/markets', '/rules']) {
+      for (const path of ['/dashboard', '/placements', '/placements/1', '/targets', '/markets', '/rules', '/report-tracking']) {
         await page.goto(`${BASE_URL}${path}`);
         await page.waitForLoadState('networkidle');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
