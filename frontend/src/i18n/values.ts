@@ -1,6 +1,7 @@
 import type {
   AgencyStatus,
   Channel,
+  DutyStatus,
   Flag,
   InspectionKind,
   InspectionResult,
@@ -9,6 +10,7 @@ import type {
   PolicyGroup,
   Programme,
   RecordKind,
+  ReportKind,
   Role,
   Sex,
   Tier,
@@ -23,6 +25,7 @@ import type { MessageKey } from './vi';
 export interface ValueGroups {
   agencyStatus: AgencyStatus;
   channel: Channel;
+  dutyStatus: DutyStatus;
   flag: Flag;
   inspectionKind: InspectionKind;
   inspectionResult: InspectionResult;
@@ -30,6 +33,7 @@ export interface ValueGroups {
   policyGroup: PolicyGroup;
   programme: Programme;
   recordKind: RecordKind;
+  reportKind: ReportKind;
   role: Role;
   sex: Sex;
   status: PlacementStatus;
