@@ -285,9 +285,18 @@ class InspectionTransition(BaseModel):
 class RiskFactor(BaseModel):
     name: str
     description: str
+    text: str = Field(description="The factor in plain units, in English")
+    params: dict[str, Any] = Field(description="Its figures, for wording it in another language")
     value: Ratio
     weight: Ratio
     score: Ratio
+
+
+class PlannedInspection(BaseModel):
+    id: int
+    kind: Kind
+    status: InspectionStatus
+    planned_on: date | None
 
 
 # An enterprise's record: inspections so far and the signals the registry holds.
@@ -307,7 +316,15 @@ class Compliance(BaseModel):
         "null when the enterprise reports elsewhere or is not active"
     )
     risk_score: Ratio
+    max_score: Ratio = Field(description="The highest score possible: the weights' sum")
     risk_factors: list[RiskFactor]
+    planned_inspection: PlannedInspection | None = Field(
+        description="An inspection planned or under way, if any"
+    )
+    scheduled_this_year: bool = Field(
+        description="A scheduled inspection was already planned or made this year: at most one "
+        "a year (Directive 20/CT-TTg of 2017)"
+    )
 
 
 # An enterprise in the ranking of whom to inspect next.

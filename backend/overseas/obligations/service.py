@@ -158,11 +158,15 @@ def reporting_records(
     for agency in owing:
         assert agency.id is not None
         counts = {DutyStatus.submitted: 0, DutyStatus.late: 0, DutyStatus.missing: 0}
+        annual: DutyStatus | None = None
         for period in periods:
             if not rules.owes(period, agency.licence_issued_on, on):
                 continue
             first = firsts.get((agency.id, str(period.kind), period.period_from))
-            counts[rules.status(period, first.submitted_at if first else None, on)] += 1
+            found = rules.status(period, first.submitted_at if first else None, on)
+            counts[found] += 1
+            if period.kind == ReportKind.annual:
+                annual = found  # periods run in time order: the latest wins
         due = sum(counts.values())
         out[agency.id] = ReportingRecord(
             due=due,
@@ -176,6 +180,7 @@ def reporting_records(
                 if due
                 else None
             ),
+            annual=annual,
         )
     return out
 

@@ -1947,6 +1947,11 @@ export interface components {
             last_inspected_on: string | null;
             /** Late Report Rate */
             late_report_rate: number | null;
+            /**
+             * Max Score
+             * @description The highest score possible: the weights' sum
+             */
+            max_score: number;
             /** Open Violations */
             open_violations: number;
             /** Overdue Remedies */
@@ -1955,12 +1960,19 @@ export interface components {
             overstay_rate: number | null;
             /** Placements */
             placements: number;
+            /** @description An inspection planned or under way, if any */
+            planned_inspection: components["schemas"]["PlannedInspection"] | null;
             /** @description Reports due to the department in the last 12 months and how they came in; null when the enterprise reports elsewhere or is not active */
             reporting: components["schemas"]["ReportingRecord"] | null;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
             risk_score: number;
+            /**
+             * Scheduled This Year
+             * @description A scheduled inspection was already planned or made this year: at most one a year (Directive 20/CT-TTg of 2017)
+             */
+            scheduled_this_year: boolean;
         };
         /** DepartureSummary */
         DepartureSummary: {
@@ -2993,6 +3005,15 @@ export interface components {
             /** Year To */
             year_to: number;
         };
+        /** PlannedInspection */
+        PlannedInspection: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["Kind"];
+            /** Planned On */
+            planned_on: string | null;
+            status: components["schemas"]["InspectionStatus"];
+        };
         /**
          * PolicyGroup
          * @enum {string}
@@ -3027,6 +3048,11 @@ export interface components {
             late_report_rate: number | null;
             /** Licence No */
             licence_no: string;
+            /**
+             * Max Score
+             * @description The highest score possible: the weights' sum
+             */
+            max_score: number;
             /** Name */
             name: string;
             /** Open Violations */
@@ -3037,12 +3063,19 @@ export interface components {
             overstay_rate: number | null;
             /** Placements */
             placements: number;
+            /** @description An inspection planned or under way, if any */
+            planned_inspection: components["schemas"]["PlannedInspection"] | null;
             /** @description Reports due to the department in the last 12 months and how they came in; null when the enterprise reports elsewhere or is not active */
             reporting: components["schemas"]["ReportingRecord"] | null;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
             risk_score: number;
+            /**
+             * Scheduled This Year
+             * @description A scheduled inspection was already planned or made this year: at most one a year (Directive 20/CT-TTg of 2017)
+             */
+            scheduled_this_year: boolean;
         };
         /**
          * Problem
@@ -3280,6 +3313,8 @@ export interface components {
         };
         /** ReportingRecord */
         ReportingRecord: {
+            /** @description The latest annual report due in the window: submitted, late or missing */
+            annual: components["schemas"]["DutyStatus"] | null;
             /** Due */
             due: number;
             /** Late */
@@ -3311,8 +3346,20 @@ export interface components {
             description: string;
             /** Name */
             name: string;
+            /**
+             * Params
+             * @description Its figures, for wording it in another language
+             */
+            params: {
+                [key: string]: unknown;
+            };
             /** Score */
             score: number;
+            /**
+             * Text
+             * @description The factor in plain units, in English
+             */
+            text: string;
             /** Value */
             value: number;
             /** Weight */
