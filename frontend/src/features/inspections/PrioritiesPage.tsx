@@ -7,7 +7,7 @@ import { RiskFactors } from './RiskFactors';
 
 /** Active enterprises ranked by risk, to choose whom to inspect next. */
 export default function PrioritiesPage() {
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, tv, formatDate, formatNumber } = useI18n();
   const priorities = usePriorities();
 
   return (
@@ -25,7 +25,8 @@ export default function PrioritiesPage() {
                     <Link to={`/agencies/${p.agency_id}`}>{p.name}</Link>
                   </h2>
                   <p className="priority__score">
-                    {t('priorities.score')}: <strong>{formatNumber(p.risk_score, { maximumFractionDigits: 1 })}</strong>
+                    {t('priorities.score')}: <strong>{formatNumber(p.risk_score, { maximumFractionDigits: 1 })}</strong>{' '}
+                    {t('priorities.maxScore', { max: p.max_score })}
                   </p>
                 </div>
                 <p className="priority__facts">
@@ -43,11 +44,25 @@ export default function PrioritiesPage() {
                   <summary>{t('priorities.showFactors')}</summary>
                   <RiskFactors factors={p.risk_factors} caption={t('priorities.factorsOf', { name: p.name })} />
                 </details>
-                <p>
-                  <Link to={`/inspections/new${toSearch({ agency_id: p.agency_id })}`} className="button button--secondary">
-                    {t('priorities.plan')}
-                  </Link>
-                </p>
+                {p.planned_inspection && (
+                  <p>
+                    <Link to={`/inspections/${p.planned_inspection.id}`} className="badge">
+                      {t('priorities.planned', {
+                        status: tv('inspectionStatus', p.planned_inspection.status).toLowerCase(),
+                        id: String(p.planned_inspection.id),
+                      })}
+                    </Link>
+                  </p>
+                )}
+                {p.scheduled_this_year ? (
+                  <p className="field__hint">{t('priorities.scheduledThisYear')}</p>
+                ) : (
+                  <p>
+                    <Link to={`/inspections/new${toSearch({ agency_id: p.agency_id })}`} className="button button--secondary">
+                      {t('priorities.plan')}
+                    </Link>
+                  </p>
+                )}
               </li>
             ))}
           </ol>
