@@ -2,6 +2,7 @@
 the first response (`Idempotent-Replayed: true`) and writes nothing; the same key with another
 body is 422 `idempotency_key_reused`."""
 
+import calendar
 import csv
 import io
 import itertools
@@ -368,9 +369,13 @@ def area(live: Live, agencies: dict[int, int]) -> Family:
 def agency_report(live: Live, agencies: dict[int, int]) -> Family:
     """A month's changes with a signed scan (multipart), for a month of its own; the other
     upload carries another file."""
-    year = 2000 + serial()
-    form = {"kind": "monthly_changes", "period_from": f"{year}-01-01",
-            "period_to": f"{year}-01-31", "figures": '{"departed": 2}'}  # fmt: skip
+    # A month of the 2000s per number: long ended however many numbers the session has drawn
+    # (a year per number reached a month not yet ended as families were added).
+    year, month = divmod(24000 + serial(), 12)
+    period = f"{year}-{month + 1:02d}"
+    last = calendar.monthrange(year, month + 1)[1]
+    form = {"kind": "monthly_changes", "period_from": f"{period}-01",
+            "period_to": f"{period}-{last}", "figures": '{"departed": 2}'}  # fmt: skip
     scans = (b"%PDF-1.4\n% synthetic scan A\n", b"%PDF-1.4\n% synthetic scan B\n")
     path = f"/api/v1/agencies/{agencies[1]}/reports"
     officer = live.auth("officer")
