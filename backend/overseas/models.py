@@ -6,6 +6,7 @@ from overseas.agencies.models import Agency
 from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
+from overseas.complaints.models import Complaint
 from overseas.inspections.models import Inspection, Violation
 from overseas.law.models import (
     DepositCapRule,
@@ -29,6 +30,7 @@ __all__ = [
     "ApiClient",
     "Area",
     "AuditLog",
+    "Complaint",
     "DepartureTally",
     "DepositCapRule",
     "FeeCapRule",

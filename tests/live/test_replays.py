@@ -37,6 +37,8 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/rules/violation-types"),
     ("POST", "/api/v1/agencies/{agency_id}/reports"),
     ("POST", "/api/v1/rules/sanction-powers"),
+    ("POST", "/api/v1/complaints"),
+    ("POST", "/api/v1/complaints/{complaint_id}/inspection"),
 }
 
 _serial = itertools.count(1)
@@ -392,6 +394,58 @@ def agency_report(live: Live, agencies: dict[int, int]) -> Family:
     return Family("agency1", 201, send, stored)
 
 
+COMPLAINTS = "/api/v1/complaints"
+
+
+def _complaint_body(agency_id: int, summary: str) -> dict[str, Any]:
+    return {
+        "agency_id": agency_id,
+        "received_on": "2026-01-05",
+        "source": "family",
+        "category": "fees",
+        "summary": summary,
+        "complainant_name": "Người phản ánh (ví dụ)",
+        "complainant_phone": "0905000001",
+    }
+
+
+def complaint(live: Live, agencies: dict[int, int]) -> Family:
+    """A complaint about an enterprise; the other body has another category."""
+    summary = f"Thu phí vượt hợp đồng (ví dụ) {serial()}"
+    body = _complaint_body(agencies[2], summary)
+    bodies = (body, body | {"category": "contract"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, COMPLAINTS, officer, agency_id=agencies[2])
+        return sum(1 for r in rows if r["summary"] == summary)
+
+    return Family("inspector", 201, _json(COMPLAINTS, bodies), stored)
+
+
+def complaint_inspection(live: Live, agencies: dict[int, int]) -> Family:
+    """An inspection started from a complaint; the other body names another decision."""
+    n = serial()
+    with live.client() as c:
+        r = c.post(
+            COMPLAINTS,
+            json=_complaint_body(agencies[2], f"Giữ hộ chiếu (ví dụ) {n}"),
+            headers=live.auth("officer"),
+        )
+        assert r.status_code == 201, r.text
+        complaint_id = r.json()["id"]
+    decision = f"LIVE-C-{n}/QĐ-TTr"
+    bodies = ({"decision_no": decision}, {"decision_no": decision + "-B"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/inspections", officer, agency_id=agencies[2], kind="complaint")
+        return sum(1 for i in rows if i["decision_no"] in (decision, decision + "-B"))
+
+    path = f"{COMPLAINTS}/{complaint_id}/inspection"
+    return Family("officer", 201, _json(path, bodies), stored)
+
+
 FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "placement-by-officer": placement_officer,
     "placement-by-agency": placement_agency,
@@ -412,6 +466,8 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "deposit-cap": cap_rule("deposit-caps", {"market_code": "KR", "cap_vnd": 1000}),
     "agency-report": agency_report,
     "sanction-power": sanction_power,
+    "complaint": complaint,
+    "complaint-inspection": complaint_inspection,
 }
 
 
@@ -453,3 +509,50 @@ def test_replay_answers_the_first_response_and_writes_once(
         assert other.status_code == 422, other.text
         assert problem_code(other) == "idempotency_key_reused"
         assert spec.stored(client) == spec.rows
+
+
+def test_a_complaint_is_triaged_and_leads_to_an_inspection_over_http(
+    live: Live, demo_agencies: dict[int, int]
+) -> None:
+    """The complaint's other writes against the running server: a PATCH with If-Match (a stale
+    one is 412 and changes nothing), an inspection started from it, and its resolution; an
+    enterprise's account is refused throughout."""
+    officer, inspector = live.auth("officer"), live.auth("inspector")
+    with live.client() as c:
+        r = c.post(
+            COMPLAINTS,
+            json=_complaint_body(demo_agencies[1], f"Nợ lương (ví dụ) {serial()}"),
+            headers=officer,
+        )
+        assert r.status_code == 201, r.text
+        made = r.json()
+        one = f"{COMPLAINTS}/{made['id']}"
+        r = c.patch(one, json={"category": "wages"}, headers=inspector | {"If-Match": '"1"'})
+        assert r.status_code == 200, r.text
+        assert r.headers["etag"] == '"2"'
+        r = c.patch(one, json={"category": "other"}, headers=officer | {"If-Match": '"1"'})
+        assert r.status_code == 412, r.text
+        assert problem_code(r) == "precondition_failed"
+
+        r = c.post(f"{one}/inspection", json={"lead_inspector": "Thanh tra viên (mẫu)"},
+                   headers=inspector)  # fmt: skip
+        assert r.status_code == 201, r.text
+        inspection = c.get(r.headers["location"], headers=officer).json()
+        assert inspection["kind"] == "complaint"
+        assert inspection["agency_id"] == demo_agencies[1]
+        linked = c.get(one, headers=officer).json()
+        assert linked["status"] == "investigating"
+        assert linked["inspection_id"] == inspection["id"]
+
+        for body in ({}, {"status": "resolved"}):
+            r = c.patch(one, json=body | {"status": "resolved"},
+                        headers=officer | {"If-Match": f'"{linked["version"]}"'})  # fmt: skip
+            assert r.status_code == 422 and problem_code(r) == "validation_error", r.text
+        r = c.patch(one, json={"status": "resolved", "substantiated": True},
+                    headers=officer | {"If-Match": f'"{linked["version"]}"'})  # fmt: skip
+        assert r.status_code == 200, r.text
+        assert r.json()["status"] == "resolved"
+
+        agency = live.auth("agency1")
+        assert c.get(one, headers=agency).status_code == 403
+        assert c.get(COMPLAINTS, headers=agency).status_code == 403
