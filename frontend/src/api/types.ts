@@ -3,6 +3,9 @@ import {
   apiClientCreateRoleValues,
   categoryValues,
   channelValues,
+  complaintCategoryValues,
+  complaintSourceValues,
+  complaintStatusValues,
   exportFormatValues,
   flagValues,
   inspectionStatusValues,
@@ -58,6 +61,14 @@ export type Compliance = Schemas['Compliance'];
 export type Priority = Schemas['Priority'];
 export type RiskFactor = Schemas['RiskFactor'];
 
+export type Complaint = Schemas['ComplaintRead'];
+export type ComplaintCreate = Schemas['ComplaintCreate'];
+export type ComplaintUpdate = Schemas['ComplaintUpdate'];
+export type ComplaintStatus = Schemas['ComplaintStatus'];
+export type ComplaintSource = Schemas['ComplaintSource'];
+export type ComplaintCategory = Schemas['ComplaintCategory'];
+export type InspectionFromComplaint = Schemas['InspectionFromComplaint'];
+
 export type User = Schemas['UserRead'];
 export type ApiClientRead = Schemas['ApiClientRead'];
 export type ApiClientCreated = Schemas['ApiClientCreated'];
@@ -81,6 +92,9 @@ export const INSPECTION_KINDS = kindValues;
 export const INSPECTION_RESULTS = resultValues;
 export const VIOLATION_CATEGORIES = categoryValues;
 export const RECORD_KINDS = recordKindValues;
+export const COMPLAINT_STATUSES = complaintStatusValues;
+export const COMPLAINT_SOURCES = complaintSourceValues;
+export const COMPLAINT_CATEGORIES = complaintCategoryValues;
 export const EXPORT_FORMATS = exportFormatValues;
 
 /** `value` when it is one of `values` (a query string's filter, say), else undefined. */

@@ -1,6 +1,9 @@
 import type {
   AgencyStatus,
   Channel,
+  ComplaintCategory,
+  ComplaintSource,
+  ComplaintStatus,
   Flag,
   InspectionKind,
   InspectionResult,
@@ -23,6 +26,9 @@ import type { MessageKey } from './vi';
 export interface ValueGroups {
   agencyStatus: AgencyStatus;
   channel: Channel;
+  complaintCategory: ComplaintCategory;
+  complaintSource: ComplaintSource;
+  complaintStatus: ComplaintStatus;
   flag: Flag;
   inspectionKind: InspectionKind;
   inspectionResult: InspectionResult;
