@@ -142,6 +142,13 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/agencies/{agency_id}/reports/{report_id}/file"): frozenset(
         {OFFICER, INSPECTOR, AGENCY}
     ),
+    # The complaints register: officers and inspectors only, so that no enterprise (nor a
+    # viewer or an administrator) learns who complained (docs/complaints.md)
+    ("GET", "/api/v1/complaints"): frozenset({OFFICER, INSPECTOR}),
+    ("POST", "/api/v1/complaints"): frozenset({OFFICER, INSPECTOR}),
+    ("GET", "/api/v1/complaints/{complaint_id}"): frozenset({OFFICER, INSPECTOR}),
+    ("PATCH", "/api/v1/complaints/{complaint_id}"): frozenset({OFFICER, INSPECTOR}),
+    ("POST", "/api/v1/complaints/{complaint_id}/inspection"): frozenset({OFFICER, INSPECTOR}),
     # The public pages: no login
     ("GET", "/api/v1/public/agencies"): PUBLIC,
     ("GET", "/api/v1/public/fee-check"): PUBLIC,

@@ -147,6 +147,21 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
         Role.officer,
         lambda _w, n: {"category": "other", "description": f"Phát hiện {n}"},
     ),
+    ("POST", "/api/v1/complaints"): (
+        Role.inspector,
+        lambda w, n: {
+            "agency_id": w.own_agency,
+            "received_on": "2026-01-05",
+            "source": "worker",
+            "summary": f"Phản ánh {n} (ví dụ)",
+            "complainant_name": "Người phản ánh (ví dụ)",
+        },
+    ),
+    # The world's complaint names an enterprise and has led to no inspection yet.
+    ("POST", "/api/v1/complaints/{complaint_id}/inspection"): (
+        Role.officer,
+        lambda _w, n: {"decision_no": f"{n}/QĐ-TTr"},
+    ),
     ("POST", "/api/v1/agencies/{agency_id}/reports"): (
         Role.agency,
         lambda _w, n: {

@@ -1,7 +1,7 @@
 """A small registry to call every route against: two enterprises, each with a placement and a
-concluded inspection with a violation, two targets, two market records, two API clients, a
-spare user, and a principal of every role (the enterprise account belongs to the first
-enterprise).
+concluded inspection with a violation, two complaints, two targets, two market records, two
+API clients, a spare user, and a principal of every role (the enterprise account belongs to
+the first enterprise).
 
 `WorldHarness` makes the world once (for a test module, inside a transaction rolled back at its
 end) and runs each test inside a savepoint rolled back after it, so that what one test deletes
@@ -47,6 +47,7 @@ class World:
     other_file: int
     own_report: int  # a filing with a file attached
     other_report: int
+    complaint: int  # about the first enterprise, naming its complainant; open
     target: int
     market_record: int
     api_client: int
@@ -63,6 +64,7 @@ class World:
             "remedy_id": self.own_remedy if own else self.other_remedy,
             "file_id": self.own_file if own else self.other_file,
             "report_id": self.own_report if own else self.other_report,
+            "complaint_id": self.complaint,
             "target_id": self.target,
             "user_id": self.user,
             "client_id": self.api_client,
@@ -167,6 +169,29 @@ def build_world(client: TestClient, make: Factory) -> World:
     own_report = _filed_report(client, headers[Role.agency], own_user.agency_id)
     _filed_report(client, headers[Role.agency], own_user.agency_id)  # an amendment: two pages
     other_report = _filed_report(client, officer, other_user.agency_id)
+    complaints = [
+        _ok(
+            client.post(
+                "/api/v1/complaints",
+                json={
+                    "agency_id": agency_id,
+                    "received_on": today().isoformat(),
+                    "source": source,
+                    "summary": "Thu phí cao hơn hợp đồng (ví dụ)",
+                }
+                | person,
+                headers=officer,
+            )
+        )
+        for agency_id, source, person in (
+            (
+                own_user.agency_id,
+                "family",
+                {"complainant_name": "Người phản ánh (ví dụ)", "complainant_phone": "0905000001"},
+            ),
+            (other_user.agency_id, "press", {}),
+        )
+    ]
     # Two of each listed thing at least, so that every list has a second page.
     targets = [
         _ok(
@@ -213,6 +238,7 @@ def build_world(client: TestClient, make: Factory) -> World:
         other_file=other_file,
         own_report=own_report,
         other_report=other_report,
+        complaint=complaints[0]["id"],
         target=targets[0]["id"],
         market_record=records[0]["id"],
         api_client=api_client.id,

@@ -110,7 +110,8 @@ def _demo_load(args: argparse.Namespace) -> int:
         print("error: --placements must be 0 or more", file=sys.stderr)
         return 2
     load_demo(placements=args.placements)
-    print("Demo data loaded: synthetic accounts, enterprises, market records", end="")
+    what = "accounts, enterprises, market records, inspections, complaints"
+    print(f"Demo data loaded: synthetic {what}", end="")
     print(f" and {args.placements} placements." if args.placements else ".")
     return 0
 

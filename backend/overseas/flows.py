@@ -8,11 +8,19 @@ service in turn, in the request's transaction.
 from datetime import date
 from typing import Any, TypeVar
 
+from pydantic import BaseModel, ConfigDict, field_validator
 from sqlmodel import Session
 
 from overseas.audit import service as audit
+from overseas.complaints import service as complaints
+from overseas.complaints.models import Complaint
+from overseas.complaints.schemas import ComplaintUpdate
 from overseas.core.bulk import table_of
 from overseas.core.errors import ValidationFailed
+from overseas.core.schemas import optional
+from overseas.inspections import service as inspections
+from overseas.inspections.models import Inspection, InspectionBase, Kind
+from overseas.inspections.schemas import InspectionCreate
 from overseas.law import caps
 from overseas.law import service as law
 from overseas.law.models import DepositCapRule, FeeCapRule
@@ -102,3 +110,67 @@ def change_cap_rule(session: Session, row: CapRule, changes: dict[str, Any]) -> 
     start = min(before[0], row.valid_from)
     end = None if before[1] is None or row.valid_to is None else max(before[1], row.valid_to)
     return row, _rejudge_for_rule(session, row, start, end)
+
+
+# ------------------------------------------------------------------ complaints and inspections
+
+
+def _blank_as_null(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+class InspectionFromComplaint(BaseModel):
+    """The particulars of the inspection a complaint starts, all optional; its enterprise is
+    the complaint's and its kind `complaint`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    decision_no: str | None = optional(InspectionBase, "decision_no")
+    decision_date: date | None = None
+    planned_on: date | None = None
+    scope_from: date | None = None
+    scope_to: date | None = None
+    lead_inspector: str | None = optional(InspectionBase, "lead_inspector")
+
+    _check_text = field_validator("decision_no", "lead_inspector", mode="before")(_blank_as_null)
+
+
+def start_inspection(
+    session: Session, complaint: Complaint, data: InspectionFromComplaint
+) -> tuple[Complaint, Inspection]:
+    """A complaint leads to an inspection: one of kind `complaint` is planned for the
+    complaint's enterprise, and the complaint is linked to it and under investigation
+    (docs/complaints.md). 409 when the complaint led to one already or is done with; 422
+    naming `agency_id` when it names no enterprise."""
+    agency_id = complaints.check_inspectable(complaint)
+    inspection = inspections.create_inspection(
+        session,
+        InspectionCreate.model_validate(
+            data.model_dump() | {"agency_id": agency_id, "kind": Kind.complaint}
+        ),
+    )
+    assert inspection.id is not None
+    return complaints.take_up(session, complaint, inspection.id), inspection
+
+
+def change_complaint(session: Session, complaint: Complaint, data: ComplaintUpdate) -> Complaint:
+    """A change to a complaint; when it links an inspection, or changes the enterprise of a
+    complaint linked to one, the inspection must exist and be of the complaint's enterprise
+    (422 naming the field sent)."""
+    changes = data.model_dump(exclude_unset=True)
+    inspection_id = changes.get("inspection_id", complaint.inspection_id)
+    touched = [name for name in ("inspection_id", "agency_id") if name in changes]
+    if inspection_id is not None and touched:
+        field = touched[0]
+        inspection = session.get(Inspection, inspection_id)
+        if inspection is None:
+            raise ValidationFailed.one(field, f"no inspection with id {inspection_id}")
+        agency_id = changes.get("agency_id", complaint.agency_id)
+        if inspection.agency_id != agency_id:
+            raise ValidationFailed.one(
+                field,
+                f"inspection {inspection_id} is of another enterprise than the complaint's",
+            )
+    return complaints.update_complaint(session, complaint, data)

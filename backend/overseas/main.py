@@ -15,6 +15,7 @@ from overseas.agencies import router as agencies
 from overseas.areas import router as areas
 from overseas.audit import router as audit
 from overseas.auth import router as auth
+from overseas.complaints import router as complaints
 from overseas.core import logs
 from overseas.core.config import get_settings
 from overseas.core.errors import NotFound, install_error_handlers, problem_response
@@ -147,6 +148,7 @@ def create_app() -> FastAPI:
         placements,
         targets,
         inspections,
+        complaints,
         reports,
         obligations,
         audit,

@@ -6,6 +6,7 @@ from overseas.agencies.models import Agency
 from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
+from overseas.complaints.models import Complaint
 from overseas.inspections.models import (
     CheckRecord,
     Inspection,
@@ -38,6 +39,7 @@ __all__ = [
     "Area",
     "AuditLog",
     "CheckRecord",
+    "Complaint",
     "DepartureTally",
     "DepositCapRule",
     "FeeCapRule",

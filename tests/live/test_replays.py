@@ -2,6 +2,7 @@
 the first response (`Idempotent-Replayed: true`) and writes nothing; the same key with another
 body is 422 `idempotency_key_reused`."""
 
+import calendar
 import csv
 import io
 import itertools
@@ -37,6 +38,8 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/agencies/{agency_id}/reports"),
     ("POST", "/api/v1/rules/sanction-powers"),
     ("POST", "/api/v1/inspections/{inspection_id}/files"),
+    ("POST", "/api/v1/complaints"),
+    ("POST", "/api/v1/complaints/{complaint_id}/inspection"),
 }
 
 _serial = itertools.count(1)
@@ -389,9 +392,13 @@ def area(live: Live, agencies: dict[int, int]) -> Family:
 def agency_report(live: Live, agencies: dict[int, int]) -> Family:
     """A month's changes with a signed scan (multipart), for a month of its own; the other
     upload carries another file."""
-    year = 2000 + serial()
-    form = {"kind": "monthly_changes", "period_from": f"{year}-01-01",
-            "period_to": f"{year}-01-31", "figures": '{"departed": 2}'}  # fmt: skip
+    # A month of the 2000s per number: long ended however many numbers the session has drawn
+    # (a year per number reached a month not yet ended as families were added).
+    year, month = divmod(24000 + serial(), 12)
+    period = f"{year}-{month + 1:02d}"
+    last = calendar.monthrange(year, month + 1)[1]
+    form = {"kind": "monthly_changes", "period_from": f"{period}-01",
+            "period_to": f"{period}-{last}", "figures": '{"departed": 2}'}  # fmt: skip
     scans = (b"%PDF-1.4\n% synthetic scan A\n", b"%PDF-1.4\n% synthetic scan B\n")
     path = f"/api/v1/agencies/{agencies[1]}/reports"
     officer = live.auth("officer")
@@ -406,6 +413,58 @@ def agency_report(live: Live, agencies: dict[int, int]) -> Family:
         return len(r.json()["items"])
 
     return Family("agency1", 201, send, stored)
+
+
+COMPLAINTS = "/api/v1/complaints"
+
+
+def _complaint_body(agency_id: int, summary: str) -> dict[str, Any]:
+    return {
+        "agency_id": agency_id,
+        "received_on": "2026-01-05",
+        "source": "family",
+        "category": "fees",
+        "summary": summary,
+        "complainant_name": "Người phản ánh (ví dụ)",
+        "complainant_phone": "0905000001",
+    }
+
+
+def complaint(live: Live, agencies: dict[int, int]) -> Family:
+    """A complaint about an enterprise; the other body has another category."""
+    summary = f"Thu phí vượt hợp đồng (ví dụ) {serial()}"
+    body = _complaint_body(agencies[2], summary)
+    bodies = (body, body | {"category": "contract"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, COMPLAINTS, officer, agency_id=agencies[2])
+        return sum(1 for r in rows if r["summary"] == summary)
+
+    return Family("inspector", 201, _json(COMPLAINTS, bodies), stored)
+
+
+def complaint_inspection(live: Live, agencies: dict[int, int]) -> Family:
+    """An inspection started from a complaint; the other body names another decision."""
+    n = serial()
+    with live.client() as c:
+        r = c.post(
+            COMPLAINTS,
+            json=_complaint_body(agencies[2], f"Giữ hộ chiếu (ví dụ) {n}"),
+            headers=live.auth("officer"),
+        )
+        assert r.status_code == 201, r.text
+        complaint_id = r.json()["id"]
+    decision = f"LIVE-C-{n}/QĐ-TTr"
+    bodies = ({"decision_no": decision}, {"decision_no": decision + "-B"})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/inspections", officer, agency_id=agencies[2], kind="complaint")
+        return sum(1 for i in rows if i["decision_no"] in (decision, decision + "-B"))
+
+    path = f"{COMPLAINTS}/{complaint_id}/inspection"
+    return Family("officer", 201, _json(path, bodies), stored)
 
 
 FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
@@ -429,6 +488,8 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "agency-report": agency_report,
     "sanction-power": sanction_power,
     "inspection-file": inspection_file,
+    "complaint": complaint,
+    "complaint-inspection": complaint_inspection,
 }
 
 
@@ -470,3 +531,50 @@ def test_replay_answers_the_first_response_and_writes_once(
         assert other.status_code == 422, other.text
         assert problem_code(other) == "idempotency_key_reused"
         assert spec.stored(client) == spec.rows
+
+
+def test_a_complaint_is_triaged_and_leads_to_an_inspection_over_http(
+    live: Live, demo_agencies: dict[int, int]
+) -> None:
+    """The complaint's other writes against the running server: a PATCH with If-Match (a stale
+    one is 412 and changes nothing), an inspection started from it, and its resolution; an
+    enterprise's account is refused throughout."""
+    officer, inspector = live.auth("officer"), live.auth("inspector")
+    with live.client() as c:
+        r = c.post(
+            COMPLAINTS,
+            json=_complaint_body(demo_agencies[1], f"Nợ lương (ví dụ) {serial()}"),
+            headers=officer,
+        )
+        assert r.status_code == 201, r.text
+        made = r.json()
+        one = f"{COMPLAINTS}/{made['id']}"
+        r = c.patch(one, json={"category": "wages"}, headers=inspector | {"If-Match": '"1"'})
+        assert r.status_code == 200, r.text
+        assert r.headers["etag"] == '"2"'
+        r = c.patch(one, json={"category": "other"}, headers=officer | {"If-Match": '"1"'})
+        assert r.status_code == 412, r.text
+        assert problem_code(r) == "precondition_failed"
+
+        r = c.post(f"{one}/inspection", json={"lead_inspector": "Thanh tra viên (mẫu)"},
+                   headers=inspector)  # fmt: skip
+        assert r.status_code == 201, r.text
+        inspection = c.get(r.headers["location"], headers=officer).json()
+        assert inspection["kind"] == "complaint"
+        assert inspection["agency_id"] == demo_agencies[1]
+        linked = c.get(one, headers=officer).json()
+        assert linked["status"] == "investigating"
+        assert linked["inspection_id"] == inspection["id"]
+
+        for body in ({}, {"status": "resolved"}):
+            r = c.patch(one, json=body | {"status": "resolved"},
+                        headers=officer | {"If-Match": f'"{linked["version"]}"'})  # fmt: skip
+            assert r.status_code == 422 and problem_code(r) == "validation_error", r.text
+        r = c.patch(one, json={"status": "resolved", "substantiated": True},
+                    headers=officer | {"If-Match": f'"{linked["version"]}"'})  # fmt: skip
+        assert r.status_code == 200, r.text
+        assert r.json()["status"] == "resolved"
+
+        agency = live.auth("agency1")
+        assert c.get(one, headers=agency).status_code == 403
+        assert c.get(COMPLAINTS, headers=agency).status_code == 403

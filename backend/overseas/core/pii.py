@@ -15,7 +15,8 @@ class Mask:
     def __call__(self, value: str) -> str:
         if len(value) <= self.head + self.tail:
             return "*" * len(value)
-        return value[: self.head] + "*" * (len(value) - self.head - self.tail) + value[-self.tail :]
+        hidden = len(value) - self.head - self.tail
+        return value[: self.head] + "*" * hidden + value[len(value) - self.tail :]
 
     def sql(self, column: str) -> str:
         """The same mask as a SQL expression on a text column (PostgreSQL; NULL stays NULL)."""
@@ -32,6 +33,9 @@ class Mask:
 NATIONAL_ID_MASK = Mask(3, 2)
 # `0905****56`.
 PHONE_MASK = Mask(4, 2)
+# Every character starred: a complainant's name or address says who complained, and the
+# audit log is read by administrators, who may not know it (docs/complaints.md).
+HIDDEN = Mask(0, 0)
 
 
 def mask_national_id(value: str) -> str:
@@ -47,6 +51,9 @@ AUDIT_MASKS = {
     "national_id": NATIONAL_ID_MASK,
     "previous_national_id": NATIONAL_ID_MASK,
     "phone": PHONE_MASK,
+    "complainant_name": HIDDEN,
+    "complainant_phone": PHONE_MASK,
+    "complainant_address": HIDDEN,
 }
 
 

@@ -294,6 +294,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Complaints
+         * @description The register, newest received first (`updated_since`: by last change, for sync). Each
+         *     page that shows a complainant is audited as a read of personal data.
+         */
+        get: operations["complaints-list_complaints"];
+        put?: never;
+        /**
+         * Create Complaint
+         * @description Record a complaint as received; it starts `open`.
+         */
+        post: operations["complaints-create_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{complaint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Complaint
+         * @description One complaint, with its ETag; audited as a read of personal data when it names its
+         *     complainant.
+         */
+        get: operations["complaints-get_complaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Complaint
+         * @description Triage a complaint or correct it; `If-Match` guards against lost edits. Status moves
+         *     open → investigating → resolved | referred (open may go straight to either; anything else
+         *     is 409); resolving needs `substantiated`. `inspection_id` links an inspection of the
+         *     complaint's enterprise.
+         */
+        patch: operations["complaints-update_complaint"];
+        trace?: never;
+    };
+    "/api/v1/complaints/{complaint_id}/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Inspection
+         * @description Plan an inspection of kind `complaint` of the complaint's enterprise, link it and put
+         *     the complaint under investigation. Answers with the complaint; `Location` is the new
+         *     inspection. 409 when the complaint led to an inspection already or is resolved or
+         *     referred; 422 naming `agency_id` when it names no enterprise.
+         */
+        post: operations["complaints-start_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections": {
         parameters: {
             query?: never;
@@ -1933,6 +2009,134 @@ export interface components {
             /** Rows */
             rows: components["schemas"]["CommuneRisk"][];
         };
+        /**
+         * ComplaintCategory
+         * @description What the complaint is about: a small set, for the register's counts and filters.
+         * @enum {string}
+         */
+        ComplaintCategory: "fees" | "contract" | "wages" | "treatment" | "documents" | "other";
+        /** ComplaintCreate */
+        ComplaintCreate: {
+            /**
+             * Agency Id
+             * @description The enterprise complained about; when left out, that of `placement_id`
+             */
+            agency_id?: number | null;
+            /** Area Code */
+            area_code?: string | null;
+            /** @default other */
+            category: components["schemas"]["ComplaintCategory"];
+            /** Complainant Address */
+            complainant_address?: string | null;
+            /** Complainant Name */
+            complainant_name?: string | null;
+            /** Complainant Phone */
+            complainant_phone?: string | null;
+            /** Placement Id */
+            placement_id?: number | null;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            source: components["schemas"]["ComplaintSource"];
+            /** Summary */
+            summary: string;
+        };
+        /** ComplaintRead */
+        ComplaintRead: {
+            /** Agency Id */
+            agency_id: number | null;
+            /** Area Code */
+            area_code: string | null;
+            category: components["schemas"]["ComplaintCategory"];
+            /** Complainant Address */
+            complainant_address: string | null;
+            /** Complainant Name */
+            complainant_name: string | null;
+            /** Complainant Phone */
+            complainant_phone: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Inspection Id */
+            inspection_id: number | null;
+            /** Outcome */
+            outcome: string | null;
+            /** Placement Id */
+            placement_id: number | null;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /** Resolved On */
+            resolved_on: string | null;
+            source: components["schemas"]["ComplaintSource"];
+            status: components["schemas"]["ComplaintStatus"];
+            /** Substantiated */
+            substantiated: boolean | null;
+            /** Summary */
+            summary: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ComplaintSource
+         * @description Who brought the complaint to the department.
+         * @enum {string}
+         */
+        ComplaintSource: "worker" | "family" | "commune" | "press" | "other";
+        /**
+         * ComplaintStatus
+         * @enum {string}
+         */
+        ComplaintStatus: "open" | "investigating" | "resolved" | "referred";
+        /** ComplaintUpdate */
+        ComplaintUpdate: {
+            /** Agency Id */
+            agency_id?: number | null;
+            /** Area Code */
+            area_code?: string | null;
+            category?: components["schemas"]["ComplaintCategory"] | null;
+            /** Complainant Address */
+            complainant_address?: string | null;
+            /** Complainant Name */
+            complainant_name?: string | null;
+            /** Complainant Phone */
+            complainant_phone?: string | null;
+            /**
+             * Inspection Id
+             * @description An inspection of the complaint's enterprise that takes it up
+             */
+            inspection_id?: number | null;
+            /** Outcome */
+            outcome?: string | null;
+            /** Placement Id */
+            placement_id?: number | null;
+            /** Received On */
+            received_on?: string | null;
+            /**
+             * Resolved On
+             * @description Default: the day it is resolved or referred
+             */
+            resolved_on?: string | null;
+            source?: components["schemas"]["ComplaintSource"] | null;
+            status?: components["schemas"]["ComplaintStatus"] | null;
+            /** Substantiated */
+            substantiated?: boolean | null;
+            /** Summary */
+            summary?: string | null;
+        };
         /** Compliance */
         Compliance: {
             /** Agency Id */
@@ -2345,6 +2549,25 @@ export interface components {
             /** Uploaded By */
             uploaded_by: string;
         };
+        /**
+         * InspectionFromComplaint
+         * @description The particulars of the inspection a complaint starts, all optional; its enterprise is
+         *     the complaint's and its kind `complaint`.
+         */
+        InspectionFromComplaint: {
+            /** Decision Date */
+            decision_date?: string | null;
+            /** Decision No */
+            decision_no?: string | null;
+            /** Lead Inspector */
+            lead_inspector?: string | null;
+            /** Planned On */
+            planned_on?: string | null;
+            /** Scope From */
+            scope_from?: string | null;
+            /** Scope To */
+            scope_to?: string | null;
+        };
         /** InspectionRead */
         InspectionRead: {
             /** Agency Id */
@@ -2647,6 +2870,15 @@ export interface components {
         Page_AuditRead_: {
             /** Items */
             items: components["schemas"]["AuditRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[ComplaintRead] */
+        Page_ComplaintRead_: {
+            /** Items */
+            items: components["schemas"]["ComplaintRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
             /** Total */
@@ -5334,6 +5566,401 @@ export interface operations {
             };
             /** @description Too many requests: `Retry-After` says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "complaints-list_complaints": {
+        parameters: {
+            query?: {
+                agency_id?: number | null;
+                status?: components["schemas"]["ComplaintStatus"] | null;
+                source?: components["schemas"]["ComplaintSource"] | null;
+                category?: components["schemas"]["ComplaintCategory"] | null;
+                received_from?: string | null;
+                received_to?: string | null;
+                substantiated?: boolean | null;
+                inspection_id?: number | null;
+                updated_since?: string | null;
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                /** @description Also count every matching row */
+                include_total?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ComplaintRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "complaints-create_complaint": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "complaints-get_complaint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                complaint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintRead"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "complaints-update_complaint": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                complaint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "complaints-start_inspection": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                complaint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionFromComplaint"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10202,6 +10829,9 @@ export const batchItemResultResultValues: ReadonlyArray<FlattenedDeepRequired<co
 export const body_authIssue_tokenGrant_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Body_auth-issue_token"]["grant_type"]> = ["password", "client_credentials"];
 export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Category"]> = ["late_or_missing_report", "worker_data_not_updated", "fee_above_cap", "deposit_breach", "orientation_breach", "licence_misuse", "other"];
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["public_unit", "service_enterprise", "contract_winner", "internship", "outbound_investor", "direct_contract"];
+export const complaintCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintCategory"]> = ["fees", "contract", "wages", "treatment", "documents", "other"];
+export const complaintSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintSource"]> = ["worker", "family", "commune", "press", "other"];
+export const complaintStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintStatus"]> = ["open", "investigating", "resolved", "referred"];
 export const dutyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DutyStatus"]> = ["upcoming", "submitted", "late", "missing"];
 export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["csv", "xlsx", "ndjson"];
 export const fileKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileKind"]> = ["decision", "check_record", "sanction_decision", "payment", "remedy", "other"];

@@ -4,6 +4,9 @@ import {
   categoryValues,
   channelValues,
   dutyStatusValues,
+  complaintCategoryValues,
+  complaintSourceValues,
+  complaintStatusValues,
   exportFormatValues,
   flagValues,
   inspectionStatusValues,
@@ -66,6 +69,13 @@ export type ReportKind = Schemas['ReportKind'];
 export type AgencyReport = Schemas['ReportRead'];
 export type FiledReport = Schemas['FiledReport'];
 export type ReportingRecord = Schemas['ReportingRecord'];
+export type Complaint = Schemas['ComplaintRead'];
+export type ComplaintCreate = Schemas['ComplaintCreate'];
+export type ComplaintUpdate = Schemas['ComplaintUpdate'];
+export type ComplaintStatus = Schemas['ComplaintStatus'];
+export type ComplaintSource = Schemas['ComplaintSource'];
+export type ComplaintCategory = Schemas['ComplaintCategory'];
+export type InspectionFromComplaint = Schemas['InspectionFromComplaint'];
 
 export type User = Schemas['UserRead'];
 export type ApiClientRead = Schemas['ApiClientRead'];
@@ -90,6 +100,9 @@ export const INSPECTION_KINDS = kindValues;
 export const INSPECTION_RESULTS = resultValues;
 export const VIOLATION_CATEGORIES = categoryValues;
 export const RECORD_KINDS = recordKindValues;
+export const COMPLAINT_STATUSES = complaintStatusValues;
+export const COMPLAINT_SOURCES = complaintSourceValues;
+export const COMPLAINT_CATEGORIES = complaintCategoryValues;
 export const EXPORT_FORMATS = exportFormatValues;
 export const DUTY_STATUSES = dutyStatusValues;
 export const REPORT_KINDS = reportKindValues;

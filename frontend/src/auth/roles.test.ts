@@ -20,6 +20,17 @@ describe('roles', () => {
     expect(can(null, 'markets.read')).toBe(false);
   });
 
+  it('open the complaints register to officers and inspectors only, never an enterprise', () => {
+    for (const role of ['officer', 'inspector'] as Role[]) {
+      expect(can(role, 'complaints.read') && can(role, 'complaints.write')).toBe(true);
+      expect(navFor(me(role)).map((i) => i.to)).toContain('/complaints');
+    }
+    for (const role of ['agency', 'viewer', 'admin'] as Role[]) {
+      expect(can(role, 'complaints.read')).toBe(false);
+      expect(navFor(me(role, role === 'agency' ? 4 : null)).map((i) => i.to)).not.toContain('/complaints');
+    }
+  });
+
   it('start an enterprise on its records and staff on the dashboard', () => {
     expect(homePath('agency')).toBe('/placements');
     expect(homePath('viewer')).toBe('/dashboard');

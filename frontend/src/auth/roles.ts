@@ -17,6 +17,10 @@ const RULES = {
   'inspections.write': ['officer', 'inspector'],
   'inspections.priorities': ['officer', 'inspector'],
   'reports.annual': ['officer', 'viewer'],
+  // The complaints register: officers and inspectors only, so that no enterprise learns who
+  // complained (docs/complaints.md).
+  'complaints.read': ['officer', 'inspector'],
+  'complaints.write': ['officer', 'inspector'],
   'agencies.list': STAFF,
   'agencies.own': ['agency'],
   // Whether an enterprise reports here or where its head office is (docs/huong-dan-su-dung.md,

@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/import', label: 'nav.import', can: 'placements.import' },
   { to: '/targets', label: 'nav.targets', can: 'targets.read' },
   { to: '/inspections', label: 'nav.inspections', can: 'inspections.read' },
+  { to: '/complaints', label: 'nav.complaints', can: 'complaints.read' },
   { to: '/agencies', label: 'nav.agencies', can: 'agencies.list' },
   { to: (me) => `/agencies/${me.agency_id ?? ''}`, label: 'nav.myAgency', can: 'agencies.own' },
   { to: '/reports', label: 'nav.reports', can: 'reports.file' },

@@ -39,6 +39,18 @@ describe('fieldMessage', () => {
     expect(fieldMessage('at most 2000 characters').key).toBe('fieldError.tooLong');
   });
 
+  it('translates the rules of a complaint (docs/complaints.md)', () => {
+    expect(shown('vi', 'resolving a complaint needs its finding: true or false')).toBe(
+      'Cần ghi kết quả xác minh (có cơ sở hay không) khi giải quyết đơn.',
+    );
+    expect(shown('en', 'the complaint names no enterprise to inspect')).toBe('The complaint names no enterprise.');
+    expect(shown('vi', 'is given only when the complaint is resolved or referred')).toBe('Chỉ ghi khi đơn đã được giải quyết hoặc đã chuyển.');
+    expect(shown('vi', 'is before received_on')).toBe('Không được trước ngày nhận đơn.');
+    expect(shown('vi', 'no placement with id 9')).toBe('Không có hồ sơ với mã này.');
+    expect(shown('vi', "inspection 12 is of another enterprise than the complaint's")).toBe('Cuộc kiểm tra này là của doanh nghiệp khác.');
+    expect(fieldMessage('no inspection with id 12').generic).toBe(true);
+  });
+
   it('translates how a typed number was misread, whatever was typed', () => {
     expect(shown('vi', "'1..5' is not a number; write it like 180000, 180.000 or 1,5")).toBe(
       'Không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.',

@@ -46,6 +46,14 @@ const PATTERNS: [RegExp, MessageKey, string[]][] = [
   // A cap row overlapping another of its key (docs/law.md, "Caps on fees and deposits").
   [/^overlaps rule \d+ \([^,]*, (\S+) to open-ended\)/, 'fieldError.ruleOverlapsOpen', ['from']],
   [/^overlaps rule \d+ \([^,]*, (\S+) to (\S+)\)/, 'fieldError.ruleOverlaps', ['from', 'to']],
+  // The complaints register (docs/complaints.md).
+  [/^resolving a complaint needs its finding/, 'fieldError.findingRequired', []],
+  [/^the complaint names no enterprise/, 'fieldError.noAgencyToInspect', []],
+  [/^is given only when the complaint is resolved or referred/, 'fieldError.onlyWhenClosed', []],
+  [/^is before received_on/, 'fieldError.beforeReceived', []],
+  [/^no placement with id/, 'fieldError.unknownPlacement', []],
+  [/^the worker was placed by another enterprise/, 'fieldError.placementOfOtherAgency', []],
+  [/^inspection \d+ is of another enterprise/, 'fieldError.inspectionOfOtherAgency', []],
   [/^required column missing/, 'fieldError.missingColumn', []],
   [/^required in a batch/, 'fieldError.refRequired', []],
   [/^repeats the item at index/, 'fieldError.refRepeated', []],

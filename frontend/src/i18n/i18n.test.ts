@@ -61,6 +61,8 @@ describe('dictionaries', () => {
     'method_not_allowed',
     'not_acceptable',
     'http_error',
+    'complaint_has_inspection',
+    'complaint_closed',
   ])('translates the API error code %s', (code) => {
     expect(Object.keys(vi)).toContain(`errors.${code}`);
   });

@@ -2,6 +2,9 @@ import type {
   AgencyStatus,
   Channel,
   DutyStatus,
+  ComplaintCategory,
+  ComplaintSource,
+  ComplaintStatus,
   Flag,
   InspectionKind,
   InspectionResult,
@@ -26,6 +29,9 @@ export interface ValueGroups {
   agencyStatus: AgencyStatus;
   channel: Channel;
   dutyStatus: DutyStatus;
+  complaintCategory: ComplaintCategory;
+  complaintSource: ComplaintSource;
+  complaintStatus: ComplaintStatus;
   flag: Flag;
   inspectionKind: InspectionKind;
   inspectionResult: InspectionResult;

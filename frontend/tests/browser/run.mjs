@@ -328,22 +328,30 @@ test('a wrong password shows the translated error', async () => {
 
 test('each role lands on its own start page with its own menu', async () => {
   const expected = {
-    admin: { home: '/dashboard', has: ['Tổng quan', 'Tài khoản', 'Kết nối API'], lacks: ['Hồ sơ người lao động', 'Nhập từ tệp'] },
+    admin: {
+      home: '/dashboard',
+      has: ['Tổng quan', 'Tài khoản', 'Kết nối API'],
+      lacks: ['Hồ sơ người lao động', 'Nhập từ tệp', 'Đơn thư khiếu nại, phản ánh'],
+    },
     officer: {
       home: '/dashboard',
-      has: ['Tổng quan', 'Hồ sơ người lao động', 'Nhập từ tệp', 'Chỉ tiêu', 'Theo dõi báo cáo doanh nghiệp'],
+      has: ['Tổng quan', 'Hồ sơ người lao động', 'Nhập từ tệp', 'Chỉ tiêu', 'Theo dõi báo cáo doanh nghiệp', 'Đơn thư khiếu nại, phản ánh'],
       lacks: ['Tài khoản', 'Báo cáo định kỳ'],
     },
     inspector: {
       home: '/dashboard',
-      has: ['Thanh tra, kiểm tra', 'Hồ sơ người lao động', 'Theo dõi báo cáo doanh nghiệp'],
+      has: ['Thanh tra, kiểm tra', 'Hồ sơ người lao động', 'Theo dõi báo cáo doanh nghiệp', 'Đơn thư khiếu nại, phản ánh'],
       lacks: ['Nhập từ tệp', 'Tài khoản'],
     },
-    viewer: { home: '/dashboard', has: ['Tổng quan', 'Hồ sơ người lao động'], lacks: ['Nhập từ tệp', 'Tài khoản', 'Theo dõi báo cáo doanh nghiệp'] },
+    viewer: {
+      home: '/dashboard',
+      has: ['Tổng quan', 'Hồ sơ người lao động'],
+      lacks: ['Nhập từ tệp', 'Tài khoản', 'Theo dõi báo cáo doanh nghiệp', 'Đơn thư khiếu nại, phản ánh'],
+    },
     agency1: {
       home: '/placements',
       has: ['Hồ sơ người lao động', 'Nhập từ tệp', 'Thanh tra, kiểm tra', 'Doanh nghiệp của tôi', 'Báo cáo định kỳ'],
-      lacks: ['Tổng quan', 'Chỉ tiêu', 'Tài khoản', 'Doanh nghiệp', 'Theo dõi báo cáo doanh nghiệp'],
+      lacks: ['Tổng quan', 'Chỉ tiêu', 'Tài khoản', 'Doanh nghiệp', 'Theo dõi báo cáo doanh nghiệp', 'Đơn thư khiếu nại, phản ánh'],
     },
   };
   for (const [username, { home, has, lacks }] of Object.entries(expected)) {
@@ -894,6 +902,56 @@ test('an inspector runs an inspection from plan to close', async () => {
   });
 });
 
+test('an officer records a complaint about a demo enterprise, starts an inspection from it and lands on the inspection', async () => {
+  const stamp = Date.now() % 100000;
+  const summary = `Gia đình phản ánh doanh nghiệp giữ hộ chiếu (kiểm thử ${stamp})`;
+  const enterprise = (await api('officer', '/agencies?q=DEMO-001')).items[0];
+  let complaintId;
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đơn thư khiếu nại, phản ánh' }).click();
+    await expectPath(page, '/complaints');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Đơn thư khiếu nại, phản ánh' }), 'the register');
+    await page.getByRole('link', { name: 'Ghi nhận đơn thư' }).click();
+    await expectPath(page, '/complaints/new');
+
+    await page.getByLabel('Nguồn đơn').selectOption('family');
+    await page.getByLabel('Doanh nghiệp bị phản ánh').selectOption(String(enterprise.id));
+    await page.getByLabel('Nhóm nội dung').selectOption('documents');
+    await chooseArea(page, /^Xã, phường nơi gửi đơn/, 'tam xuan', /^Xã Tam Xuân \(từ 1\/7\/2025\) · 20971/);
+    await page.getByLabel(/^Tóm tắt nội dung/).fill(summary);
+    await page.getByLabel('Họ và tên người gửi đơn').fill('Người phản ánh (kiểm thử)');
+    await page.getByLabel('Số điện thoại người gửi đơn').fill('0905 000 111');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL((url) => /^\/complaints\/\d+$/.test(url.pathname));
+    complaintId = Number(new URL(page.url()).pathname.split('/').pop());
+    await expectVisible(page.getByRole('heading', { level: 1, name: `Đơn thư số ${complaintId}` }), 'the new complaint');
+    await expectVisible(page.locator('.status-line').getByText('Mới tiếp nhận'), 'received');
+    await expectVisible(page.getByText('0905000111'), 'the complainant’s phone, as stored');
+    await screenshot(page, 'complaint');
+
+    await page.getByLabel('Số quyết định').fill(`KN-${stamp}/QĐ-TTr`);
+    await page.getByRole('button', { name: 'Lập đoàn kiểm tra theo đơn' }).click();
+    await page.waitForURL((url) => /^\/inspections\/\d+$/.test(url.pathname));
+    await expectVisible(page.getByRole('heading', { level: 1, name: `Thanh tra theo quyết định KN-${stamp}/QĐ-TTr` }), 'the inspection started');
+    await expectVisible(page.getByText('Theo khiếu nại, tố cáo'), 'its kind');
+    await expectVisible(page.getByRole('link', { name: enterprise.name }), 'its enterprise');
+    const inspectionId = Number(new URL(page.url()).pathname.split('/').pop());
+
+    const complaint = await api('officer', `/complaints/${complaintId}`);
+    assert(
+      complaint.status === 'investigating' && complaint.inspection_id === inspectionId && complaint.area_code === '20971',
+      `the API has the complaint as ${JSON.stringify(complaint)}`,
+    );
+    await page.goto(`${BASE_URL}/complaints?status=investigating`);
+    await expectVisible(page.getByRole('rowheader', { name: `Đơn số ${complaintId}` }), 'the complaint under investigation in the register');
+  });
+  // The enterprise complained about learns nothing of it.
+  const agencyToken = await token('agency1');
+  const response = await fetch(`${BASE_URL}/api/v1/complaints/${complaintId}`, { headers: { Authorization: `Bearer ${agencyToken}` } });
+  assert(response.status === 403, `the enterprise reads the complaint: ${response.status}`);
+});
+
 test('an administrator creates an API client and sees its secret once', async () => {
   await withPage(async (page) => {
     await loginTo(page, 'admin', '/dashboard');
@@ -1144,6 +1202,7 @@ test('an officer sees an enterprise with an overdue report and filters the repor
 
 test('every page passes an axe-core scan without serious or critical findings', async () => {
   const inspection = (await api('officer', '/inspections?limit=1')).items[0].id;
+  const complaint = (await api('officer', '/complaints?limit=1')).items[0].id;
   const pages = {
     none: ['/', '/login', '/kiem-tra-phi'],
     officer: [
@@ -1158,6 +1217,9 @@ test('every page passes an axe-core scan without serious or critical findings', 
       `/inspections/${inspection}`,
       '/inspections/new',
       '/inspections/priorities',
+      '/complaints',
+      '/complaints/new',
+      `/complaints/${complaint}`,
       '/markets',
       '/markets/JP',
       '/agencies',
