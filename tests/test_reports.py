@@ -3,20 +3,31 @@ channel, policy group and area against the target; returns, early returns and ov
 the day they happened; the XLSX workbook; who may ask for it."""
 
 import io
+import random
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import Session, col, select
 
-from overseas.core.principal import Role
+from overseas.areas import catalog
+from overseas.core.db import today
+from overseas.core.principal import Principal, Role
+from overseas.placements import service as placements
+from overseas.placements.models import Placement
+from overseas.placements.schemas import PlacementUpdate
+from overseas.targets.progress import Days
 from tests.factories import Factory
 from tests.helpers import assert_problem
 from tests.placement_data import national_id
 
 REPORT = "/api/v1/reports/annual"
+FACTORY = Principal(kind="user", id=0, username="factory", role=Role.officer, agency_id=None)
 SHEETS = [
     "Tổng hợp",
     "Theo thị trường",
@@ -365,3 +376,130 @@ def test_report_bad_query_is_422_naming_the_field(
 ) -> None:
     r = client.get(REPORT, params=params, headers=make.headers(Role.officer))
     assert_problem(r, 422, "validation_error", field)
+
+
+# --- the period against a direct count --------------------------------------------------------
+
+COUNTED = ("departed", "returned", "returned_early", "overstayed")
+# Departure days either side of 15 December and of 1 January, and two in mid-year.
+STRADDLING = [
+    "2023-12-14", "2023-12-15", "2023-12-31", "2024-01-01", "2024-06-30", "2024-12-14",
+    "2024-12-15", "2024-12-20", "2024-12-31", "2025-01-01", "2025-06-30", "2025-12-14",
+    "2025-12-15", "2025-12-31", "2026-01-01", "2026-06-15",
+]  # fmt: skip
+HOMES = ["506", "20506", "20242", "48", "49", "502"]
+MARKETS = ["JP", "KR", "TW", "DE"]
+GROUPS: list[list[str]] = [[], ["poor_household"], ["ethnic_minority", "poor_household"],
+                           ["land_recovered"]]  # fmt: skip
+
+
+@pytest.fixture
+def straddling(make: Factory, session: Session) -> None:
+    """Two departures on each day of STRADDLING, of varied homes, markets, sexes, channels and
+    groups, some since returned; records that do not count (registered, cancelled) on those
+    days; and after the tallies were kept, one departure deleted and one moved across
+    15 December, so that the tallies hold rows of 0."""
+    agency = make.agency().id
+    n = 0
+    for day in STRADDLING:
+        for twin in range(2):
+            n += 1
+            public = n % 5 == 0
+            back = date.fromisoformat(day) + timedelta(days=40)
+            make.placement(
+                agency_id=None if public else agency,
+                channel="public_unit" if public else "service_enterprise",
+                market_code=MARKETS[n % len(MARKETS)],
+                service_fee_vnd=None,
+                status="departed",
+                registered_on="2023-06-01",
+                departure_date=day,
+                worker={
+                    "sex": "female" if (n + twin) % 3 == 0 else "male",
+                    "home_area_code": HOMES[n % len(HOMES)],
+                    "policy_groups": GROUPS[n % len(GROUPS)],
+                },
+                moves=[("returned", back.isoformat())] if n % 4 == 0 and back <= today() else [],
+            )
+    for status in ("registered", "cancelled"):
+        make.placement(status=status, registered_on="2023-06-01", departure_date="2024-12-20")
+    deleted = make.placement(
+        status="departed", registered_on="2023-06-01", departure_date="2025-12-20"
+    )
+    placements.delete(session, deleted)
+    moved = make.placement(
+        status="departed",
+        registered_on="2023-06-01",
+        departure_date="2025-12-10",
+        worker={"home_area_code": "511"},
+    )
+    placements.update_placement(
+        session, FACTORY, moved, PlacementUpdate(departure_date=date(2025, 12, 16))
+    )
+    session.commit()
+
+
+def _direct(session: Session, first: date, last: date, area: str) -> dict[str, Counter[Any]]:
+    """Departures in [first, last] counted placement by placement, without the tallies."""
+    places = catalog.load(session)
+    unit = places.newest(area)
+    assert unit is not None
+    within = places.territory(unit)
+    found = [
+        p
+        for p in session.exec(
+            select(Placement).where(
+                col(Placement.status).in_(COUNTED),
+                col(Placement.departure_date) >= first,
+                col(Placement.departure_date) <= last,
+            )
+        ).all()
+        if p.home_area_id in within
+    ]
+    return {
+        "total": Counter({None: len(found)}),
+        "by_market": Counter(p.market_code for p in found),
+        "by_sex": Counter(str(p.sex) for p in found),
+        "by_channel": Counter(str(p.channel) for p in found),
+        "by_policy_group": Counter(g for p in found for g in p.policy_groups),
+        "by_area": Counter(places.units[p.home_area_id].code for p in found),
+        "year": Counter(p.departure_date.year for p in found if p.departure_date),
+    }
+
+
+@pytest.mark.usefixtures("straddling")
+def test_any_span_of_days_counts_what_a_direct_count_does(session: Session) -> None:
+    """The tallies corrected at each end (targets/progress.py, Days), on spans of every shape:
+    within a year, across one or several new years, of one day, starting or ending on the
+    days around 15 December and 1 January, and random ones."""
+    days = [date.fromisoformat(d) for d in STRADDLING]
+    edges = sorted({d + timedelta(days=k) for d in days for k in (-1, 0, 1)})
+    chance = random.Random(20261215)
+    spans = [(date(2024, 12, 15), date(2025, 12, 14)), (date(2025, 1, 1), date(2025, 12, 31)),
+             (date(2025, 12, 31), date(2025, 12, 31)), (date(2025, 12, 31), date(2026, 1, 1)),
+             (date(2023, 1, 1), date(2026, 11, 30)), (date(2024, 2, 1), date(2024, 5, 31)),
+             (date(2024, 9, 1), date(2024, 11, 30)), (date(2024, 9, 1), date(2025, 3, 31)),
+             (date(2023, 12, 15), date(2025, 12, 14))]  # fmt: skip
+    for _ in range(25):
+        first, last = sorted(chance.sample(edges, 2))
+        spans.append((first, last))
+    places = catalog.load(session)
+    for area in ("48", "49"):
+        unit = places.newest(area)
+        assert unit is not None
+        within = places.territory(unit)
+        for first, last in spans:
+            span = Days(first, last)
+            direct = _direct(session, first, last, area)
+            assert span.sums(session, "sex", within, None) == {None: direct["total"][None]}
+            assert span.sums(session, "sex", within, None, "market_code") == direct["by_market"]
+            assert span.sums(session, "sex", within, None, "value") == direct["by_sex"]
+            assert span.sums(session, "channel", within, None, "value") == direct["by_channel"]
+            groups = span.sums(session, "policy_group", within, None, "value")
+            assert groups == direct["by_policy_group"], (first, last)
+            assert span.sums(session, "sex", within, None, "year") == direct["year"]
+            per_unit = span.sums(session, "sex", within, None, "area_id")
+            codes = Counter({places.units[u].code: n for u, n in per_unit.items()})
+            assert codes == direct["by_area"], (first, last)
+            japan = span.sums(session, "sex", within, "JP", "value")
+            assert sum(japan.values()) == direct["by_market"]["JP"], (first, last)
