@@ -182,8 +182,10 @@ def officer(client: TestClient, make: Factory) -> dict[str, str]:
     return build(client, make)
 
 
-def _report(client: TestClient, headers: dict[str, str], year: int) -> dict[str, Any]:
-    r = client.get(REPORT, params={"year": year}, headers=headers)
+def _report(
+    client: TestClient, headers: dict[str, str], year: int, **params: Any
+) -> dict[str, Any]:
+    r = client.get(REPORT, params={"year": year, **params}, headers=headers)
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith("application/json")
     return r.json()  # type: ignore[no-any-return]
@@ -196,10 +198,16 @@ def _lines(lines: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
 # --- JSON -------------------------------------------------------------------------------------
 
 
-def test_annual_report_counts_the_year(client: TestClient, officer: dict[str, str]) -> None:
-    body = _report(client, officer, 2025)
+def test_annual_report_counts_the_calendar_year(
+    client: TestClient, officer: dict[str, str]
+) -> None:
+    body = _report(client, officer, 2025, period="calendar")
     assert (body["year"], body["area_code"], body["area_name"]) == (2025, "48", "Thành phố Đà Nẵng")
-    assert (body["period_from"], body["period_to"]) == ("2025-01-01", "2025-12-31")
+    assert (body["period"], body["period_from"], body["period_to"]) == (
+        "calendar",
+        "2025-01-01",
+        "2025-12-31",
+    )
     d = body["departures"]
     # The province's yearly target reaches Đà Nẵng through succession; 6 of 8.
     assert (d["total"], d["target"], str(d["percent"])) == (6, 8, "75.0")
@@ -236,18 +244,84 @@ def test_annual_report_counts_the_year(client: TestClient, officer: dict[str, st
     assert body["returns"] == {"returned": 3, "returned_early": 1, "overstayed": 1}
 
     # Other years of the same registry.
-    body = _report(client, officer, 2024)
+    body = _report(client, officer, 2024, period="calendar")
     # R2 on Dec 31 and R7; no yearly target for 2024 (the plan spans 2023-2030).
     assert (body["departures"]["total"], body["departures"]["target"]) == (2, None)
     assert body["departures"]["percent"] is None
     assert _lines(body["by_area"]) == [("506", "Huyện Đại Lộc", 2)]
     assert body["returns"] == {"returned": 0, "returned_early": 0, "overstayed": 1}
-    body = _report(client, officer, 2026)
+    body = _report(client, officer, 2026, period="calendar")
     assert body["departures"]["total"] == 0
     assert body["returns"] == {"returned": 0, "returned_early": 1, "overstayed": 0}
-    body = _report(client, officer, 2023)
+    body = _report(client, officer, 2023, period="calendar")
     assert _lines(body["by_market"]) == [("TW", "Đài Loan (Trung Quốc)", 1)]
     assert body["returns"] == {"returned": 0, "returned_early": 0, "overstayed": 0}
+
+
+def test_the_statutory_period_is_the_default(client: TestClient, officer: dict[str, str]) -> None:
+    """15 December of the year before to 14 December (Decree 09/2019/NĐ-CP Art. 12): R2's
+    departure on 2024-12-31 and R7's overstay on that day count in 2025, R3's departure on
+    2025-12-31 and R8's early return on 2026-01-01 in 2026."""
+    body = _report(client, officer, 2025)
+    assert body == _report(client, officer, 2025, period="statutory") | {
+        "generated_at": body["generated_at"]
+    }
+    assert (body["period"], body["period_from"], body["period_to"]) == (
+        "statutory",
+        "2024-12-15",
+        "2025-12-14",
+    )
+    # The year's target stays the target of the report's year.
+    assert body["departures"] == {"total": 6, "target": 8, "percent": 75.0}
+    assert _lines(body["by_market"]) == [("DE", "Đức", 1), ("JP", "Nhật Bản", 4),
+                                         ("KR", "Hàn Quốc", 1)]  # fmt: skip
+    assert _lines(body["by_sex"]) == [("female", "Nữ", 3), ("male", "Nam", 3)]
+    assert _lines(body["by_channel"]) == [
+        ("service_enterprise", "Doanh nghiệp dịch vụ", 4),
+        ("contract_winner", "Doanh nghiệp trúng thầu, nhận thầu", 1),
+        ("direct_contract", "Hợp đồng cá nhân trực tiếp", 1),
+    ]
+    # R3 was the only departure of the period's groups "ethnic minority" and of Tam Kỳ: their
+    # lines go rather than show 0.
+    assert _lines(body["by_policy_group"]) == [
+        ("land_recovered", "Bị thu hồi đất", 1),
+        ("merit_relative", "Thân nhân người có công", 1),
+        ("near_poor_household", "Hộ cận nghèo", 1),
+        ("poor_household", "Hộ nghèo", 1),
+    ]
+    assert _lines(body["by_area"]) == [
+        ("48", "Thành phố Đà Nẵng", 1),
+        ("49", "Tỉnh Quảng Nam", 1),
+        ("506", "Huyện Đại Lộc", 3),
+        ("511", "Huyện Phước Sơn", 1),
+    ]
+    assert sum(x["count"] for x in body["by_commune"]) == 6
+    assert body["returns"] == {"returned": 3, "returned_early": 1, "overstayed": 2}
+
+    body = _report(client, officer, 2026)
+    assert (body["period_from"], body["period_to"]) == ("2025-12-15", "2026-12-14")
+    assert body["departures"] == {"total": 1, "target": None, "percent": None}
+    assert _lines(body["by_market"]) == [("KR", "Hàn Quốc", 1)]
+    assert _lines(body["by_area"]) == [("502", "Thành phố Tam Kỳ", 1)]
+    assert body["returns"] == {"returned": 0, "returned_early": 1, "overstayed": 0}
+    body = _report(client, officer, 2024)
+    assert body["departures"]["total"] == 1  # R7; R2 (31 December) is 2025's
+    assert body["returns"] == {"returned": 0, "returned_early": 0, "overstayed": 0}
+
+
+def test_a_departure_on_20_december_counts_in_the_next_statutory_year(
+    client: TestClient, make: Factory
+) -> None:
+    make.placement(
+        registered_on="2025-09-01",
+        worker={"home_area_code": "20500"},
+        moves=[("contracted", "2025-09-01"), ("departed", "2025-12-20")],
+    )
+    viewer = make.headers(Role.viewer)
+    assert _report(client, viewer, 2026)["departures"]["total"] == 1
+    assert _report(client, viewer, 2025)["departures"]["total"] == 0
+    assert _report(client, viewer, 2025, period="calendar")["departures"]["total"] == 1
+    assert _report(client, viewer, 2026, period="calendar")["departures"]["total"] == 0
 
 
 def test_annual_report_of_an_empty_year(client: TestClient, make: Factory) -> None:
@@ -274,24 +348,33 @@ def _table(ws: Worksheet) -> tuple[list[Any], Any, list[Any]]:
     return rows[header + 1 : total], rows[total], [r[2] for r in rows[header + 1 : total + 1]]
 
 
-def test_annual_report_workbook(client: TestClient, officer: dict[str, str]) -> None:
-    report = _report(client, officer, 2025)
-    r = client.get(REPORT, params={"year": 2025, "format": "xlsx"}, headers=officer)
+def _workbook(client: TestClient, headers: dict[str, str], **params: Any) -> Any:
+    r = client.get(REPORT, params={"format": "xlsx", **params}, headers=headers)
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    assert "bao-cao-nam-2025.xlsx" in r.headers["content-disposition"]
-    wb = load_workbook(io.BytesIO(r.content))
+    return r.headers["content-disposition"], load_workbook(io.BytesIO(r.content))
+
+
+# Sheets that are not a list with a totals row (tests/test_reports_places.py reads it).
+NOT_TABLES = {"Kế hoạch"}
+
+
+def test_annual_report_workbook(client: TestClient, officer: dict[str, str]) -> None:
+    report = _report(client, officer, 2025, period="calendar")
+    disposition, wb = _workbook(client, officer, year=2025, period="calendar")
+    assert 'filename="bao-cao-nam-2025-nam-duong-lich.xlsx"' in disposition
     assert wb.sheetnames[: len(SHEETS)] == SHEETS
 
     for ws in wb.worksheets:
         text = " ".join(str(v) for v in _cells(ws))
         assert "01/01/2025" in text and "31/12/2025" in text, ws.title
+        assert "(năm dương lịch)" in text, ws.title
 
     summary = {row[0].value: row[1] for row in wb["Tổng hợp"].iter_rows() if row[0].value}
     values = [
-        ("Số người xuất cảnh trong năm", 6),
+        ("Số người xuất cảnh trong kỳ báo cáo", 6),
         ("Chỉ tiêu năm", 8),
         ("Số người về nước đúng hạn", 3),
         ("Số người về nước trước hạn", 1),
@@ -315,7 +398,7 @@ def test_annual_report_workbook(client: TestClient, officer: dict[str, str]) -> 
     # Every breakdown sheet, the inspection ones included, adds up and formats its counts
     # (the plans' sheet is a table of its own: tests/test_reports_places.py).
     for ws in wb.worksheets[1:]:
-        if ws.title == "Kế hoạch":
+        if ws.title in NOT_TABLES:
             continue
         lines, total, counts = _table(ws)
         assert total[2].value == sum(row[2].value for row in lines), ws.title
@@ -323,17 +406,31 @@ def test_annual_report_workbook(client: TestClient, officer: dict[str, str]) -> 
     assert _table(wb["Theo thị trường"])[1][2].value == report["departures"]["total"] == 6
     assert _table(wb["Theo địa bàn"])[1][2].value == 6
     assert _table(wb["Theo đối tượng"])[1][2].value == 6  # R3 is in two groups, R8 in none
+    assert sorted(NOT_TABLES) == sorted(t for t in wb.sheetnames if t.startswith("Kế hoạch"))
+
+
+def test_the_workbook_of_the_statutory_period(client: TestClient, officer: dict[str, str]) -> None:
+    disposition, wb = _workbook(client, officer, year=2025)
+    assert 'filename="bao-cao-nam-2025-ky-bao-cao.xlsx"' in disposition
+    for ws in wb.worksheets:
+        text = " ".join(str(v) for v in _cells(ws))
+        assert "15/12/2024" in text and "14/12/2025" in text, ws.title
+        assert "Nghị định 09/2019/NĐ-CP" in text, ws.title
+    summary = {row[0].value: row[1].value for row in wb["Tổng hợp"].iter_rows() if row[0].value}
+    assert summary["Số người xuất cảnh trong kỳ báo cáo"] == 6
+    assert summary["Số người ở lại quá hạn"] == 2
+    lines, _total, _counts = _table(wb["Theo thị trường"])
+    assert [(row[1].value, row[2].value) for row in lines] == [("Đức", 1), ("Nhật Bản", 4),
+                                                               ("Hàn Quốc", 1)]  # fmt: skip
 
 
 def test_annual_report_workbook_of_an_empty_year(client: TestClient, make: Factory) -> None:
-    r = client.get(REPORT, params={"year": 2030, "format": "xlsx"}, headers=make.headers())
-    assert r.status_code == 200, r.text
-    wb = load_workbook(io.BytesIO(r.content))
+    _disposition, wb = _workbook(client, make.headers(), year=2030)
     assert wb.sheetnames[: len(SHEETS)] == SHEETS
     for title in TABLES:
         lines, total, _counts = _table(wb[title])
         assert lines == [] and total[2].value == 0, title
-        assert "01/01/2030" in " ".join(str(v) for v in _cells(wb[title]))
+        assert "15/12/2029" in " ".join(str(v) for v in _cells(wb[title]))
 
 
 # --- access and validation --------------------------------------------------------------------
@@ -369,6 +466,8 @@ def test_report_without_token_is_401(client: TestClient) -> None:
         ({"year": 1999}, "year"),
         ({"year": 2101}, "year"),
         ({"year": 2025, "format": "pdf"}, "format"),
+        ({"year": 2025, "period": "fiscal"}, "period"),
+        ({"year": 2025, "period": ""}, "period"),
     ],
 )
 def test_report_bad_query_is_422_naming_the_field(
@@ -465,6 +564,32 @@ def _direct(session: Session, first: date, last: date, area: str) -> dict[str, C
         "by_area": Counter(places.units[p.home_area_id].code for p in found),
         "year": Counter(p.departure_date.year for p in found if p.departure_date),
     }
+
+
+@pytest.mark.usefixtures("straddling")
+@pytest.mark.parametrize("period", ["statutory", "calendar"])
+def test_each_period_counts_what_a_direct_count_does(
+    client: TestClient, make: Factory, session: Session, period: str
+) -> None:
+    viewer = make.headers(Role.viewer)
+    seen = set()
+    for year in (2024, 2025, 2026):
+        for area in ("48", "49"):
+            body = _report(client, viewer, year, period=period, area_code=area)
+            first, last = (
+                date.fromisoformat(body["period_from"]),
+                date.fromisoformat(body["period_to"]),
+            )
+            direct = _direct(session, first, last, area)
+            assert body["departures"]["total"] == direct["total"][None], (year, area)
+            seen.add(direct["total"][None])
+            for key in ("by_market", "by_sex", "by_channel", "by_policy_group", "by_area"):
+                lines = {x["key"]: x["count"] for x in body[key] if x["count"]}
+                assert lines == dict(direct[key]), (year, area, key)
+                # No line of 0 but a market's with a target of its own.
+                assert all(x["count"] for x in body[key] if key != "by_market"), key
+            assert sum(x["count"] for x in body["by_commune"]) == direct["total"][None]
+    assert len(seen) > 2  # the years differ: the data tell the periods apart
 
 
 @pytest.mark.usefixtures("straddling")

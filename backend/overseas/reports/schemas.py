@@ -1,10 +1,15 @@
 """API shapes for the annual report."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import BaseModel
 
 from overseas.core.types import Ratio
+
+# The annual report's period: 15 December of the year before to 14 December (Decree
+# 09/2019/NĐ-CP Art. 12), or the calendar year.
+ReportPeriod = Literal["statutory", "calendar"]
 
 
 class ReportLine(BaseModel):
@@ -32,21 +37,21 @@ class PlanProgress(BaseModel):
     percent: Ratio | None
 
 
-# Departures of the year against its target.
+# Departures of the period against the year's target.
 class DepartureSummary(BaseModel):
     total: int
     target: int | None
     percent: Ratio | None
 
 
-# Workers who came back, came back early or stayed on, by the day it happened.
+# Workers who came back, came back early or stayed on, by the day it happened in the period.
 class ReturnSummary(BaseModel):
     returned: int
     returned_early: int
     overstayed: int
 
 
-# Inspections of enterprises concluded during the year, their violations and fines.
+# Inspections of enterprises concluded during the period, their violations and fines.
 class InspectionSummary(BaseModel):
     concluded: int
     with_violations: int
@@ -61,6 +66,7 @@ class AnnualReport(BaseModel):
     year: int
     area_code: str
     area_name: str
+    period: ReportPeriod
     period_from: date
     period_to: date
     generated_at: datetime

@@ -26,14 +26,29 @@ from overseas.reports.schemas import (
     InspectionSummary,
     PlanProgress,
     ReportLine,
+    ReportPeriod,
     ReturnSummary,
 )
 from overseas.targets import progress as progress_service
 from overseas.targets.models import Target
-from overseas.targets.progress import tally_sums
 
 
-def annual_report(session: Session, year: int, area_code: str | None = None) -> AnnualReport:
+def period_of(year: int, period: ReportPeriod) -> tuple[date, date]:
+    """The report's first and last day: by default the statutory period of periodic reports,
+    15 December of the year before to 14 December (Decree 09/2019/NĐ-CP Art. 12); or the
+    calendar year."""
+    if period == "calendar":
+        return date(year, 1, 1), date(year, 12, 31)
+    return date(year - 1, 12, 15), date(year, 12, 14)
+
+
+def annual_report(
+    session: Session,
+    year: int,
+    area_code: str | None = None,
+    period: ReportPeriod = "statutory",
+) -> AnnualReport:
+    """The report of the year's period."""
     places = catalog.load(session)
     code = (area_code or "").strip()
     found = places.newest(code) if code else places.root()
@@ -42,9 +57,12 @@ def annual_report(session: Session, year: int, area_code: str | None = None) -> 
     root_unit = found
     root = root_unit.code
     within = places.territory(root_unit)
+    first, last = period_of(year, period)
+    # Read once per territory for every breakdown below (targets/progress.py, Days).
+    days = progress_service.Days(first, last)
     lines: dict[str, list[ReportLine]] = {}
     summary = progress_service.progress(
-        session, area_code=root, year_from=year, year_to=year, by="market"
+        session, area_code=root, year_from=year, year_to=year, by="market", days=days
     )
     lines["market"] = [ReportLine(key=r.key, label=r.label, count=r.actual) for r in summary.rows]
     for by in ("sex", "channel", "policy_group"):
@@ -54,24 +72,26 @@ def annual_report(session: Session, year: int, area_code: str | None = None) -> 
             year_from=year,
             year_to=year,
             by=by,
+            days=days,
         ).rows
         lines[by] = [ReportLine(key=r.key, label=r.label, count=r.actual) for r in rows]
     # Departures by the unit they were recorded under (former districts, communes old and
     # new), and by today's commune.
-    per_area = tally_sums(session, "sex", within, year, year, None, by="area_id")
+    per_area = days.sums(session, "sex", within, None, by="area_id")
     lines["area"] = [
         ReportLine(key=places.units[i].code, label=places.units[i].name, count=n)
         for i, n in sorted(per_area.items(), key=lambda item: (places.units[item[0]].code, item[0]))
     ]
     communes = progress_service.progress(
-        session, area_code=root, year_from=year, year_to=year, by="commune"
+        session, area_code=root, year_from=year, year_to=year, by="commune", days=days
     ).rows
     return AnnualReport(
         year=year,
         area_code=root,
         area_name=root_unit.name,
-        period_from=date(year, 1, 1),
-        period_to=date(year, 12, 31),
+        period=period,
+        period_from=first,
+        period_to=last,
         generated_at=utcnow(),
         departures=DepartureSummary(
             total=summary.actual, target=summary.target, percent=summary.percent
@@ -83,8 +103,8 @@ def annual_report(session: Session, year: int, area_code: str | None = None) -> 
         by_area=lines["area"],
         by_commune=[CommuneLine(key=r.key, label=r.label, count=r.actual) for r in communes],
         plans=_plans(session, places, root_unit, year),
-        returns=_returns(session, year, within),
-        inspections=_inspections(session, year),
+        returns=_returns(session, first, last, within),
+        inspections=_inspections(session, first, last),
     )
 
 
@@ -104,12 +124,12 @@ CATEGORY_LABELS = {
 }
 
 
-def _inspections(session: Session, year: int) -> InspectionSummary:
-    """Inspections concluded during the year, with their violations and fines."""
+def _inspections(session: Session, first: date, last: date) -> InspectionSummary:
+    """Inspections concluded during the period, with their violations and fines."""
     concluded = session.exec(
         select(Inspection).where(
-            col(Inspection.concluded_on) >= date(year, 1, 1),
-            col(Inspection.concluded_on) <= date(year, 12, 31),
+            col(Inspection.concluded_on) >= first,
+            col(Inspection.concluded_on) <= last,
         )
     ).all()
     ids = [i.id for i in concluded]
@@ -174,8 +194,8 @@ def _plans(
     return out
 
 
-def _returns(session: Session, year: int, within: frozenset[int]) -> ReturnSummary:
-    """Placements of the area's territory that reached each status during the year (by the
+def _returns(session: Session, first: date, last: date, within: frozenset[int]) -> ReturnSummary:
+    """Placements of the area's territory that reached each status during the period (by the
     day it happened)."""
     wanted = (Status.returned, Status.returned_early, Status.overstayed)
     counts = dict(
@@ -184,8 +204,8 @@ def _returns(session: Session, year: int, within: frozenset[int]) -> ReturnSumma
             .join(Placement, col(Placement.id) == col(PlacementEvent.placement_id))
             .where(
                 col(PlacementEvent.status).in_([s.value for s in wanted]),
-                col(PlacementEvent.on) >= date(year, 1, 1),
-                col(PlacementEvent.on) <= date(year, 12, 31),
+                col(PlacementEvent.on) >= first,
+                col(PlacementEvent.on) <= last,
                 in_values(session, col(Placement.home_area_id), sorted(within)),
             )
             .group_by(col(PlacementEvent.status))
@@ -199,12 +219,24 @@ NUMBER = "#,##0"
 PERCENT = '0.0"%"'
 
 
+PERIOD_LABELS: dict[str, str] = {
+    "statutory": "kỳ báo cáo năm theo Nghị định 09/2019/NĐ-CP",
+    "calendar": "năm dương lịch",
+}
+# The workbook's file name says which period it holds: two files of one year may differ.
+FILE_PERIODS: dict[str, str] = {"statutory": "ky-bao-cao", "calendar": "nam-duong-lich"}
+
+
+def workbook_name(report: AnnualReport) -> str:
+    return f"bao-cao-nam-{report.year}-{FILE_PERIODS[report.period]}.xlsx"
+
+
 def _title(ws: Any, report: AnnualReport, heading: str) -> None:
     ws.append([heading])
     ws.append(
         [
-            f"Kỳ báo cáo: từ {report.period_from:%d/%m/%Y} đến {report.period_to:%d/%m/%Y} — "
-            f"{report.area_name}"
+            f"Kỳ báo cáo: từ {report.period_from:%d/%m/%Y} đến {report.period_to:%d/%m/%Y} "
+            f"({PERIOD_LABELS[report.period]}) — {report.area_name}"
         ]
     )
     ws.append([])
@@ -277,7 +309,7 @@ def annual_workbook(report: AnnualReport) -> bytes:
         ws, report, f"BÁO CÁO KẾT QUẢ ĐƯA NGƯỜI LAO ĐỘNG ĐI LÀM VIỆC Ở NƯỚC NGOÀI NĂM {report.year}"
     )
     summary = [
-        ("Số người xuất cảnh trong năm", report.departures.total, NUMBER),
+        ("Số người xuất cảnh trong kỳ báo cáo", report.departures.total, NUMBER),
         ("Chỉ tiêu năm", report.departures.target, NUMBER),
         ("Tỷ lệ hoàn thành chỉ tiêu", report.departures.percent, PERCENT),
         ("Số người về nước đúng hạn", report.returns.returned, NUMBER),

@@ -826,10 +826,12 @@ export interface paths {
         };
         /**
          * Annual Report
-         * @description The annual report of an area (the city by default): departures by market, sex,
-         *     channel, policy group, the unit recorded and today's commune against the year's target;
-         *     the multi-year plans covering the year, the former province's included; returns, early
-         *     returns and overstays; inspections concluded, violations and fines.
+         * @description The annual report of an area (the city by default) for the year's period (by default
+         *     the statutory one, 15 Dec of the year before to 14 Dec; `period=calendar` for the calendar
+         *     year; `period_from` and `period_to` say which days): departures by market, sex, channel,
+         *     policy group, the unit recorded and today's commune against the year's target; the
+         *     multi-year plans covering the year, the former province's included; returns, early returns
+         *     and overstays; inspections concluded, violations and fines.
          */
         get: operations["reports-annual_report"];
         put?: never;
@@ -1379,6 +1381,11 @@ export interface components {
              */
             generated_at: string;
             inspections: components["schemas"]["InspectionSummary"];
+            /**
+             * Period
+             * @enum {string}
+             */
+            period: "statutory" | "calendar";
             /**
              * Period From
              * Format: date
@@ -6913,6 +6920,8 @@ export interface operations {
                 format?: "json" | "xlsx";
                 /** @description Default: the city (today's province) */
                 area_code?: string | null;
+                /** @description statutory: 15 December of the year before to 14 December (Decree 09/2019/NĐ-CP Art. 12); calendar: 1 January to 31 December */
+                period?: "statutory" | "calendar";
             };
             header?: never;
             path?: never;
@@ -8900,7 +8909,9 @@ export const pathsApiV1AgenciesAgency_idReportsPostRequestBodyContentMultipartFo
 export const pathsApiV1ProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1PublicProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/public/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1ReportsAnnualGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/annual"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
+export const pathsApiV1ReportsAnnualGetParametersQueryPeriodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/annual"]["get"]["parameters"]["query"]["period"]> = ["statutory", "calendar"];
 export const agencyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyStatus"]> = ["active", "suspended", "revoked"];
+export const annualReportPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnnualReport"]["period"]> = ["statutory", "calendar"];
 export const apiClientCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiClientCreate"]["role"]> = ["officer", "inspector", "agency", "viewer"];
 export const areaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AreaLevel"]> = ["province", "district", "commune"];
 export const batchItemResultResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BatchItemResult"]["result"]> = ["created", "updated", "unchanged"];
