@@ -45,8 +45,9 @@ def annual_report(
     the statutory one, 15 Dec of the year before to 14 Dec; `period=calendar` for the calendar
     year; `period_from` and `period_to` say which days): departures by market, sex, channel,
     policy group, the unit recorded and today's commune against the year's target; the
-    multi-year plans covering the year, the former province's included; returns, early returns
-    and overstays; inspections concluded, violations and fines."""
+    multi-year plans covering the year with their cumulative progress, the former province's
+    as a section of its own; returns, early returns and overstays; inspections concluded,
+    violations and fines."""
     report = service.annual_report(session, year, area_code, period)
     if format == "xlsx":
         name = service.workbook_name(report)

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from overseas.core.types import Ratio
 
@@ -26,15 +26,21 @@ class CommuneLine(BaseModel):
 
 
 # A multi-year plan covering the year (the former Quảng Nam's 2023-2030 plan keeps counting
-# in the city's report): departures from its first year through the report's year.
+# in the city's report): its cumulative progress, the departures on its territory from
+# 1 January of its first year through the last day of the report's period.
 class PlanProgress(BaseModel):
     area_code: str
     area_name: str
     year_from: int
     year_to: int
     target: int
-    actual: int
+    actual: int = Field(description="Departures from counted_from through counted_to")
     percent: Ratio | None
+    name: str
+    counted_from: date
+    counted_to: date
+    in_period: int = Field(description="Departures on the plan's territory in the period")
+    remaining: int = Field(description="Departures still needed to reach the target (0 or more)")
 
 
 # Departures of the period against the year's target.
@@ -78,6 +84,10 @@ class AnnualReport(BaseModel):
     by_area: list[ReportLine]
     by_commune: list[CommuneLine]
     plans: list[PlanProgress]
+    former_province_plans: list[PlanProgress] = Field(
+        description="The plans of the provinces the area took over (the former Quảng Nam's "
+        "in the city's report), also listed in `plans`"
+    )
     returns: ReturnSummary
     inspections: InspectionSummary
 

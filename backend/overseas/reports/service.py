@@ -1,7 +1,7 @@
 """The provincial annual report: JSON for systems, an XLSX workbook to send upward."""
 
 import io
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -85,6 +85,7 @@ def annual_report(
     communes = progress_service.progress(
         session, area_code=root, year_from=year, year_to=year, by="commune", days=days
     ).rows
+    plans = _plans(session, places, root_unit, year, days)
     return AnnualReport(
         year=year,
         area_code=root,
@@ -102,7 +103,8 @@ def annual_report(
         by_policy_group=lines["policy_group"],
         by_area=lines["area"],
         by_commune=[CommuneLine(key=r.key, label=r.label, count=r.actual) for r in communes],
-        plans=_plans(session, places, root_unit, year),
+        plans=[plan for plan, _former in plans],
+        former_province_plans=[plan for plan, former in plans if former],
         returns=_returns(session, first, last, within),
         inspections=_inspections(session, first, last),
     )
@@ -157,10 +159,17 @@ def _inspections(session: Session, first: date, last: date) -> InspectionSummary
 
 
 def _plans(
-    session: Session, places: catalog.Catalog, area: catalog.Unit, year: int
-) -> list[PlanProgress]:
+    session: Session,
+    places: catalog.Catalog,
+    area: catalog.Unit,
+    year: int,
+    days: progress_service.Days,
+) -> list[tuple[PlanProgress, bool]]:
     """The multi-year plans covering the year of the area and of the provinces and districts
-    it took over, each counted on its own territory from its first year through this one."""
+    it took over, each counted on its own territory: cumulatively from 1 January of its first
+    year (a plan's years are calendar years) through the period's last day, and within the
+    period. Each with whether it is the plan of a province the area took over (the former
+    Quảng Nam's in the city's report: a section of its own)."""
     within = places.territory(area)
     plans = session.exec(
         select(Target).where(
@@ -177,20 +186,33 @@ def _plans(
             continue
         if unit.id != area.id and unit.level == AreaLevel.commune:
             continue
+        counted_from = date(plan.year_from, 1, 1)
         done = progress_service.progress(
-            session, area_code=plan.area_code, year_from=plan.year_from, year_to=year
+            session,
+            area_code=plan.area_code,
+            year_from=plan.year_from,
+            year_to=year,
+            days=progress_service.Days(counted_from, days.last),
         )
-        out.append(
-            PlanProgress(
-                area_code=unit.code,
-                area_name=unit.name,
-                year_from=plan.year_from,
-                year_to=plan.year_to,
-                target=plan.value,
-                actual=done.actual,
-                percent=progress_service.percent_of(done.actual, plan.value),
-            )
+        in_period = progress_service.progress(
+            session, area_code=plan.area_code, year_from=year, year_to=year, days=days
         )
+        former = unit.id != area.id and unit.level == AreaLevel.province
+        progress = PlanProgress(
+            area_code=unit.code,
+            area_name=unit.name,
+            year_from=plan.year_from,
+            year_to=plan.year_to,
+            target=plan.value,
+            actual=done.actual,
+            percent=progress_service.percent_of(done.actual, plan.value),
+            name=plan.name,
+            counted_from=counted_from,
+            counted_to=days.last,
+            in_period=in_period.actual,
+            remaining=max(plan.value - done.actual, 0),
+        )
+        out.append((progress, former))
     return out
 
 
@@ -275,14 +297,29 @@ def _table(
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
 
 
-def _plans_sheet(wb: Workbook, report: AnnualReport) -> None:
-    ws = wb.create_sheet("Kế hoạch")
-    _title(ws, report, "Tiến độ kế hoạch nhiều năm")
-    ws.append(["Địa bàn", "Giai đoạn", "Chỉ tiêu", f"Đã xuất cảnh đến hết {report.year}",
-               "Tỷ lệ"])  # fmt: skip
+def _header(ws: Any) -> None:
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _plans_sheet(wb: Workbook, report: AnnualReport) -> None:
+    ws = wb.create_sheet("Kế hoạch")
+    _title(ws, report, "Tiến độ kế hoạch nhiều năm")
+    ws.append(
+        [
+            "Địa bàn",
+            "Giai đoạn",
+            "Chỉ tiêu",
+            f"Đã xuất cảnh lũy kế đến {report.period_to:%d/%m/%Y}",
+            "Tỷ lệ",
+            "Xuất cảnh trong kỳ báo cáo",
+            "Còn phải thực hiện",
+            "Lũy kế tính từ ngày",
+        ]
+    )
+    _header(ws)
     for plan in report.plans:
         ws.append(
             [
@@ -291,12 +328,47 @@ def _plans_sheet(wb: Workbook, report: AnnualReport) -> None:
                 plan.target,
                 plan.actual,
                 float(plan.percent) if plan.percent is not None else None,
+                plan.in_period,
+                plan.remaining,
+                f"{plan.counted_from:%d/%m/%Y}",
             ]
         )
-        for column, fmt in ((3, NUMBER), (4, NUMBER), (5, PERCENT)):
+        for column, fmt in ((3, NUMBER), (4, NUMBER), (5, PERCENT), (6, NUMBER), (7, NUMBER)):
             ws.cell(row=ws.max_row, column=column).number_format = fmt
-    for index, width in enumerate((36, 14, 14, 22, 10), start=1):
+    for index, width in enumerate((36, 14, 14, 22, 10, 18, 18, 16), start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def _former_province_sheets(wb: Workbook, report: AnnualReport) -> None:
+    """One sheet per province the area took over, its plans each a block of its own."""
+    by_province: dict[str, list[PlanProgress]] = defaultdict(list)
+    for plan in report.former_province_plans:
+        by_province[plan.area_code].append(plan)
+    for plans in by_province.values():
+        name = plans[0].area_name
+        # A sheet's name has at most 31 characters.
+        ws = wb.create_sheet(f"Kế hoạch {name} (cũ)"[:31])
+        _title(ws, report, f"Kế hoạch nhiều năm của {name} (cũ), nay thuộc {report.area_name}")
+        for plan in plans:
+            ws.append([plan.name])
+            ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+            rows: list[tuple[str, Any, str | None]] = [
+                ("Giai đoạn", f"{plan.year_from}-{plan.year_to}", None),
+                ("Chỉ tiêu", plan.target, NUMBER),
+                (f"Đã xuất cảnh lũy kế từ {plan.counted_from:%d/%m/%Y} đến "
+                 f"{plan.counted_to:%d/%m/%Y}", plan.actual, NUMBER),
+                ("Tỷ lệ hoàn thành", float(plan.percent) if plan.percent is not None else None,
+                 PERCENT),
+                ("Xuất cảnh trong kỳ báo cáo", plan.in_period, NUMBER),
+                ("Còn phải thực hiện", plan.remaining, NUMBER),
+            ]  # fmt: skip
+            for label, value, fmt in rows:
+                ws.append([label, value])
+                if fmt:
+                    ws.cell(row=ws.max_row, column=2).number_format = fmt
+            ws.append([])
+        ws.column_dimensions["A"].width = 52
+        ws.column_dimensions["B"].width = 18
 
 
 def annual_workbook(report: AnnualReport) -> bytes:
@@ -327,7 +399,7 @@ def annual_workbook(report: AnnualReport) -> bytes:
     for label, value, fmt in summary:
         ws.append([label, float(value) if fmt == PERCENT and value is not None else value])
         ws.cell(row=ws.max_row, column=2).number_format = fmt
-    ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["A"].width = 52
     ws.column_dimensions["B"].width = 18
     _table(wb, report, "Theo thị trường", "Số người xuất cảnh theo thị trường", "Thị trường",
            report.by_market)  # fmt: skip
@@ -343,6 +415,7 @@ def annual_workbook(report: AnnualReport) -> bytes:
            "Xã, phường, đặc khu", [ReportLine(key=c.key or "", label=c.label, count=c.count)
                                    for c in report.by_commune])  # fmt: skip
     _plans_sheet(wb, report)
+    _former_province_sheets(wb, report)
     _table(wb, report, "Thanh tra", "Các cuộc thanh tra, kiểm tra doanh nghiệp đã kết luận",
            "Hình thức", report.inspections.by_kind, count_label="Số cuộc")  # fmt: skip
     _table(wb, report, "Vi phạm", "Vi phạm phát hiện qua thanh tra, kiểm tra", "Loại vi phạm",

@@ -830,8 +830,9 @@ export interface paths {
          *     the statutory one, 15 Dec of the year before to 14 Dec; `period=calendar` for the calendar
          *     year; `period_from` and `period_to` say which days): departures by market, sex, channel,
          *     policy group, the unit recorded and today's commune against the year's target; the
-         *     multi-year plans covering the year, the former province's included; returns, early returns
-         *     and overstays; inspections concluded, violations and fines.
+         *     multi-year plans covering the year with their cumulative progress, the former province's
+         *     as a section of its own; returns, early returns and overstays; inspections concluded,
+         *     violations and fines.
          */
         get: operations["reports-annual_report"];
         put?: never;
@@ -1375,6 +1376,11 @@ export interface components {
             /** By Sex */
             by_sex: components["schemas"]["ReportLine"][];
             departures: components["schemas"]["DepartureSummary"];
+            /**
+             * Former Province Plans
+             * @description The plans of the provinces the area took over (the former Quảng Nam's in the city's report), also listed in `plans`
+             */
+            former_province_plans: components["schemas"]["PlanProgress"][];
             /**
              * Generated At
              * Format: date-time
@@ -2675,14 +2681,39 @@ export interface components {
         };
         /** PlanProgress */
         PlanProgress: {
-            /** Actual */
+            /**
+             * Actual
+             * @description Departures from counted_from through counted_to
+             */
             actual: number;
             /** Area Code */
             area_code: string;
             /** Area Name */
             area_name: string;
+            /**
+             * Counted From
+             * Format: date
+             */
+            counted_from: string;
+            /**
+             * Counted To
+             * Format: date
+             */
+            counted_to: string;
+            /**
+             * In Period
+             * @description Departures on the plan's territory in the period
+             */
+            in_period: number;
+            /** Name */
+            name: string;
             /** Percent */
             percent: number | null;
+            /**
+             * Remaining
+             * @description Departures still needed to reach the target (0 or more)
+             */
+            remaining: number;
             /** Target */
             target: number;
             /** Year From */
