@@ -6,7 +6,7 @@ import io
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -16,11 +16,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, col, select
 
 from overseas.areas import catalog
-from overseas.core.db import today
+from overseas.core.db import LOCAL_ZONE, today
 from overseas.core.principal import Principal, Role
+from overseas.obligations import rules
 from overseas.placements import service as placements
 from overseas.placements.models import Placement
 from overseas.placements.schemas import PlacementUpdate
+from overseas.reports import service as report_service
 from overseas.targets.progress import Days
 from tests.factories import Factory
 from tests.helpers import assert_problem
@@ -628,3 +630,141 @@ def test_any_span_of_days_counts_what_a_direct_count_does(session: Session) -> N
             assert codes == direct["by_area"], (first, last)
             japan = span.sums(session, "sex", within, "JP", "value")
             assert sum(japan.values()) == direct["by_market"]["JP"], (first, last)
+
+
+# --- the enterprises' reports ---------------------------------------------------------------
+
+
+def _receive(
+    client: TestClient, officer: dict[str, str], agency_id: int, period: rules.Period, at: datetime
+) -> None:
+    """An officer records the day a report of `period` was received."""
+    body = {
+        "kind": period.kind.value,
+        "period_from": period.period_from.isoformat(),
+        "period_to": period.period_to.isoformat(),
+        "figures": {"departed": 1},
+        "received_at": at.isoformat(),
+    }
+    r = client.post(f"/api/v1/agencies/{agency_id}/reports", json=body, headers=officer)
+    assert r.status_code == 201, r.text
+
+
+def _due_at(period: rules.Period, hour: int = 10, minute: int = 0) -> datetime:
+    """A moment in Vietnam on the due day."""
+    day = period.due_on
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=LOCAL_ZONE)
+
+
+@pytest.fixture
+def enterprises(client: TestClient, make: Factory) -> dict[str, int]:
+    """Enterprises and the reports received from them, for the statutory period of 2025
+    (15 Dec 2024-14 Dec 2025), whose due dates are the annual report of 2024 (19 Dec 2024) and
+    the changes of November 2024 to October 2025 (20 Dec 2024 to 20 Nov 2025):
+    - on_time: all 13 on their due day, and the annual report amended late (the first filing
+      says whether it came on time);
+    - late: the annual report on 20 Dec, October's changes at 00:30 on 21 Nov, the rest at
+      23:30 on their due day (on time: a deadline is a day in Vietnam);
+    - silent: nothing; licensed_june: licensed on 2025-06-10, nothing (owes June-October);
+    - elsewhere: head office in another province, owes this department nothing."""
+    officer = make.headers(Role.officer)
+
+    def agency(**fields: Any) -> int:
+        made = make.agency(**fields).id
+        assert made is not None
+        return made
+
+    ids = {
+        "on_time": agency(name="Công ty A đúng hạn"),
+        "late": agency(name="Công ty B nộp muộn"),
+        "silent": agency(name="Công ty C không nộp"),
+        "licensed_june": agency(name="Công ty D mới", licence_issued_on=date(2025, 6, 10)),
+        "elsewhere": agency(name="Công ty E tỉnh khác", reports_elsewhere=True),
+    }
+    duties = [rules.annual(2024), rules.monthly(2024, 11), rules.monthly(2024, 12)]
+    duties += [rules.monthly(2025, m) for m in range(1, 11)]
+    late = {
+        rules.annual(2024): datetime(2024, 12, 20, 8, tzinfo=LOCAL_ZONE),
+        rules.monthly(2025, 10): datetime(2025, 11, 21, 0, 30, tzinfo=LOCAL_ZONE),
+    }
+    for period in duties:
+        _receive(client, officer, ids["on_time"], period, _due_at(period))
+        received = late.get(period) or _due_at(period, hour=23, minute=30)
+        _receive(client, officer, ids["late"], period, received)
+    amended = _due_at(rules.annual(2024)) + timedelta(days=30)
+    _receive(client, officer, ids["on_time"], rules.annual(2024), amended)
+    return ids
+
+
+def test_the_enterprises_reports_received_on_time(
+    client: TestClient, make: Factory, enterprises: dict[str, int]
+) -> None:
+    body = _report(client, make.headers(Role.viewer), 2025)
+    found = body["enterprise_reports"]
+    assert found["judged_on"] == today().isoformat()
+    totals = {k: found[k] for k in ("due", "on_time", "late", "missing", "upcoming")}
+    assert totals == {"due": 44, "on_time": 24, "late": 2, "missing": 18, "upcoming": 0}
+    assert found["percent_on_time"] == 54.5  # 24 of 44
+    assert found["by_kind"] == [
+        {"key": "annual", "label": "Báo cáo định kỳ hằng năm", "due": 3, "on_time": 1,
+         "late": 1, "missing": 1, "upcoming": 0},
+        {"key": "monthly_changes", "label": "Báo cáo tình hình biến động người lao động hằng "
+         "tháng", "due": 41, "on_time": 23, "late": 1, "missing": 17, "upcoming": 0},
+    ]  # fmt: skip
+    listed = [(e["agency_id"], e["due"], e["on_time"], e["late"], e["missing"])
+              for e in found["enterprises"]]  # fmt: skip
+    assert listed == [
+        (enterprises["silent"], 13, 0, 0, 13),
+        (enterprises["licensed_june"], 5, 0, 0, 5),
+        (enterprises["late"], 13, 11, 2, 0),
+    ]
+    assert found["enterprises"][0]["agency_name"] == "Công ty C không nộp"
+    assert enterprises["elsewhere"] not in {e["agency_id"] for e in found["enterprises"]}
+    assert found["enterprises"][0]["licence_no"].startswith("TEST-")
+
+    # The calendar year counts the duties due in it: December 2024's changes to November
+    # 2025's and the annual report of 2025, none of which on_time filed after October's.
+    calendar = _report(client, make.headers(Role.viewer), 2025, period="calendar")
+    found = calendar["enterprise_reports"]
+    assert (found["due"], found["on_time"]) == (13 + 13 + 13 + 7, 11 + 10)
+    first = {e["agency_id"]: e for e in found["enterprises"]}
+    assert (first[enterprises["on_time"]]["missing"], first[enterprises["late"]]["late"]) == (2, 1)
+
+
+def test_reports_not_yet_due_are_upcoming(
+    session: Session, make: Factory, enterprises: dict[str, int]
+) -> None:
+    """Judged on 15 November 2025, October's changes (due 20 November) not received are
+    upcoming, not missing, and leave the on-time share."""
+    found = report_service.annual_report(session, 2025, on=date(2025, 11, 15)).enterprise_reports
+    assert (found.due, found.on_time, found.late, found.missing, found.upcoming) == (
+        44, 24, 2, 16, 2
+    )  # fmt: skip
+    assert found.percent_on_time is not None and float(found.percent_on_time) == 57.1  # 24 of 42
+    silent = next(e for e in found.enterprises if e.agency_id == enterprises["silent"])
+    assert (silent.missing, silent.upcoming) == (12, 1)
+
+
+def test_the_workbook_lists_the_enterprises_reports(
+    client: TestClient, make: Factory, enterprises: dict[str, int]
+) -> None:
+    _disposition, wb = _workbook(client, make.headers(Role.viewer), year=2025)
+    ws = wb["Báo cáo của doanh nghiệp"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    text = " ".join(str(v) for row in rows for v in row if v is not None)
+    assert "15/12/2024" in text and f"{today():%d/%m/%Y}" in text
+    header = ["STT", "Loại báo cáo", "Phải nộp", "Đúng hạn", "Nộp muộn", "Chưa nộp",
+              "Chưa đến hạn"]  # fmt: skip
+    assert header in [row[:7] for row in rows]
+    assert [1, "Báo cáo định kỳ hằng năm", 3, 1, 1, 1, 0] in [row[:7] for row in rows]
+    assert [None, "Tổng cộng", 44, 24, 2, 18, 0] in [row[:7] for row in rows]
+    named = [row for row in rows if row[1] in ("Công ty C không nộp", "Công ty B nộp muộn")]
+    assert [(row[0], row[1], row[3:8]) for row in named] == [
+        (1, "Công ty C không nộp", [13, 0, 0, 13, 0]),
+        (3, "Công ty B nộp muộn", [13, 11, 2, 0, 0]),
+    ]
+    assert not any(row[1] == "Công ty A đúng hạn" for row in rows)
+    summary = {row[0].value: row[1].value for row in wb["Tổng hợp"].iter_rows() if row[0].value}
+    assert summary["Số báo cáo của doanh nghiệp có hạn nộp trong kỳ"] == 44
+    assert summary["Số báo cáo doanh nghiệp nộp muộn"] == 2
+    assert summary["Tỷ lệ báo cáo nộp đúng hạn"] == pytest.approx(54.5)

@@ -47,7 +47,8 @@ def annual_report(
     policy group, the unit recorded and today's commune against the year's target; the
     multi-year plans covering the year with their cumulative progress, the former province's
     as a section of its own; returns, early returns and overstays; inspections concluded,
-    violations and fines."""
+    violations and fines; the enterprises' reports due in the period, received on time, late
+    or missing."""
     report = service.annual_report(session, year, area_code, period)
     if format == "xlsx":
         name = service.workbook_name(report)

@@ -67,6 +67,47 @@ class InspectionSummary(BaseModel):
     fines_vnd: int
 
 
+# Reports of one kind that enterprises owed with a due date in the period: `due` is every
+# one, split into received on time, received late, missing (the deadline passed) and upcoming
+# (not received, the deadline still ahead on `judged_on`).
+class DutyLine(BaseModel):
+    key: str
+    label: str
+    due: int
+    on_time: int
+    late: int
+    missing: int
+    upcoming: int
+
+
+# An enterprise with reports received late or still missing.
+class EnterpriseDuties(BaseModel):
+    agency_id: int
+    agency_name: str
+    licence_no: str
+    due: int
+    on_time: int
+    late: int
+    missing: int
+    upcoming: int
+
+
+# The enterprises' reports (docs/api.md, "The annual report"): the annual report and each
+# month's changes whose due date falls in the period, as judged on `judged_on`.
+class EnterpriseReports(BaseModel):
+    judged_on: date
+    due: int
+    on_time: int
+    late: int
+    missing: int
+    upcoming: int
+    percent_on_time: Ratio | None = Field(
+        description="Percent received on time of the reports received or past their deadline"
+    )
+    by_kind: list[DutyLine]
+    enterprises: list[EnterpriseDuties]
+
+
 # The provincial annual report on workers going abroad under contract.
 class AnnualReport(BaseModel):
     year: int
@@ -90,6 +131,7 @@ class AnnualReport(BaseModel):
     )
     returns: ReturnSummary
     inspections: InspectionSummary
+    enterprise_reports: EnterpriseReports
 
 
 # How a commune's workers fared abroad: departures, contracts that ended early, overstays.

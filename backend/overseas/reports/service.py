@@ -12,17 +12,24 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from overseas.agencies.models import Agency
 from overseas.areas import catalog
 from overseas.areas.models import AreaLevel
 from overseas.core.bulk import in_values
-from overseas.core.db import utcnow
+from overseas.core.db import today, utcnow
 from overseas.core.errors import ValidationFailed
 from overseas.inspections.models import Inspection, Violation
+from overseas.obligations import service as obligations
+from overseas.obligations.models import ReportKind
+from overseas.obligations.rules import DutyStatus
 from overseas.placements.models import Placement, PlacementEvent, Status
 from overseas.reports.schemas import (
     AnnualReport,
     CommuneLine,
     DepartureSummary,
+    DutyLine,
+    EnterpriseDuties,
+    EnterpriseReports,
     InspectionSummary,
     PlanProgress,
     ReportLine,
@@ -47,8 +54,9 @@ def annual_report(
     year: int,
     area_code: str | None = None,
     period: ReportPeriod = "statutory",
+    on: date | None = None,
 ) -> AnnualReport:
-    """The report of the year's period."""
+    """The report of the year's period; the enterprises' reports are judged on `on` (today)."""
     places = catalog.load(session)
     code = (area_code or "").strip()
     found = places.newest(code) if code else places.root()
@@ -107,6 +115,7 @@ def annual_report(
         former_province_plans=[plan for plan, former in plans if former],
         returns=_returns(session, first, last, within),
         inspections=_inspections(session, first, last),
+        enterprise_reports=_enterprise_reports(session, first, last, on or today()),
     )
 
 
@@ -234,6 +243,67 @@ def _returns(session: Session, first: date, last: date, within: frozenset[int]) 
         ).all()
     )
     return ReturnSummary(**{s.value: int(counts.get(s.value, 0)) for s in wanted})
+
+
+DUTY_LABELS = {
+    ReportKind.annual.value: "Báo cáo định kỳ hằng năm",
+    ReportKind.monthly_changes.value: "Báo cáo tình hình biến động người lao động hằng tháng",
+}
+_DUTY_COLUMNS = {
+    DutyStatus.submitted: "on_time",
+    DutyStatus.late: "late",
+    DutyStatus.missing: "missing",
+    DutyStatus.upcoming: "upcoming",
+}
+
+
+def _enterprise_reports(session: Session, first: date, last: date, on: date) -> EnterpriseReports:
+    """The reports enterprises owed the department with a due date in the period (the annual
+    report, 15 Dec-14 Dec due 19 Dec, Circular 21/2021/TT-BLĐTBXH Art. 15; each month's
+    changes, due the 20th of the next month, Circular 20/2021/TT-BLĐTBXH Art. 11(1)), by the
+    first filing of each, as judged on `on`: in total, by kind, and the enterprises with
+    reports late or missing. Enterprises report to the department, so the section is the
+    department's whatever the report's area."""
+    duties = obligations.falling_due(session, first, last, on)
+    by_kind: dict[str, Counter[str]] = {kind.value: Counter() for kind in ReportKind}
+    by_agency: dict[int, Counter[str]] = defaultdict(Counter)
+    names: dict[int, str] = {}
+    for duty in duties:
+        column = _DUTY_COLUMNS[duty.status]
+        by_kind[duty.kind.value][column] += 1
+        by_agency[duty.agency_id][column] += 1
+        names[duty.agency_id] = duty.agency_name
+    total: Counter[str] = sum(by_kind.values(), Counter())
+    behind = [a for a, counts in by_agency.items() if counts["late"] or counts["missing"]]
+    licences = dict(
+        session.exec(select(Agency.id, Agency.licence_no).where(col(Agency.id).in_(behind))).all()
+        if behind
+        else []
+    )
+
+    def counts(c: Counter[str]) -> dict[str, int]:
+        return {name: c[name] for name in _DUTY_COLUMNS.values()} | {"due": sum(c.values())}
+
+    enterprises = [
+        EnterpriseDuties(
+            agency_id=a,
+            agency_name=names[a],
+            licence_no=licences.get(a, ""),
+            **counts(by_agency[a]),
+        )
+        for a in behind
+    ]
+    enterprises.sort(key=lambda e: (-e.missing, -e.late, e.agency_name, e.agency_id))
+    passed = total["on_time"] + total["late"] + total["missing"]
+    return EnterpriseReports(
+        judged_on=on,
+        **counts(total),
+        percent_on_time=progress_service.percent_of(total["on_time"], passed),
+        by_kind=[
+            DutyLine(key=kind, label=DUTY_LABELS[kind], **counts(c)) for kind, c in by_kind.items()
+        ],
+        enterprises=enterprises,
+    )
 
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -371,6 +441,53 @@ def _former_province_sheets(wb: Workbook, report: AnnualReport) -> None:
         ws.column_dimensions["B"].width = 18
 
 
+DUTY_HEADERS = ["Phải nộp", "Đúng hạn", "Nộp muộn", "Chưa nộp", "Chưa đến hạn"]
+
+
+def _duty_counts(line: DutyLine | EnterpriseDuties | EnterpriseReports) -> list[int]:
+    return [line.due, line.on_time, line.late, line.missing, line.upcoming]
+
+
+def _enterprise_sheet(wb: Workbook, report: AnnualReport) -> None:
+    """The enterprises' reports due in the period: by kind with a total, then the enterprises
+    with reports late or missing."""
+    found = report.enterprise_reports
+    ws = wb.create_sheet("Báo cáo của doanh nghiệp")
+    _title(ws, report, "Tình hình doanh nghiệp nộp báo cáo có hạn nộp trong kỳ")
+    ws.append([f"Tình trạng tính đến ngày {found.judged_on:%d/%m/%Y}"])
+    ws.append([])
+    ws.append(["STT", "Loại báo cáo", *DUTY_HEADERS])
+    _header(ws)
+    for i, line in enumerate(found.by_kind, start=1):
+        ws.append([i, line.label, *_duty_counts(line)])
+    ws.append(["", "Tổng cộng", *_duty_counts(found)])
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    ws.append(
+        [
+            "",
+            "Tỷ lệ nộp đúng hạn",
+            float(found.percent_on_time) if found.percent_on_time is not None else None,
+        ]
+    )
+    ws.cell(row=ws.max_row, column=3).number_format = PERCENT
+    ws.append([])
+    ws.append(["Doanh nghiệp nộp báo cáo muộn hoặc chưa nộp"])
+    ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+    ws.append(["STT", "Doanh nghiệp", "Số giấy phép", *DUTY_HEADERS])
+    _header(ws)
+    for i, e in enumerate(found.enterprises, start=1):
+        ws.append([i, e.agency_name, e.licence_no, *_duty_counts(e)])
+    if not found.enterprises:
+        ws.append(["", "Không có"])
+    for row in ws.iter_rows(min_col=3, max_col=8):
+        for cell in row:
+            if isinstance(cell.value, int):
+                cell.number_format = NUMBER
+    for index, width in enumerate((6, 48, 18, 12, 12, 12, 12, 14), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
 def annual_workbook(report: AnnualReport) -> bytes:
     """One sheet per breakdown, Vietnamese headings, totals rows, the period on every sheet."""
     wb = Workbook()
@@ -391,6 +508,11 @@ def annual_workbook(report: AnnualReport) -> bytes:
         ("Số cuộc phát hiện vi phạm", report.inspections.with_violations, NUMBER),
         ("Số vi phạm", report.inspections.violations, NUMBER),
         ("Tổng số tiền phạt (VND)", report.inspections.fines_vnd, NUMBER),
+        ("Số báo cáo của doanh nghiệp có hạn nộp trong kỳ", report.enterprise_reports.due, NUMBER),
+        ("Số báo cáo doanh nghiệp nộp đúng hạn", report.enterprise_reports.on_time, NUMBER),
+        ("Số báo cáo doanh nghiệp nộp muộn", report.enterprise_reports.late, NUMBER),
+        ("Số báo cáo doanh nghiệp chưa nộp", report.enterprise_reports.missing, NUMBER),
+        ("Tỷ lệ báo cáo nộp đúng hạn", report.enterprise_reports.percent_on_time, PERCENT),
     ]
     ws.append(["Chỉ tiêu", "Giá trị"])
     for cell in ws[ws.max_row]:
@@ -420,6 +542,7 @@ def annual_workbook(report: AnnualReport) -> bytes:
            "Hình thức", report.inspections.by_kind, count_label="Số cuộc")  # fmt: skip
     _table(wb, report, "Vi phạm", "Vi phạm phát hiện qua thanh tra, kiểm tra", "Loại vi phạm",
            report.inspections.by_category, count_label="Số vi phạm")  # fmt: skip
+    _enterprise_sheet(wb, report)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -832,7 +832,8 @@ export interface paths {
          *     policy group, the unit recorded and today's commune against the year's target; the
          *     multi-year plans covering the year with their cumulative progress, the former province's
          *     as a section of its own; returns, early returns and overstays; inspections concluded,
-         *     violations and fines.
+         *     violations and fines; the enterprises' reports due in the period, received on time, late
+         *     or missing.
          */
         get: operations["reports-annual_report"];
         put?: never;
@@ -1376,6 +1377,7 @@ export interface components {
             /** By Sex */
             by_sex: components["schemas"]["ReportLine"][];
             departures: components["schemas"]["DepartureSummary"];
+            enterprise_reports: components["schemas"]["EnterpriseReports"];
             /**
              * Former Province Plans
              * @description The plans of the provinces the area took over (the former Quảng Nam's in the city's report), also listed in `plans`
@@ -1822,11 +1824,74 @@ export interface components {
             /** Valid To */
             valid_to?: string | null;
         };
+        /** DutyLine */
+        DutyLine: {
+            /** Due */
+            due: number;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Late */
+            late: number;
+            /** Missing */
+            missing: number;
+            /** On Time */
+            on_time: number;
+            /** Upcoming */
+            upcoming: number;
+        };
         /**
          * DutyStatus
          * @enum {string}
          */
         DutyStatus: "upcoming" | "submitted" | "late" | "missing";
+        /** EnterpriseDuties */
+        EnterpriseDuties: {
+            /** Agency Id */
+            agency_id: number;
+            /** Agency Name */
+            agency_name: string;
+            /** Due */
+            due: number;
+            /** Late */
+            late: number;
+            /** Licence No */
+            licence_no: string;
+            /** Missing */
+            missing: number;
+            /** On Time */
+            on_time: number;
+            /** Upcoming */
+            upcoming: number;
+        };
+        /** EnterpriseReports */
+        EnterpriseReports: {
+            /** By Kind */
+            by_kind: components["schemas"]["DutyLine"][];
+            /** Due */
+            due: number;
+            /** Enterprises */
+            enterprises: components["schemas"]["EnterpriseDuties"][];
+            /**
+             * Judged On
+             * Format: date
+             */
+            judged_on: string;
+            /** Late */
+            late: number;
+            /** Missing */
+            missing: number;
+            /** On Time */
+            on_time: number;
+            /**
+             * Percent On Time
+             * @description Percent received on time of the reports received or past their deadline
+             */
+            percent_on_time: number | null;
+            /** Upcoming */
+            upcoming: number;
+        };
         /**
          * ExportFormat
          * @enum {string}
