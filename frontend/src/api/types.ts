@@ -1,5 +1,6 @@
 import {
   agencyStatusValues,
+  annualReportPeriodValues,
   apiClientCreateRoleValues,
   categoryValues,
   channelValues,
@@ -48,6 +49,9 @@ export type Target = Schemas['TargetRead'];
 export type Progress = Schemas['Progress'];
 export type ProgressRow = Schemas['ProgressRow'];
 
+/** The days an annual report covers: the statutory period (the default) or the calendar year. */
+export type ReportPeriod = Schemas['AnnualReport']['period'];
+
 export type Inspection = Schemas['InspectionRead'];
 export type InspectionStatus = Schemas['InspectionStatus'];
 export type InspectionKind = Schemas['Kind'];
@@ -82,6 +86,7 @@ export const INSPECTION_RESULTS = resultValues;
 export const VIOLATION_CATEGORIES = categoryValues;
 export const RECORD_KINDS = recordKindValues;
 export const EXPORT_FORMATS = exportFormatValues;
+export const REPORT_PERIODS = annualReportPeriodValues;
 
 /** `value` when it is one of `values` (a query string's filter, say), else undefined. */
 export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {

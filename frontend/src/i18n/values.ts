@@ -9,6 +9,7 @@ import type {
   PolicyGroup,
   Programme,
   RecordKind,
+  ReportPeriod,
   Role,
   Sex,
   Tier,
@@ -30,6 +31,7 @@ export interface ValueGroups {
   policyGroup: PolicyGroup;
   programme: Programme;
   recordKind: RecordKind;
+  reportPeriod: ReportPeriod;
   role: Role;
   sex: Sex;
   status: PlacementStatus;
