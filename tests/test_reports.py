@@ -23,7 +23,7 @@ from overseas.placements import service as placements
 from overseas.placements.models import Placement
 from overseas.placements.schemas import PlacementUpdate
 from overseas.reports import service as report_service
-from overseas.targets.progress import Days
+from overseas.targets.progress import DayCounts, Days
 from tests.factories import Factory
 from tests.helpers import assert_problem
 from tests.placement_data import national_id
@@ -573,11 +573,14 @@ def _direct(session: Session, first: date, last: date, area: str) -> dict[str, C
 def test_each_period_counts_what_a_direct_count_does(
     client: TestClient, make: Factory, session: Session, period: str
 ) -> None:
-    viewer = make.headers(Role.viewer)
+    officer = make.headers(Role.officer)
+    plan = {"name": "Kế hoạch 2023-2030", "area_code": "49", "year_from": 2023, "year_to": 2030,
+            "value": 100}  # fmt: skip
+    assert client.post("/api/v1/targets", json=plan, headers=officer).status_code == 201
     seen = set()
     for year in (2024, 2025, 2026):
         for area in ("48", "49"):
-            body = _report(client, viewer, year, period=period, area_code=area)
+            body = _report(client, officer, year, period=period, area_code=area)
             first, last = (
                 date.fromisoformat(body["period_from"]),
                 date.fromisoformat(body["period_to"]),
@@ -591,6 +594,12 @@ def test_each_period_counts_what_a_direct_count_does(
                 # No line of 0 but a market's with a target of its own.
                 assert all(x["count"] for x in body[key] if key != "by_market"), key
             assert sum(x["count"] for x in body["by_commune"]) == direct["total"][None]
+            # The former province's plan, on its own territory: from 2023 to the period's end,
+            # and in the period.
+            [counted] = body["plans"]
+            cumulative = _direct(session, date(2023, 1, 1), last, "49")["total"][None]
+            in_period = _direct(session, first, last, "49")["total"][None]
+            assert (counted["actual"], counted["in_period"]) == (cumulative, in_period), year
     assert len(seen) > 2  # the years differ: the data tell the periods apart
 
 
@@ -611,12 +620,14 @@ def test_any_span_of_days_counts_what_a_direct_count_does(session: Session) -> N
         first, last = sorted(chance.sample(edges, 2))
         spans.append((first, last))
     places = catalog.load(session)
+    # Read for the city, then answered for the former province within it.
+    counts = DayCounts()
     for area in ("48", "49"):
         unit = places.newest(area)
         assert unit is not None
         within = places.territory(unit)
         for first, last in spans:
-            span = Days(first, last)
+            span = Days(first, last, counts)
             direct = _direct(session, first, last, area)
             assert span.sums(session, "sex", within, None) == {None: direct["total"][None]}
             assert span.sums(session, "sex", within, None, "market_code") == direct["by_market"]

@@ -66,8 +66,9 @@ def annual_report(
     root = root_unit.code
     within = places.territory(root_unit)
     first, last = period_of(year, period)
-    # Read once per territory for every breakdown below (targets/progress.py, Days).
-    days = progress_service.Days(first, last)
+    # The days at the period's ends are read once for every breakdown and plan below
+    # (targets/progress.py, Days).
+    days = progress_service.Days(first, last, progress_service.DayCounts())
     lines: dict[str, list[ReportLine]] = {}
     summary = progress_service.progress(
         session, area_code=root, year_from=year, year_to=year, by="market", days=days
@@ -201,7 +202,7 @@ def _plans(
             area_code=plan.area_code,
             year_from=plan.year_from,
             year_to=year,
-            days=progress_service.Days(counted_from, days.last),
+            days=progress_service.Days(counted_from, days.last, days.counts),
         )
         in_period = progress_service.progress(
             session, area_code=plan.area_code, year_from=year, year_to=year, days=days

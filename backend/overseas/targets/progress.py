@@ -27,7 +27,8 @@ from overseas.core.errors import ValidationFailed
 from overseas.markets.models import Market
 from overseas.placements import tallies
 from overseas.placements.labels import LABELS_VI
-from overseas.placements.models import DepartureTally, Placement
+from overseas.placements.models import DepartureTally
+from overseas.placements.tallies import Key
 from overseas.targets.models import Target
 from overseas.targets.schemas import By, Progress, ProgressRow, Projection
 
@@ -140,21 +141,43 @@ def tally_sums(
 _KEY_INDEX: dict[TallyColumn, int] = {"year": 0, "area_id": 1, "market_code": 2, "value": 4}
 
 
+class DayCounts:
+    """The tally keys of the departures of spans of days (tallies.count_days), read once per
+    span and market for the widest territory asked and answered for any territory within it:
+    the annual report asks for its area and for the plans' territories inside it."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[date, date, str | None], tuple[frozenset[int], Counter[Key]]] = {}
+
+    def keys(
+        self, session: Session, first: date, last: date, areas: frozenset[int], market: str | None
+    ) -> Counter[Key]:
+        kept = self._read.get((first, last, market))
+        if kept is None or not areas <= kept[0]:
+            kept = (areas, tallies.count_days(session, first, last, areas, market))
+            self._read[(first, last, market)] = kept
+        held, counted = kept
+        if areas == held:
+            return counted
+        return Counter({key: n for key, n in counted.items() if key[1] in areas})
+
+
 class Days:
     """Departures over a span of days that need not start on 1 January nor end on 31 December,
     such as the annual report's statutory period, 15 December of the year before to
     14 December (Decree 09/2019/NĐ-CP Art. 12). The tallies hold whole years, so the span is
     read as the tallies of whole years corrected at each end by the departures of a few days,
-    counted from the placements one by one with the tallies' own rule (`tallies.keys_of`:
-    what counts, under which key). Each end takes the shorter correction: add the span's days
-    of a year otherwise left out, or take away the days of its year outside the span; the
-    statutory period is its year's tally, less 15-31 December of the year, plus 15-31 December
-    of the year before (docs/api.md, "The annual report")."""
+    counted from the placements with the tallies' own keys (`tallies.count_days`). Each end
+    takes the shorter correction: add the span's days of a year otherwise left out, or take
+    away the days of its year outside the span; the statutory period is its year's tally, less
+    15-31 December of the year, plus 15-31 December of the year before (docs/api.md, "The
+    annual report"). Spans sharing a DayCounts read the days they share once."""
 
-    def __init__(self, first: date, last: date) -> None:
+    def __init__(self, first: date, last: date, counts: DayCounts | None = None) -> None:
         if last < first:
             raise ValueError("the span ends before it starts")
         self.first, self.last = first, last
+        self.counts = counts or DayCounts()
         # (sign, first day, last day) of each correction.
         self.windows: list[tuple[int, date, date]] = []
         new_year, year_end = date(first.year, 1, 1), date(first.year, 12, 31)
@@ -176,38 +199,6 @@ class Days:
         # Both ends adding would need the span to end before it starts: at most one year of
         # tallies is skipped, and then the two corrections are the span itself.
         assert self.year_from <= self.year_to + 1
-        self._counted: dict[
-            tuple[frozenset[int], str | None], list[tuple[int, Counter[tallies.Key]]]
-        ] = {}
-
-    def _corrections(
-        self, session: Session, areas: frozenset[int], market: str | None
-    ) -> list[tuple[int, Counter[tallies.Key]]]:
-        """The tally keys of the departures of each correction's days, read once for every
-        breakdown of one territory (the report asks for several)."""
-        kept = self._counted.get((areas, market))
-        if kept is not None:
-            return kept
-        p = table_of(Placement)
-        kept = []
-        for sign, first, last in self.windows:
-            stmt = core_select(
-                p.c.status, p.c.departure_date, p.c.home_area_id, p.c.market_code,
-                p.c.agency_id, p.c.channel, p.c.sex, p.c.policy_groups,
-            ).where(
-                p.c.departure_date >= first,
-                p.c.departure_date <= last,
-                p.c.status.in_(tallies.COUNTED_VALUES),
-                in_values(session, p.c.home_area_id, sorted(areas)),
-            )  # fmt: skip
-            if market:
-                stmt = stmt.where(p.c.market_code == market)
-            counted: Counter[tallies.Key] = Counter()
-            for row in session.execute(stmt).mappings():
-                counted.update(tallies.keys_of(row))
-            kept.append((sign, counted))
-        self._counted[(areas, market)] = kept
-        return kept
 
     def sums(
         self,
@@ -223,8 +214,8 @@ class Days:
             sums = tally_sums(session, dimension, areas, self.year_from, self.year_to, market, by)
         else:
             sums = {None: 0} if by is None else {}
-        for sign, counted in self._corrections(session, areas, market):
-            for key, n in counted.items():
+        for sign, first, last in self.windows:
+            for key, n in self.counts.keys(session, first, last, areas, market).items():
                 if key[3] == dimension:
                     column = key[_KEY_INDEX[by]] if by else None
                     sums[column] = sums.get(column, 0) + sign * n
