@@ -46,6 +46,9 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/rules/violation-types"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
     ("POST", "/api/v1/rules/violation-types"): frozenset({ADMIN}),
     ("PATCH", "/api/v1/rules/violation-types/{code}"): frozenset({ADMIN}),
+    ("GET", "/api/v1/rules/sanction-powers"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN}),
+    ("POST", "/api/v1/rules/sanction-powers"): frozenset({ADMIN}),
+    ("PATCH", "/api/v1/rules/sanction-powers/{code}"): frozenset({ADMIN}),
     ("GET", "/api/v1/auth/me"): ANYONE_LOGGED_IN,
     # Accounts and API clients: administrators
     ("GET", "/api/v1/users"): frozenset({ADMIN}),
@@ -114,6 +117,17 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("PATCH", "/api/v1/inspections/{inspection_id}/violations/{violation_id}"): frozenset(
         {INSPECTOR, OFFICER}
     ),
+    (
+        "PATCH",
+        "/api/v1/inspections/{inspection_id}/violations/{violation_id}/remedies/{remedy_id}",
+    ): frozenset({INSPECTOR, OFFICER}),
+    # The procedure's records: written by inspectors and officers, read with the inspection
+    ("PUT", "/api/v1/inspections/{inspection_id}/check-record"): frozenset({INSPECTOR, OFFICER}),
+    ("PUT", "/api/v1/inspections/{inspection_id}/sanction-decision"): frozenset(
+        {INSPECTOR, OFFICER}
+    ),
+    ("POST", "/api/v1/inspections/{inspection_id}/files"): frozenset({INSPECTOR, OFFICER}),
+    ("GET", "/api/v1/inspections/{inspection_id}/files/{file_id}"): ANYONE_LOGGED_IN,
     # Reports
     ("GET", "/api/v1/reports/annual"): frozenset({OFFICER, VIEWER}),
     ("GET", "/api/v1/reports/communes"): frozenset({OFFICER, VIEWER}),
@@ -136,7 +150,17 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
 }
 
 # Path parameters naming an object that belongs to one enterprise.
-OWNED = frozenset({"agency_id", "placement_id", "inspection_id", "violation_id", "report_id"})
+OWNED = frozenset(
+    {
+        "agency_id",
+        "placement_id",
+        "inspection_id",
+        "violation_id",
+        "remedy_id",
+        "report_id",
+        "file_id",
+    }
+)
 MISSING = 987654
 
 
@@ -195,7 +219,7 @@ def call(
     r: Response
     if target == "/api/v1/auth/token":
         r = client.post(target, data={}, headers=headers)
-    elif method in ("POST", "PATCH", "PUT") and not target.endswith("/import"):
+    elif method in ("POST", "PATCH", "PUT") and not target.endswith(("/import", "/files")):
         r = client.request(method, target, json=body or {}, headers=headers)
     else:
         r = client.request(method, target, headers=headers)

@@ -131,6 +131,12 @@ def test_create_plans_an_inspection(
         "summary": None,
         "result": None,
         "violations": [],
+        # The procedure's records, none yet (tests/test_procedure.py).
+        "decision_signer": None,
+        "team_members": [],
+        "check_record": None,
+        "sanction_decision": None,
+        "files": [],
         "version": 1,
         "updated_at": "",
     }
@@ -425,6 +431,15 @@ def test_violation_is_created_and_patched_with_etags(
         "remedy_due": days_ago(-30),
         "remedied_on": None,
         "waived": False,
+        # A free-text finding: outside Decree 283/2026's catalogue (tests/test_findings.py).
+        "violation_type": None,
+        "catalogued": False,
+        "act_ended_on": None,
+        "offender": "organisation",
+        "affected_workers": None,
+        "licence_suspension_months": None,
+        "additional_sanctions": "",
+        "remedies": [],
         "version": 1,
     }
     r = client.patch(

@@ -398,14 +398,14 @@ def test_a_multipart_filing_replayed_with_its_key_is_filed_once(
     client: TestClient, make: Factory, session: Session
 ) -> None:
     account = make.user(Role.agency)
-    agency_id = account.agency_id
-    assert agency_id is not None
+    assert account.agency_id is not None
+    path = reports_of(account.agency_id)
     headers = make.headers_for(account) | {"Idempotency-Key": "bao-cao-thang-6"}
     form = {"kind": "monthly_changes", "period_from": "2026-06-01", "period_to": "2026-06-30"}
 
     def send(content: bytes) -> Any:
         upload = {"file": ("bao-cao.pdf", content, "application/pdf")}
-        return client.post(reports_of(agency_id), data=form, files=upload, headers=headers)
+        return client.post(path, data=form, files=upload, headers=headers)
 
     first = send(PDF)
     assert first.status_code == 201, first.text

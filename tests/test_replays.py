@@ -89,6 +89,17 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
             "source": "Văn bản thử nghiệm (ví dụ)",
         },
     ),
+    ("POST", "/api/v1/rules/sanction-powers"): (
+        Role.admin,
+        lambda _w, n: {
+            "code": f"test-power-{n}",
+            "authority_vi": f"Chức danh thử nghiệm {n} (ví dụ)",
+            "max_fine_vnd": 1_000_000 * n,
+            "article": "99",
+            "valid_from": "2027-01-01",
+            "source": "Văn bản thử nghiệm (ví dụ)",
+        },
+    ),
     ("POST", "/api/v1/markets"): (
         Role.officer,
         lambda _w, n: {
@@ -150,8 +161,12 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
         lambda _w, n: {"username": f"idem.{n}", "role": "viewer", "password": "a-long-password-1"},
     ),
 }
-# A multipart upload: its replays are in tests/test_placements_files.py.
-MULTIPART = {("POST", "/api/v1/placements/import")}
+# Multipart uploads: their replays are in tests/test_placements_files.py and
+# tests/test_procedure.py.
+MULTIPART = {
+    ("POST", "/api/v1/placements/import"),
+    ("POST", "/api/v1/inspections/{inspection_id}/files"),
+}
 
 
 def _idempotent_operations() -> set[tuple[str, str]]:

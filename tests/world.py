@@ -41,6 +41,10 @@ class World:
     other_inspection: int
     own_violation: int
     other_violation: int
+    own_remedy: int
+    other_remedy: int
+    own_file: int  # a scan attached to the concluded inspection
+    other_file: int
     own_report: int  # a filing with a file attached
     other_report: int
     target: int
@@ -56,6 +60,8 @@ class World:
             "placement_id": self.own_placement if own else self.other_placement,
             "inspection_id": self.own_inspection if own else self.other_inspection,
             "violation_id": self.own_violation if own else self.other_violation,
+            "remedy_id": self.own_remedy if own else self.other_remedy,
+            "file_id": self.own_file if own else self.other_file,
             "report_id": self.own_report if own else self.other_report,
             "target_id": self.target,
             "user_id": self.user,
@@ -70,7 +76,7 @@ def _ok(r: Any, status: int = 201) -> dict[str, Any]:
 
 def _concluded_inspection(
     client: TestClient, officer: dict[str, str], agency_id: int
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     base = "/api/v1/inspections"
     on = today().isoformat()
     iid = _ok(
@@ -85,7 +91,11 @@ def _concluded_inspection(
     violation = _ok(
         client.post(
             f"{base}/{iid}/violations",
-            json={"category": "fee_above_cap", "description": "Thu phí vượt trần"},
+            json={
+                "category": "fee_above_cap",
+                "description": "Thu phí vượt trần",
+                "remedies": [{"kind": "other", "description": "Nộp báo cáo khắc phục"}],
+            },
             headers=officer,
         )
     )
@@ -97,7 +107,7 @@ def _concluded_inspection(
         ),
         200,
     )
-    return iid, violation["id"]
+    return iid, violation["id"], violation["remedies"][0]["id"]
 
 
 def last_month() -> tuple[str, str]:
@@ -113,6 +123,17 @@ def _filed_report(client: TestClient, headers: dict[str, str], agency_id: int) -
     pdf = ("bao-cao.pdf", b"%PDF-1.4\n% synthetic test report\n", "application/pdf")
     r = client.post(
         f"/api/v1/agencies/{agency_id}/reports", data=form, files={"file": pdf}, headers=headers
+    )
+    return int(_ok(r)["id"])
+
+
+def _attached(client: TestClient, officer: dict[str, str], inspection_id: int) -> int:
+    scan = ("bien-ban.pdf", b"%PDF-1.4\n% synthetic check record\n", "application/pdf")
+    r = client.post(
+        f"/api/v1/inspections/{inspection_id}/files",
+        data={"kind": "check_record"},
+        files={"file": scan},
+        headers=officer,
     )
     return int(_ok(r)["id"])
 
@@ -134,9 +155,17 @@ def build_world(client: TestClient, make: Factory) -> World:
     other_placement = _ok(
         client.post("/api/v1/placements", json=other, headers=make.headers_for(other_user))
     )
-    own_inspection, own_violation = _concluded_inspection(client, officer, own_user.agency_id)
-    other_inspection, other_violation = _concluded_inspection(client, officer, other_user.agency_id)
+    own_inspection, own_violation, own_remedy = _concluded_inspection(
+        client, officer, own_user.agency_id
+    )
+    other_inspection, other_violation, other_remedy = _concluded_inspection(
+        client, officer, other_user.agency_id
+    )
+    own_file, other_file = (
+        _attached(client, officer, inspection) for inspection in (own_inspection, other_inspection)
+    )
     own_report = _filed_report(client, headers[Role.agency], own_user.agency_id)
+    _filed_report(client, headers[Role.agency], own_user.agency_id)  # an amendment: two pages
     other_report = _filed_report(client, officer, other_user.agency_id)
     # Two of each listed thing at least, so that every list has a second page.
     targets = [
@@ -178,6 +207,10 @@ def build_world(client: TestClient, make: Factory) -> World:
         other_inspection=other_inspection,
         own_violation=own_violation,
         other_violation=other_violation,
+        own_remedy=own_remedy,
+        other_remedy=other_remedy,
+        own_file=own_file,
+        other_file=other_file,
         own_report=own_report,
         other_report=other_report,
         target=targets[0]["id"],

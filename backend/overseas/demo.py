@@ -1,4 +1,5 @@
-"""Synthetic demo data: accounts of every role, enterprises with API clients, market records.
+"""Synthetic demo data: accounts of every role, enterprises with API clients, market records,
+and the enterprises' periodic reports.
 
 Everything here is invented and labelled so ("dữ liệu mẫu"); none of it describes real people
 or real enterprises. Loading twice adds nothing the second time.
@@ -14,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
 from overseas.auth.models import ApiClient, User
-from overseas.core.db import get_engine
+from overseas.core.db import get_engine, today
 from overseas.core.principal import Role
 from overseas.core.security import hash_secret
 from overseas.inspections.models import (
@@ -26,6 +27,7 @@ from overseas.inspections.models import (
     Violation,
 )
 from overseas.markets.models import MarketRecord, RecordKind
+from overseas.obligations.demo import DemoFiler, load_filings
 from overseas.placements.demo import DISTRICTS, DemoAgencyRef, load_placements
 from overseas.targets.models import Target
 
@@ -256,6 +258,15 @@ def _inspections(agencies: list[Agency]) -> list[tuple[Inspection, list[Violatio
     ]  # fmt: skip
 
 
+# How the two active demo enterprises kept their reporting deadlines (Circular 20/2021/TT-BLĐTBXH
+# Art. 11(1), Circular 21/2021/TT-BLĐTBXH Art. 15): the first mostly on time, the second often
+# late or not at all; month by month back from the second-to-last ended month.
+FILERS = [
+    ("agency1", ("on_time", "missing", "on_time", "late"), 4, "on_time"),
+    ("agency2", ("on_time", "late", "missing", "late", "on_time", "missing", "late"), 9, "late"),
+]
+
+
 def _client_secret(username: str) -> str:
     return f"demo-secret-{username}-2026"
 
@@ -350,6 +361,16 @@ def load_demo(placements: int = 0) -> None:
                 for violation in violations:
                     violation.inspection_id = inspection.id or 0
                     session.add(violation)
+        load_filings(
+            session,
+            [
+                DemoFiler(agency.id or 0, username, pattern, late_days, annual)
+                for agency, (username, pattern, late_days, annual) in zip(
+                    agencies, FILERS, strict=False
+                )
+            ],
+            today(),
+        )
         session.commit()
         if placements:
             refs = [

@@ -6,8 +6,22 @@ from overseas.agencies.models import Agency
 from overseas.areas.models import Area
 from overseas.audit.models import AuditLog
 from overseas.auth.models import ApiClient, LoginThrottle, User
-from overseas.inspections.models import Inspection, Violation
-from overseas.law.models import DepositCapRule, FeeCapRule, ViolationType, WorkingDay
+from overseas.inspections.models import (
+    CheckRecord,
+    Inspection,
+    InspectionFile,
+    InspectionFileContent,
+    Remedy,
+    SanctionDecision,
+    Violation,
+)
+from overseas.law.models import (
+    DepositCapRule,
+    FeeCapRule,
+    SanctionPower,
+    ViolationType,
+    WorkingDay,
+)
 from overseas.markets.models import Market, MarketRecord
 from overseas.obligations.models import AgencyReport, AgencyReportFile
 from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
@@ -23,16 +37,22 @@ __all__ = [
     "ApiClient",
     "Area",
     "AuditLog",
+    "CheckRecord",
     "DepartureTally",
     "DepositCapRule",
     "FeeCapRule",
     "IdempotencyKey",
     "Inspection",
+    "InspectionFile",
+    "InspectionFileContent",
     "LoginThrottle",
     "Market",
     "MarketRecord",
     "Placement",
     "PlacementEvent",
+    "Remedy",
+    "SanctionDecision",
+    "SanctionPower",
     "Target",
     "User",
     "Violation",

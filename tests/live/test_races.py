@@ -328,3 +328,41 @@ def test_parallel_wrong_passwords_are_each_counted(live: Live) -> None:
     assert codes == {(401, "invalid_credentials"): 5, (429, "too_many_login_attempts"): 35}, (
         summary(results)
     )
+
+
+FILINGS_AT_ONCE = 6
+
+
+def test_filings_of_one_report_sent_at_once_are_numbered_without_a_gap(
+    live: Live, demo_agencies: dict[int, int]
+) -> None:
+    """The same month's report filed six times at once (an enterprise's system retrying without
+    a key): every filing is kept, exactly one is the first, and the amendments follow it
+    (docs/obligations.md)."""
+    path = f"/api/v1/agencies/{demo_agencies[2]}/reports"
+    body = {"kind": "monthly_changes", "period_from": "2019-05-01", "period_to": "2019-05-31"}
+    headers = live.auth("officer")
+    clients = connected_clients(live.base_url, FILINGS_AT_ONCE)
+    try:
+        results = responses(
+            together(
+                FILINGS_AT_ONCE,
+                lambda i: clients[i].post(
+                    path, json=body | {"figures": {"departed": i}}, headers=headers
+                ),
+            )
+        )
+    finally:
+        close_all(clients)
+    no_server_errors(results)
+    assert all(r.status_code == 201 for r in results), summary(results)
+    filed = [r.json() for r in results]
+    assert sorted(f["revision"] for f in filed) == list(range(1, FILINGS_AT_ONCE + 1))
+    first = next(f for f in filed if f["revision"] == 1)
+    assert {f["obligation"]["report_id"] for f in filed} == {first["id"]}
+    by_revision = {f["revision"]: f for f in filed}
+    for n in range(2, FILINGS_AT_ONCE + 1):
+        assert by_revision[n]["amends_id"] == by_revision[n - 1]["id"]
+    with live.client() as c:
+        stored = c.get(path, params={"period_from": "2019-05-01"}, headers=headers).json()
+    assert len(stored["items"]) == FILINGS_AT_ONCE

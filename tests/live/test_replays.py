@@ -35,6 +35,8 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/rules/deposit-caps"),
     ("POST", "/api/v1/rules/violation-types"),
     ("POST", "/api/v1/agencies/{agency_id}/reports"),
+    ("POST", "/api/v1/rules/sanction-powers"),
+    ("POST", "/api/v1/inspections/{inspection_id}/files"),
 }
 
 _serial = itertools.count(1)
@@ -297,6 +299,42 @@ def violation_type(live: Live, agencies: dict[int, int]) -> Family:
     return Family("admin", 201, _json("/api/v1/rules/violation-types", bodies), stored)
 
 
+def inspection_file(live: Live, agencies: dict[int, int]) -> Family:
+    """A scan attached to an inspection in progress; the other upload is another scan."""
+    inspection_id = started_inspection(live, agencies[1])
+    scans = (b"%PDF-1.4\n% synthetic record A\n", b"%PDF-1.4\n% synthetic record B\n")
+    path = f"/api/v1/inspections/{inspection_id}"
+    inspector = live.auth("inspector")
+
+    def send(client: httpx.Client, headers: dict[str, str], variant: int) -> httpx.Response:
+        upload = {"file": ("bien-ban.pdf", scans[variant], "application/pdf")}
+        return client.post(f"{path}/files", data={"kind": "check_record"}, files=upload,
+                           headers=headers)  # fmt: skip
+
+    def stored(c: httpx.Client) -> int:
+        r = c.get(path, headers=inspector)
+        assert r.status_code == 200, r.text
+        return len(r.json()["files"])
+
+    return Family("inspector", 201, send, stored)
+
+
+def sanction_power(live: Live, agencies: dict[int, int]) -> Family:
+    """A power a new text gives; the other body gives it another cap."""
+    code = f"live-power-{serial()}"
+    body = {"code": code, "authority_vi": "Chức danh thử nghiệm (ví dụ)", "article": "99",
+            "max_fine_vnd": 1_000_000, "valid_from": "2027-01-01",
+            "source": "Văn bản thử nghiệm (ví dụ)"}  # fmt: skip
+    bodies = (body, body | {"max_fine_vnd": 2_000_000})
+    admin = live.auth("admin")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/rules/sanction-powers", admin)
+        return sum(1 for r in rows if r["code"] == code)
+
+    return Family("admin", 201, _json("/api/v1/rules/sanction-powers", bodies), stored)
+
+
 def market(live: Live, agencies: dict[int, int]) -> Family:
     code = _unused_market_code(live)
     body = {"code": code, "name_vi": "Thị trường thử", "name_en": "Test market"}
@@ -389,6 +427,8 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "violation-type": violation_type,
     "deposit-cap": cap_rule("deposit-caps", {"market_code": "KR", "cap_vnd": 1000}),
     "agency-report": agency_report,
+    "sanction-power": sanction_power,
+    "inspection-file": inspection_file,
 }
 
 

@@ -11,7 +11,7 @@ from overseas.core.db import SessionDep
 from overseas.core.principal import Principal, Role
 from overseas.core.types import Id
 from overseas.inspections import service
-from overseas.inspections.models import Inspection, Violation
+from overseas.inspections.models import Inspection, Remedy, Violation
 
 InspectionReader = Annotated[
     Principal,
@@ -57,7 +57,23 @@ def load_violation_for_write(
     return inspection, violation
 
 
+def load_remedy_for_write(
+    inspection_id: Id,
+    violation_id: Id,
+    remedy_id: Id,
+    session: SessionDep,
+    principal: InspectionWriter,
+    if_match: IfMatchDep = None,
+) -> tuple[Inspection, Violation, Remedy]:
+    inspection = service.get_visible(session, principal, inspection_id)
+    violation = service.get_violation(session, inspection, violation_id)
+    remedy = service.get_remedy(session, violation, remedy_id)
+    check_if_match(if_match, remedy.version)
+    return inspection, violation, remedy
+
+
 InspectionDep = Annotated[Inspection, Depends(load_inspection)]
 InspectionToAddTo = Annotated[Inspection, Depends(load_inspection_to_add_to)]
 InspectionForWrite = Annotated[Inspection, Depends(load_inspection_for_write)]
 ViolationForWrite = Annotated[tuple[Inspection, Violation], Depends(load_violation_for_write)]
+RemedyForWrite = Annotated[tuple[Inspection, Violation, Remedy], Depends(load_remedy_for_write)]

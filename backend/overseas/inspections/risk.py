@@ -12,14 +12,14 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import case, func
 from sqlalchemy import select as core_select
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, and_, col, or_, select
 
 from overseas.agencies import service as agencies
 from overseas.agencies.models import Agency, AgencyStatus
 from overseas.core.db import today
 from overseas.core.principal import Principal
-from overseas.inspections import rules
-from overseas.inspections.models import Inspection, Violation
+from overseas.inspections import factors, rules
+from overseas.inspections.models import Inspection, InspectionStatus, Kind, Violation
 from overseas.inspections.schemas import Compliance, Priority, RiskFactor
 from overseas.obligations import service as obligations
 from overseas.obligations.schemas import ReportingRecord
@@ -52,6 +52,7 @@ FACTORS = {
     ),
 }
 GAP_MONTHS = 36
+MAX_SCORE = sum((f.weight for f in FACTORS.values()), Decimal(0))
 
 
 @dataclass
@@ -66,8 +67,11 @@ class Signals:
     open_violations: int = 0
     overdue: int = 0
     fines: int = 0
+    oldest_overdue: date | None = None
     last_inspected: date | None = None
     reporting: ReportingRecord | None = None
+    planned: Inspection | None = None  # planned or under way
+    scheduled_this_year: bool = False
 
 
 def rate(part: int, whole: int) -> Decimal | None:
@@ -119,15 +123,17 @@ def _signals(session: Session, agency_ids: list[int] | None, on: date) -> dict[i
             count_if(rules.open_violation()),
             count_if(rules.overdue(on)),
             func.coalesce(func.sum(col(v.fine_vnd)), 0),
+            func.min(case((rules.overdue(on), col(v.remedy_due)), else_=None)),
         )
         .join(i, col(i.id) == col(v.inspection_id))
         .group_by(col(i.agency_id))
     )
     if agency_ids is not None:
         vstmt = vstmt.where(col(i.agency_id).in_(agency_ids))
-    for agency_id, open_n, overdue_n, fines in session.execute(vstmt).all():
+    for agency_id, open_n, overdue_n, fines, oldest in session.execute(vstmt).all():
         s = found[agency_id]
         s.open_violations, s.overdue, s.fines = open_n or 0, overdue_n or 0, int(fines or 0)
+        s.oldest_overdue = oldest
 
     istmt = core_select(col(i.agency_id), func.max(col(i.concluded_on))).where(
         col(i.concluded_on).is_not(None)
@@ -138,7 +144,59 @@ def _signals(session: Session, agency_ids: list[int] | None, on: date) -> dict[i
         found[agency_id].last_inspected = last
     for agency_id, record in obligations.reporting_records(session, agency_ids, on).items():
         found[agency_id].reporting = record
+    _inspections_ahead(session, agency_ids, on, found)
     return found
+
+
+def _inspections_ahead(
+    session: Session, agency_ids: list[int] | None, on: date, found: dict[int, Signals]
+) -> None:
+    """The inspection planned or under way, and whether a scheduled one was already made this
+    year: at most one scheduled inspection of an enterprise a year (Directive 20/CT-TTg of
+    2017)."""
+    stmt = select(Inspection).where(
+        or_(
+            col(Inspection.status).in_(
+                [InspectionStatus.planned.value, InspectionStatus.in_progress.value]
+            ),
+            and_(
+                Inspection.kind == Kind.scheduled,
+                or_(
+                    col(Inspection.planned_on).between(date(on.year, 1, 1), date(on.year, 12, 31)),
+                    col(Inspection.started_on).between(date(on.year, 1, 1), date(on.year, 12, 31)),
+                ),
+            ),
+        )
+    )
+    if agency_ids is not None:
+        stmt = stmt.where(col(Inspection.agency_id).in_(agency_ids))
+    for inspection in session.exec(stmt.order_by(col(Inspection.id))).all():
+        s = found[inspection.agency_id]
+        if inspection.status in (InspectionStatus.planned, InspectionStatus.in_progress):
+            s.planned = s.planned or inspection
+        year = inspection.started_on or inspection.planned_on
+        if inspection.kind == Kind.scheduled and year is not None and year.year == on.year:
+            s.scheduled_this_year = True
+
+
+def province_rates(session: Session) -> factors.Province:
+    """Early returns and overstays over every placement of the registry."""
+    p = Placement
+    departed_states = sorted(s.value for s in DEPARTED_STATUSES)
+    returned_states = sorted(s.value for s in RETURNED_STATUSES)
+
+    def count_if(condition: Any) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
+    dep, fin, early, over = session.execute(
+        core_select(
+            count_if(col(p.status).in_(departed_states)),
+            count_if(col(p.status).in_(returned_states)),
+            count_if(col(p.status) == Status.returned_early.value),
+            count_if(col(p.status) == Status.overstayed.value),
+        )
+    ).one()
+    return factors.Province(rate(early or 0, fin or 0), rate(over or 0, dep or 0))
 
 
 def _not_on_time(record: ReportingRecord | None) -> Decimal:
@@ -147,7 +205,7 @@ def _not_on_time(record: ReportingRecord | None) -> Decimal:
     return Decimal(1) - (rate(record.on_time, record.due) or Decimal(0))
 
 
-def risk(s: Signals, on: date) -> tuple[Decimal, list[RiskFactor]]:
+def risk(s: Signals, on: date, province: factors.Province) -> tuple[Decimal, list[RiskFactor]]:
     if s.last_inspected is None:
         gap = Decimal(1)
     else:
@@ -165,24 +223,41 @@ def risk(s: Signals, on: date) -> tuple[Decimal, list[RiskFactor]]:
         "late_report_rate": rate(s.late, s.departed) or Decimal(0),
         "reports_not_on_time": _not_on_time(s.reporting),
     }
-    factors = []
+    rates = {
+        "flagged_share": rate(s.flagged, s.placements),
+        "early_return_rate": rate(s.early, s.finished),
+        "overstay_rate": rate(s.overstayed, s.departed),
+        "late_report_rate": rate(s.late, s.departed),
+    }
+    found = []
     for name, (weight, description) in FACTORS.items():
         value = values[name].quantize(Decimal("0.0001"), ROUND_HALF_UP)
-        factors.append(
+        text, params = factors.explain(name, s, province, on, rates)
+        found.append(
             RiskFactor(
                 name=name,
                 description=description,
+                text=text,
+                params=params,
                 value=value,
                 weight=weight,
                 score=(value * weight).quantize(Decimal("0.01"), ROUND_HALF_UP),
             )
         )
-    total = sum((f.score for f in factors), Decimal(0)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return total, factors
+    total = sum((f.score for f in found), Decimal(0)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return total, found
 
 
-def _compliance(agency_id: int, s: Signals, on: date) -> dict[str, Any]:
-    score, factors = risk(s, on)
+def _compliance(agency_id: int, s: Signals, on: date, province: factors.Province) -> dict[str, Any]:
+    score, found = risk(s, on, province)
+    planned = None
+    if s.planned is not None:
+        planned = {
+            "id": s.planned.id,
+            "kind": s.planned.kind,
+            "status": s.planned.status,
+            "planned_on": s.planned.planned_on,
+        }
     return {
         "agency_id": agency_id,
         "open_violations": s.open_violations,
@@ -196,7 +271,10 @@ def _compliance(agency_id: int, s: Signals, on: date) -> dict[str, Any]:
         "late_report_rate": rate(s.late, s.departed),
         "reporting": s.reporting,
         "risk_score": score,
-        "risk_factors": factors,
+        "max_score": MAX_SCORE,
+        "risk_factors": found,
+        "planned_inspection": planned,
+        "scheduled_this_year": s.scheduled_this_year,
     }
 
 
@@ -204,9 +282,8 @@ def compliance(session: Session, principal: Principal, agency_id: int) -> Compli
     agency = agencies.get_visible(session, principal, agency_id)
     assert agency.id is not None
     on = today()
-    return Compliance.model_validate(
-        _compliance(agency.id, _signals(session, [agency.id], on)[agency.id], on)
-    )
+    signals = _signals(session, [agency.id], on)[agency.id]
+    return Compliance.model_validate(_compliance(agency.id, signals, on, province_rates(session)))
 
 
 def priorities(session: Session) -> list[Priority]:
@@ -214,10 +291,11 @@ def priorities(session: Session) -> list[Priority]:
     on = today()
     active = session.exec(select(Agency).where(Agency.status == AgencyStatus.active)).all()
     signals = _signals(session, None, on)
+    province = province_rates(session)
     ranked = []
     for agency in active:
         assert agency.id is not None
-        data = _compliance(agency.id, signals[agency.id], on)
+        data = _compliance(agency.id, signals[agency.id], on, province)
         ranked.append(
             Priority.model_validate(data | {"licence_no": agency.licence_no, "name": agency.name})
         )

@@ -6,15 +6,19 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
-from overseas.core.types import Id, Ratio
+from overseas.core.types import Id, Ratio, Timestamp
 from overseas.inspections.models import (
     Category,
+    CheckRecordBase,
+    FileKind,
     InspectionBase,
     InspectionStatus,
     Kind,
+    RemedyKind,
     Result,
     ViolationBase,
 )
+from overseas.law.fines import Offender
 from overseas.obligations.schemas import ReportingRecord
 
 Fine = Annotated[int, Field(ge=0, le=10**12)]
@@ -29,19 +33,77 @@ def _blank_as_null(value: Any) -> Any:
     return value
 
 
-# A violation as the API shows it.
+# A remedial measure as sent: refunding workers names the amount and the placements.
+class RemedyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: RemedyKind
+    description: Annotated[str, Field(min_length=1, max_length=2000)]
+    amount_vnd: Annotated[int, Field(ge=0, le=10**12)] | None = None
+    placement_ids: Annotated[list[Id], Field(max_length=1000)] = []
+    due_on: date | None = None
+
+    @model_validator(mode="after")
+    def _refund_names_whom(self) -> "RemedyIn":
+        if self.kind == RemedyKind.refund_workers:
+            if self.amount_vnd is None:
+                raise ValueError("a refund to workers states the amount (amount_vnd)")
+            if not self.placement_ids:
+                raise ValueError("a refund to workers names their placements (placement_ids)")
+        return self
+
+
+# A remedial measure done on a day, cancelled by an amending decision, or corrected.
+class RemedyUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: Annotated[str | None, Field(min_length=1, max_length=2000)] = None
+    amount_vnd: Annotated[int | None, Field(ge=0, le=10**12)] = None
+    due_on: date | None = None
+    done_on: date | None = None
+    cancelled_by: Annotated[str | None, Field(min_length=1, max_length=64)] = None
+    cancelled_on: date | None = None
+
+
+class RemedyRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: RemedyKind
+    description: str
+    amount_vnd: int | None
+    placement_ids: list[int]
+    due_on: date | None
+    done_on: date | None
+    cancelled_by: str | None
+    cancelled_on: date | None
+    version: int
+
+
+# A violation as the API shows it; `catalogued` is false for a free-text violation.
 class ViolationRead(Schema, ViolationBase):
     model_config = READ
 
     id: int
+    offender: Offender
+    catalogued: bool
+    remedies: list[RemedyRead]
     version: int
 
 
-# A breach found by an inspection.
+# A breach found by an inspection: an act of the catalogue (`violation_type`, valid on
+# `act_ended_on`) or, for what the catalogue lacks, a free-text finding with its legal basis.
 class ViolationCreate(Schema, ViolationBase):
     model_config = SQLModelConfig(extra="forbid")
 
+    category: Category = Category.other
+    description: Annotated[str | None, Field(max_length=5000)] = None  # type: ignore[assignment]
     fine_vnd: Fine = 0
+    violation_type: Annotated[str | None, Field(max_length=24)] = None
+    offender: Offender = Offender.organisation
+    affected_workers: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    licence_suspension_months: Annotated[int, Field(ge=1, le=24)] | None = None
+    remedies: Annotated[list[RemedyIn], Field(max_length=50)] = []
 
     _check_text = field_validator("description", "legal_basis", "remedy", mode="before")(
         _blank_as_null
@@ -60,13 +122,93 @@ class ViolationUpdate(BaseModel):
     remedy_due: date | None = None
     remedied_on: date | None = None
     waived: bool | None = None
+    violation_type: Annotated[str | None, Field(max_length=24)] = None
+    act_ended_on: date | None = None
+    offender: Offender | None = None
+    affected_workers: Annotated[int | None, Field(ge=1, le=100_000)] = None
+    licence_suspension_months: Annotated[int | None, Field(ge=1, le=24)] = None
+    additional_sanctions: Annotated[str | None, Field(max_length=500)] = None
 
     _check_text = field_validator("description", "legal_basis", "remedy", mode="before")(
         _blank_as_null
     )
 
 
-# An inspection as the API shows it, with its violations.
+# The check record as sent; `held_at` without an offset is Vietnam time.
+class CheckRecordIn(Schema, CheckRecordBase):
+    model_config = SQLModelConfig(extra="forbid")
+
+    held_at: Timestamp
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "CheckRecordIn":
+        if self.period_from and self.period_to and self.period_to < self.period_from:
+            raise ValueError("period_to is before period_from")
+        if not self.signed and not (self.refusal_reason or "").strip():
+            raise ValueError(
+                "a record the representative refused to sign says why (refusal_reason)"
+            )
+        return self
+
+
+class CheckRecordRead(CheckRecordBase):
+    model_config = READ
+
+    version: int
+    updated_at: datetime
+
+
+# The sanction decision as sent: its particulars, then the payment and any enforcement.
+class SanctionDecisionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    number: Annotated[str, Field(min_length=1, max_length=64)]
+    decided_on: date
+    signer_power: Annotated[str, Field(min_length=1, max_length=24)]
+    signer_name: Annotated[str, Field(min_length=1, max_length=200)]
+    payment_due_on: date | None = Field(
+        default=None, description="Default: 10 days after the decision"
+    )
+    paid_on: date | None = None
+    paid_amount_vnd: Annotated[int, Field(ge=0, le=10**12)] | None = None
+    enforced_on: date | None = None
+
+    @model_validator(mode="after")
+    def _payment_whole(self) -> "SanctionDecisionIn":
+        if (self.paid_on is None) != (self.paid_amount_vnd is None):
+            raise ValueError("a payment has its day (paid_on) and its amount (paid_amount_vnd)")
+        return self
+
+
+class SanctionDecisionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    number: str
+    decided_on: date
+    signer_power: str
+    signer_name: str
+    total_fine_vnd: int
+    payment_due_on: date
+    paid_on: date | None
+    paid_amount_vnd: int | None
+    enforced_on: date | None
+    status: str = Field(description="unpaid, overdue, paid, or enforced")
+    version: int
+
+
+class InspectionFileRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: FileKind
+    file_name: str
+    media_type: str
+    size: int
+    uploaded_by: str
+    uploaded_at: datetime
+
+
+# An inspection as the API shows it, with its violations and the procedure's records.
 class InspectionRead(Schema, InspectionBase):
     model_config = READ
 
@@ -77,6 +219,9 @@ class InspectionRead(Schema, InspectionBase):
     closed_on: date | None
     result: Result | None
     violations: list[ViolationRead]
+    check_record: CheckRecordRead | None
+    sanction_decision: SanctionDecisionRead | None
+    files: list[InspectionFileRead]
     version: int
     updated_at: datetime
 
@@ -86,10 +231,13 @@ class InspectionCreate(Schema, InspectionBase):
     model_config = SQLModelConfig(extra="forbid")
 
     agency_id: Id
+    team_members: Annotated[
+        list[Annotated[str, Field(min_length=1, max_length=200)]], Field(max_length=30)
+    ] = []
 
-    _check_text = field_validator("decision_no", "lead_inspector", "summary", mode="before")(
-        _blank_as_null
-    )
+    _check_text = field_validator(
+        "decision_no", "lead_inspector", "summary", "decision_signer", mode="before"
+    )(_blank_as_null)
 
 
 # A change to an inspection's particulars; the status moves only through transitions.
@@ -104,10 +252,15 @@ class InspectionUpdate(BaseModel):
     lead_inspector: str | None = optional(InspectionBase, "lead_inspector")
     planned_on: date | None = None
     summary: str | None = optional(InspectionBase, "summary")
+    decision_signer: str | None = optional(InspectionBase, "decision_signer")
+    team_members: (
+        Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]], Field(max_length=30)]
+        | None
+    ) = None
 
-    _check_text = field_validator("decision_no", "lead_inspector", "summary", mode="before")(
-        _blank_as_null
-    )
+    _check_text = field_validator(
+        "decision_no", "lead_inspector", "summary", "decision_signer", mode="before"
+    )(_blank_as_null)
 
 
 # The next step of an inspection: `on` is the day it started, concluded or closed.
@@ -132,9 +285,18 @@ class InspectionTransition(BaseModel):
 class RiskFactor(BaseModel):
     name: str
     description: str
+    text: str = Field(description="The factor in plain units, in English")
+    params: dict[str, Any] = Field(description="Its figures, for wording it in another language")
     value: Ratio
     weight: Ratio
     score: Ratio
+
+
+class PlannedInspection(BaseModel):
+    id: int
+    kind: Kind
+    status: InspectionStatus
+    planned_on: date | None
 
 
 # An enterprise's record: inspections so far and the signals the registry holds.
@@ -154,7 +316,15 @@ class Compliance(BaseModel):
         "null when the enterprise reports elsewhere or is not active"
     )
     risk_score: Ratio
+    max_score: Ratio = Field(description="The highest score possible: the weights' sum")
     risk_factors: list[RiskFactor]
+    planned_inspection: PlannedInspection | None = Field(
+        description="An inspection planned or under way, if any"
+    )
+    scheduled_this_year: bool = Field(
+        description="A scheduled inspection was already planned or made this year: at most one "
+        "a year (Directive 20/CT-TTg of 2017)"
+    )
 
 
 # An enterprise in the ranking of whom to inspect next.

@@ -6,15 +6,16 @@ from collections import defaultdict
 from sqlmodel import Session, col, select
 
 from overseas.agencies import service as agencies
-from overseas.core.db import today
+from overseas.core.db import LOCAL_ZONE, today
 from overseas.core.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.principal import Principal
-from overseas.inspections import rules
+from overseas.inspections import findings, procedure, rules
 from overseas.inspections.models import (
     Inspection,
     InspectionStatus,
+    Remedy,
     Result,
     Violation,
 )
@@ -23,6 +24,7 @@ from overseas.inspections.schemas import (
     InspectionRead,
     InspectionTransition,
     InspectionUpdate,
+    RemedyUpdate,
     ViolationCreate,
     ViolationRead,
     ViolationUpdate,
@@ -46,6 +48,7 @@ def get_visible(session: Session, principal: Principal, inspection_id: int) -> I
 
 
 def violations_of(session: Session, inspection_ids: list[int]) -> dict[int, list[Violation]]:
+    """The violations of each inspection, oldest first."""
     found: dict[int, list[Violation]] = defaultdict(list)
     if inspection_ids:
         for v in session.exec(
@@ -57,17 +60,38 @@ def violations_of(session: Session, inspection_ids: list[int]) -> dict[int, list
     return found
 
 
-def to_read(inspection: Inspection, violations: list[Violation]) -> InspectionRead:
-    # Field by field: model_dump() of the table warns on every read, as the enum columns
-    # come back from the database as plain strings.
-    data = {n: getattr(inspection, n) for n in InspectionRead.model_fields if n != "violations"}
-    data["violations"] = [ViolationRead.model_validate(v) for v in violations]
-    return InspectionRead.model_validate(data)
+_RECORDS = ("violations", "check_record", "sanction_decision", "files")
+
+
+def read_many(session: Session, inspections: list[Inspection]) -> list[InspectionRead]:
+    """Inspections with their violations and the procedure's records, in a few queries."""
+    ids = [i.id for i in inspections if i.id is not None]
+    found = violations_of(session, ids)
+    remedies = findings.remedies_of(
+        session, [v.id for vs in found.values() for v in vs if v.id is not None]
+    )
+    records, decisions, files = procedure.reads(session, ids)
+    out = []
+    for inspection in inspections:
+        key = inspection.id or 0
+        # Field by field: model_dump() of the table warns on every read, as the enum columns
+        # come back from the database as plain strings.
+        data = {n: getattr(inspection, n) for n in InspectionRead.model_fields if n not in _RECORDS}
+        data["violations"] = [findings.read(v, remedies.get(v.id or 0, [])) for v in found[key]]
+        data["check_record"] = records.get(key)
+        data["sanction_decision"] = decisions.get(key)
+        data["files"] = files.get(key, [])
+        out.append(InspectionRead.model_validate(data))
+    return out
 
 
 def read_one(session: Session, inspection: Inspection) -> InspectionRead:
-    assert inspection.id is not None
-    return to_read(inspection, violations_of(session, [inspection.id])[inspection.id])
+    return read_many(session, [inspection])[0]
+
+
+def read_violation(session: Session, violation: Violation) -> ViolationRead:
+    assert violation.id is not None
+    return findings.read(violation, findings.remedies_of(session, [violation.id])[violation.id])
 
 
 def list_inspections(
@@ -97,8 +121,7 @@ def list_inspections(
         in_late = col(Inspection.id).in_(late)
         stmt = stmt.where(in_late if overdue else ~in_late)
     rows, cursor, total = paginate(session, stmt, [col(Inspection.id)], params)
-    found = violations_of(session, [r.id for r in rows if r.id is not None])
-    return [to_read(r, found[r.id or 0]) for r in rows], cursor, total
+    return read_many(session, list(rows)), cursor, total
 
 
 def _check_dates(inspection: Inspection) -> None:
@@ -126,8 +149,16 @@ def update_inspection(
 ) -> Inspection:
     if inspection.status == InspectionStatus.closed:
         raise Conflict("a closed inspection cannot change", code="inspection_closed")
-    apply_patch(inspection, data.model_dump(exclude_unset=True), not_null=frozenset({"kind"}))
+    apply_patch(
+        inspection,
+        data.model_dump(exclude_unset=True),
+        not_null=frozenset({"kind", "team_members"}),
+    )
     _check_dates(inspection)
+    record = procedure.check_record_of(session, inspection.id or 0)
+    if record is not None:
+        held_on = record.held_at.astimezone(LOCAL_ZONE).date()
+        procedure.check_decision_date(inspection.decision_date, held_on, "decision_date")
     session.add(inspection)
     session.flush()
     return inspection
@@ -203,11 +234,31 @@ def add_violation(session: Session, inspection: Inspection, data: ViolationCreat
             "later belongs to a new inspection",
             code="concluded_compliant",
         )
-    violation = Violation.model_validate(data, update={"inspection_id": inspection.id})
+    items = data.remedies
+    fields = data.model_dump(exclude={"remedies"})
+    # An act of the catalogue may leave its description to the catalogue's title (judge()).
+    fields["description"] = fields["description"] or ""
+    assert inspection.id is not None
+    violation = Violation(**fields, inspection_id=inspection.id)
+    findings.judge(session, violation)
+    findings.check_remedies(session, inspection, items)
     _check_remedy(violation)
     session.add(violation)
     session.flush()
+    if items:
+        assert violation.id is not None
+        rows = [Remedy(violation_id=violation.id, **item.model_dump()) for item in items]
+        session.add_all(rows)
+        findings.summarise(violation, rows)
+        session.add(violation)
+        session.flush()
     return violation
+
+
+# Fields that say what the act was and what it costs: a change to one is judged again.
+_JUDGED = frozenset({"violation_type", "act_ended_on", "offender", "affected_workers", "fine_vnd"})
+# Fields that summarise the remedy items, when the violation has any.
+_SUMMARY = ("remedy", "remedy_due", "remedied_on", "waived")
 
 
 def get_violation(session: Session, inspection: Inspection, violation_id: int) -> Violation:
@@ -221,12 +272,62 @@ def update_violation(
     session: Session, inspection: Inspection, violation: Violation, data: ViolationUpdate
 ) -> Violation:
     _writable(inspection)
+    changes = data.model_dump(exclude_unset=True)
+    items = findings.remedies_of(session, [violation.id or 0])[violation.id or 0]
+    for name in _SUMMARY:
+        if items and name in changes:
+            message = "follows the remedy items: record each item as done or cancelled"
+            if name == "waived":
+                message = "the law has no waiver: cancel a remedy item by an amending decision"
+            raise ValidationFailed.one(name, message)
     apply_patch(
         violation,
-        data.model_dump(exclude_unset=True),
-        not_null=frozenset({"category", "description", "fine_vnd", "waived"}),
+        changes,
+        not_null=frozenset(
+            {"category", "description", "fine_vnd", "waived", "offender", "additional_sanctions"}
+        ),
     )
+    if _JUDGED & changes.keys():
+        findings.judge(session, violation)
     _check_remedy(violation)
     session.add(violation)
     session.flush()
     return violation
+
+
+def update_remedy(
+    session: Session,
+    inspection: Inspection,
+    violation: Violation,
+    remedy: Remedy,
+    data: RemedyUpdate,
+) -> Remedy:
+    """An item done on a day, cancelled by an amending decision (its number and date), or
+    corrected; the violation's summary follows."""
+    _writable(inspection)
+    apply_patch(remedy, data.model_dump(exclude_unset=True), not_null=frozenset({"description"}))
+    if remedy.done_on is not None and remedy.done_on > today():
+        raise ValidationFailed.one("done_on", "is in the future")
+    if (remedy.cancelled_by is None) != (remedy.cancelled_on is None):
+        raise ValidationFailed.one(
+            "cancelled_on", "an amending decision is recorded with its number and its date"
+        )
+    if remedy.cancelled_on is not None and remedy.cancelled_on > today():
+        raise ValidationFailed.one("cancelled_on", "is in the future")
+    if remedy.done_on is not None and remedy.cancelled_by is not None:
+        raise ValidationFailed.one("cancelled_by", "a remedy done cannot also be cancelled")
+    session.add(remedy)
+    session.flush()
+    findings.summarise(
+        violation, findings.remedies_of(session, [violation.id or 0])[violation.id or 0]
+    )
+    session.add(violation)
+    session.flush()
+    return remedy
+
+
+def get_remedy(session: Session, violation: Violation, remedy_id: int) -> Remedy:
+    remedy = session.get(Remedy, remedy_id)
+    if remedy is None or remedy.violation_id != violation.id:
+        raise NotFound(f"no remedy with id {remedy_id} in violation {violation.id}")
+    return remedy

@@ -101,3 +101,29 @@ class ViolationType(ViolationTypeBase, Versioned, table=True):
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
     version: int = version_field()
+
+
+# Who may fine how much in this field (Decree 283/2026/NĐ-CP Art. 55-62): the most one
+# authority may fine one individual for one violation; an organisation's cap is twice that
+# (Art. 63(1)). `scope` lists the provisions an authority may sanction when Art. 63 limits it
+# (police, border guard, diplomatic missions); empty: all of Chapter IV.
+class SanctionPowerBase(SQLModel):
+    authority_vi: str = Field(min_length=1, max_length=400)
+    authority_en: str = Field(default="", max_length=400)
+    max_fine_vnd: int = Field(ge=0, le=10**10, sa_type=BigInteger)
+    article: str = Field(max_length=4)
+    scope: str = Field(default="", max_length=500)
+    valid_from: date
+    valid_to: date | None = None
+    source: str = Field(min_length=1, max_length=300)
+    confirmed: bool = False
+
+
+class SanctionPower(SanctionPowerBase, Versioned, table=True):
+    __tablename__ = "sanction_powers"
+    __audited__ = True
+
+    code: str = Field(primary_key=True, max_length=24)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = updated_at_field()
+    version: int = version_field()

@@ -24,6 +24,9 @@ from overseas.law.schemas import (
     FeeCapRead,
     FeeCapUpdate,
     RuleState,
+    SanctionPowerCreate,
+    SanctionPowerRead,
+    SanctionPowerUpdate,
     ViolationTypeCreate,
     ViolationTypeRead,
     ViolationTypeUpdate,
@@ -233,3 +236,59 @@ def change_violation_type(
     row = law.update_violation_type(session, row, data.model_dump(exclude_unset=True))
     set_etag(response, row.version)
     return ViolationTypeRead.model_validate(row)
+
+
+@router.get(
+    "/sanction-powers",
+    response_model=Page[SanctionPowerRead],
+    responses=problem_responses(401, 403, 422),
+)
+def list_sanction_powers(
+    session: SessionDep,
+    _p: RuleReader,
+    on: Annotated[date | None, Query(description="Only the powers in force that day")] = None,
+) -> Page[SanctionPowerRead]:
+    """Who may fine how much in this field (Decree 283/2026 Art. 55-62): the cap for one
+    individual's violation, doubled for an organisation (Art. 63(1)), and the provisions an
+    authority may sanction when Art. 63 limits it; each `confirmed` once an administrator has
+    checked it against the signed text."""
+    rows = law.sanction_powers(session, on)
+    return Page(items=[SanctionPowerRead.model_validate(r) for r in rows], next_cursor=None)
+
+
+@router.post(
+    "/sanction-powers",
+    status_code=201,
+    response_model=SanctionPowerRead,
+    responses=problem_responses(401, 403, 409, 422),
+)
+def add_sanction_power(
+    data: SanctionPowerCreate, session: SessionDep, _p: RuleWriter, idem: IdempotencyDep
+) -> Response:
+    """A power a new text gives (its code unique)."""
+    row = law.create_sanction_power(session, data)
+    return idem.respond(
+        SanctionPowerRead.model_validate(row),
+        headers=created_headers(f"{router.prefix}/sanction-powers/{row.code}", row.version),
+    )
+
+
+@router.patch(
+    "/sanction-powers/{code}",
+    response_model=SanctionPowerRead,
+    responses=problem_responses(401, 403, 404, 412, 422),
+)
+def change_sanction_power(
+    code: Annotated[str, Path(max_length=24)],
+    data: SanctionPowerUpdate,
+    session: SessionDep,
+    _p: RuleWriter,
+    response: Response,
+    if_match: IfMatchDep = None,
+) -> SanctionPowerRead:
+    """A correction, the check against the signed text (`confirmed`), or the power's end."""
+    row = law.get_sanction_power(session, code)
+    check_if_match(if_match, row.version)
+    row = law.update_sanction_power(session, row, data.model_dump(exclude_unset=True))
+    set_etag(response, row.version)
+    return SanctionPowerRead.model_validate(row)

@@ -8,7 +8,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from overseas.core.schemas import READ, Schema
 from overseas.core.types import Ratio
-from overseas.law.models import DepositCapBase, FeeCapBase, ViolationTypeBase, WorkingDayBase
+from overseas.law.models import (
+    DepositCapBase,
+    FeeCapBase,
+    SanctionPowerBase,
+    ViolationTypeBase,
+    WorkingDayBase,
+)
 
 
 class WorkingDayCreate(Schema, WorkingDayBase):
@@ -123,6 +129,33 @@ class ViolationTypeUpdate(BaseModel):
     per_worker_max_vnd: Annotated[int | None, Field(ge=0, le=10**10)] = None
     additional_sanctions: Annotated[str | None, Field(max_length=500)] = None
     remedies: Annotated[str | None, Field(max_length=1000)] = None
+    valid_to: date | None = None
+    source: Annotated[str | None, Field(min_length=1, max_length=300)] = None
+    confirmed: bool | None = None
+
+
+class SanctionPowerCreate(Schema, SanctionPowerBase):
+    code: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{1,23}$")]
+
+    _period = model_validator(mode="after")(_period)
+
+
+class SanctionPowerRead(SanctionPowerBase):
+    model_config = READ
+
+    code: str
+    version: int
+    updated_at: datetime
+
+
+# A correction, the check against the signed text (`confirmed`), or the power's end.
+class SanctionPowerUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    authority_vi: Annotated[str | None, Field(min_length=1, max_length=400)] = None
+    authority_en: Annotated[str | None, Field(max_length=400)] = None
+    max_fine_vnd: Annotated[int | None, Field(ge=0, le=10**10)] = None
+    scope: Annotated[str | None, Field(max_length=500)] = None
     valid_to: date | None = None
     source: Annotated[str | None, Field(min_length=1, max_length=300)] = None
     confirmed: bool | None = None

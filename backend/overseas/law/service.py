@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, col, or_, select
 
 from overseas.core.errors import Conflict, NotFound, ValidationFailed
-from overseas.law.models import DepositCapRule, FeeCapRule, ViolationType
+from overseas.law.models import DepositCapRule, FeeCapRule, SanctionPower, ViolationType
 
 Rule = TypeVar("Rule", FeeCapRule, DepositCapRule)
 
@@ -123,6 +123,47 @@ def update_violation_type(
         setattr(row, key, value)
     if row.fine_min_vnd is not None and row.fine_min_vnd > row.fine_max_vnd:
         raise ValidationFailed.one("fine_min_vnd", "is above fine_max_vnd")
+    if row.valid_to is not None and row.valid_to < row.valid_from:
+        raise ValidationFailed.one("valid_to", "is before valid_from")
+    session.add(row)
+    session.flush()
+    return row
+
+
+def sanction_powers(session: Session, on: date | None) -> list[SanctionPower]:
+    stmt = select(SanctionPower).order_by(col(SanctionPower.valid_from), col(SanctionPower.code))
+    if on is not None:
+        stmt = stmt.where(
+            col(SanctionPower.valid_from) <= on,
+            or_(col(SanctionPower.valid_to).is_(None), col(SanctionPower.valid_to) >= on),
+        )
+    return list(session.exec(stmt).all())
+
+
+def get_sanction_power(session: Session, code: str) -> SanctionPower:
+    row = session.get(SanctionPower, code)
+    if row is None:
+        raise NotFound(f"no sanction power with code '{code}'")
+    return row
+
+
+def create_sanction_power(session: Session, data: Any) -> SanctionPower:
+    if session.get(SanctionPower, data.code) is not None:
+        raise Conflict(f"sanction power '{data.code}' exists", code="already_exists")
+    row = SanctionPower.model_validate(data)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def update_sanction_power(
+    session: Session, row: SanctionPower, changes: dict[str, Any]
+) -> SanctionPower:
+    for key in ("authority_vi", "authority_en", "max_fine_vnd", "scope", "source", "confirmed"):
+        if key in changes and changes[key] is None:
+            raise ValidationFailed.one(key, "may not be null")
+    for key, value in changes.items():
+        setattr(row, key, value)
     if row.valid_to is not None and row.valid_to < row.valid_from:
         raise ValidationFailed.one("valid_to", "is before valid_from")
     session.add(row)

@@ -12,11 +12,12 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 
+from overseas.core import uploads as files
 from overseas.core.db import SessionDep, today
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Id, Timestamp
-from overseas.obligations import files, service
+from overseas.obligations import service
 from overseas.obligations.auth import DutyReader, ReportFiler
 from overseas.obligations.models import ReportKind
 from overseas.obligations.rules import DutyStatus
@@ -234,9 +235,15 @@ def get_report(
 
 @agency_router.get(
     "/{report_id}/file",
+    response_class=Response,
     responses={
         **problem_responses(401, 403, 404, 422),
-        200: {"content": {"application/octet-stream": {}}, "description": "The attached file"},
+        200: {
+            "content": {
+                m: {"schema": {"type": "string", "format": "binary"}} for m in files.MEDIA_TYPES
+            },
+            "description": "The attached file, of the type it was found to be when filed",
+        },
     },
 )
 def download_report_file(

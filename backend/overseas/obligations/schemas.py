@@ -75,3 +75,6 @@ class ReportingRecord(BaseModel):
     late: int
     missing: int
     on_time_rate: Ratio | None
+    annual: DutyStatus | None = Field(
+        description="The latest annual report due in the window: submitted, late or missing"
+    )

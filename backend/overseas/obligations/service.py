@@ -28,6 +28,9 @@ from overseas.obligations.schemas import (
 
 # A reporting record looks back this far from the day it is judged on.
 RECORD_WINDOW = timedelta(days=365)
+# Filings of one duty arriving together take the next revision in turn; each try waits for the
+# one before it to commit, so this bounds how many may arrive at the same moment.
+MAX_ATTEMPTS = 20
 _ORDER = "obligations"
 
 
@@ -185,11 +188,15 @@ def reporting_records(
     for agency in owing:
         assert agency.id is not None
         counts = {DutyStatus.submitted: 0, DutyStatus.late: 0, DutyStatus.missing: 0}
+        annual: DutyStatus | None = None
         for period in periods:
             if not rules.owes(period, agency.licence_issued_on, on):
                 continue
             first = firsts.get((agency.id, str(period.kind), period.period_from))
-            counts[rules.status(period, first.submitted_at if first else None, on)] += 1
+            found = rules.status(period, first.submitted_at if first else None, on)
+            counts[found] += 1
+            if period.kind == ReportKind.annual:
+                annual = found  # periods run in time order: the latest wins
         due = sum(counts.values())
         out[agency.id] = ReportingRecord(
             due=due,
@@ -203,6 +210,7 @@ def reporting_records(
                 if due
                 else None
             ),
+            annual=annual,
         )
     return out
 
@@ -242,7 +250,7 @@ def file_report(
             )
         if received_at > utcnow():
             raise ValidationFailed.one("received_at", "may not be in the future")
-    for _attempt in range(3):
+    for _attempt in range(MAX_ATTEMPTS):
         previous = session.exec(
             select(AgencyReport)
             .where(

@@ -363,6 +363,90 @@ export interface paths {
         patch: operations["inspections-update_inspection"];
         trace?: never;
     };
+    "/api/v1/inspections/{inspection_id}/check-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Check Record
+         * @description The check record (biên bản kiểm tra) made at the enterprise, written or corrected; it
+         *     cannot come before the inspection decision.
+         */
+        put: operations["inspections-put_check_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach File
+         * @description Attach a signed scan or document (the decision, the check record, the sanction
+         *     decision, a payment receipt, proof of a remedy); its type is read from its content.
+         */
+        post: operations["inspections-attach_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download File
+         * @description A file attached to the inspection, for those who may see the inspection.
+         */
+        get: operations["inspections-download_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/sanction-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Sanction Decision
+         * @description The sanction decision of an inspection concluded with violations, then its payment and
+         *     enforcement. The signer must hold the power for every act (Decree 283/2026 Art. 55-63,
+         *     doubled for organisations) and every act be within the time limit (Art. 3(4)).
+         */
+        put: operations["inspections-put_sanction_decision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections/{inspection_id}/transitions": {
         parameters: {
             query?: never;
@@ -419,9 +503,32 @@ export interface paths {
         head?: never;
         /**
          * Update Violation
-         * @description Record a remedy (remedied_on), waive it, or correct the finding.
+         * @description Correct the finding (a change to the act, the offender, the workers affected or the fine
+         *     is judged again); a violation without remedy items records its remedy here.
          */
         patch: operations["inspections-update_violation"];
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/violations/{violation_id}/remedies/{remedy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Remedy
+         * @description A remedy item done (`done_on`), cancelled by an amending decision (`cancelled_by`, its
+         *     number, and `cancelled_on`), or corrected; answers the violation with its summary updated
+         *     and the item's version in `ETag`.
+         */
+        patch: operations["inspections-update_remedy"];
         trace?: never;
     };
     "/api/v1/market-records": {
@@ -975,6 +1082,53 @@ export interface paths {
          * @description Its period (to end it when the law changes), cap, note or source; the placements it applied to or applies to are judged again (`flags_changed`).
          */
         patch: operations["rules-change_fee_caps"];
+        trace?: never;
+    };
+    "/api/v1/rules/sanction-powers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sanction Powers
+         * @description Who may fine how much in this field (Decree 283/2026 Art. 55-62): the cap for one
+         *     individual's violation, doubled for an organisation (Art. 63(1)), and the provisions an
+         *     authority may sanction when Art. 63 limits it; each `confirmed` once an administrator has
+         *     checked it against the signed text.
+         */
+        get: operations["rules-list_sanction_powers"];
+        put?: never;
+        /**
+         * Add Sanction Power
+         * @description A power a new text gives (its code unique).
+         */
+        post: operations["rules-add_sanction_power"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/sanction-powers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change Sanction Power
+         * @description A correction, the check against the signed text (`confirmed`), or the power's end.
+         */
+        patch: operations["rules-change_sanction_power"];
         trace?: never;
     };
     "/api/v1/rules/violation-types": {
@@ -1630,6 +1784,16 @@ export interface components {
             /** Username */
             username?: string | null;
         };
+        /** Body_inspections-attach_file */
+        "Body_inspections-attach_file": {
+            /**
+             * File
+             * @description PDF, PNG, JPEG, XLSX, XLS, DOCX or DOC, at most 10 MiB
+             */
+            file: string;
+            /** @default other */
+            kind: components["schemas"]["FileKind"];
+        };
         /** Body_placements-import_placements */
         "Body_placements-import_placements": {
             /**
@@ -1656,6 +1820,95 @@ export interface components {
          * @enum {string}
          */
         Channel: "public_unit" | "service_enterprise" | "contract_winner" | "internship" | "outbound_investor" | "direct_contract";
+        /** CheckRecordIn */
+        CheckRecordIn: {
+            /**
+             * Documents Sampled
+             * @default
+             */
+            documents_sampled: string;
+            /**
+             * Explanation
+             * @default
+             */
+            explanation: string;
+            /** Findings */
+            findings: string;
+            /**
+             * Held At
+             * Format: date-time
+             */
+            held_at: string;
+            /** Period From */
+            period_from?: string | null;
+            /** Period To */
+            period_to?: string | null;
+            /** Place */
+            place: string;
+            /** Refusal Reason */
+            refusal_reason?: string | null;
+            /** Representative Name */
+            representative_name: string;
+            /**
+             * Representative Position
+             * @default
+             */
+            representative_position: string;
+            /**
+             * Scope
+             * @default
+             */
+            scope: string;
+            /**
+             * Signed
+             * @default true
+             */
+            signed: boolean;
+            /**
+             * Worker Files Sampled
+             * @default 0
+             */
+            worker_files_sampled: number;
+        };
+        /** CheckRecordRead */
+        CheckRecordRead: {
+            /** Documents Sampled */
+            documents_sampled: string;
+            /** Explanation */
+            explanation: string;
+            /** Findings */
+            findings: string;
+            /**
+             * Held At
+             * Format: date-time
+             */
+            held_at: string;
+            /** Period From */
+            period_from: string | null;
+            /** Period To */
+            period_to: string | null;
+            /** Place */
+            place: string;
+            /** Refusal Reason */
+            refusal_reason: string | null;
+            /** Representative Name */
+            representative_name: string;
+            /** Representative Position */
+            representative_position: string;
+            /** Scope */
+            scope: string;
+            /** Signed */
+            signed: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Worker Files Sampled */
+            worker_files_sampled: number;
+        };
         /** CommuneLine */
         CommuneLine: {
             /** Count */
@@ -1709,6 +1962,11 @@ export interface components {
             last_inspected_on: string | null;
             /** Late Report Rate */
             late_report_rate: number | null;
+            /**
+             * Max Score
+             * @description The highest score possible: the weights' sum
+             */
+            max_score: number;
             /** Open Violations */
             open_violations: number;
             /** Overdue Remedies */
@@ -1717,12 +1975,19 @@ export interface components {
             overstay_rate: number | null;
             /** Placements */
             placements: number;
+            /** @description An inspection planned or under way, if any */
+            planned_inspection: components["schemas"]["PlannedInspection"] | null;
             /** @description Reports due to the department in the last 12 months and how they came in; null when the enterprise reports elsewhere or is not active */
             reporting: components["schemas"]["ReportingRecord"] | null;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
             risk_score: number;
+            /**
+             * Scheduled This Year
+             * @description A scheduled inspection was already planned or made this year: at most one a year (Directive 20/CT-TTg of 2017)
+             */
+            scheduled_this_year: boolean;
         };
         /** DepartureSummary */
         DepartureSummary: {
@@ -2029,6 +2294,11 @@ export interface components {
             /** Row */
             row?: number | null;
         };
+        /**
+         * FileKind
+         * @enum {string}
+         */
+        FileKind: "decision" | "check_record" | "sanction_decision" | "payment" | "remedy" | "other";
         /** FiledReport */
         FiledReport: {
             /** Agency Id */
@@ -2115,6 +2385,8 @@ export interface components {
             decision_date?: string | null;
             /** Decision No */
             decision_no?: string | null;
+            /** Decision Signer */
+            decision_signer?: string | null;
             kind: components["schemas"]["Kind"];
             /** Lead Inspector */
             lead_inspector?: string | null;
@@ -2126,11 +2398,36 @@ export interface components {
             scope_to?: string | null;
             /** Summary */
             summary?: string | null;
+            /**
+             * Team Members
+             * @default []
+             */
+            team_members: string[];
+        };
+        /** InspectionFileRead */
+        InspectionFileRead: {
+            /** File Name */
+            file_name: string;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["FileKind"];
+            /** Media Type */
+            media_type: string;
+            /** Size */
+            size: number;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+            /** Uploaded By */
+            uploaded_by: string;
         };
         /** InspectionRead */
         InspectionRead: {
             /** Agency Id */
             agency_id: number;
+            check_record: components["schemas"]["CheckRecordRead"] | null;
             /** Closed On */
             closed_on: string | null;
             /** Concluded On */
@@ -2139,6 +2436,10 @@ export interface components {
             decision_date: string | null;
             /** Decision No */
             decision_no: string | null;
+            /** Decision Signer */
+            decision_signer: string | null;
+            /** Files */
+            files: components["schemas"]["InspectionFileRead"][];
             /** Id */
             id: number;
             kind: components["schemas"]["Kind"];
@@ -2147,6 +2448,7 @@ export interface components {
             /** Planned On */
             planned_on: string | null;
             result: components["schemas"]["Result"] | null;
+            sanction_decision: components["schemas"]["SanctionDecisionRead"] | null;
             /** Scope From */
             scope_from: string | null;
             /** Scope To */
@@ -2156,6 +2458,8 @@ export interface components {
             status: components["schemas"]["InspectionStatus"];
             /** Summary */
             summary: string | null;
+            /** Team Members */
+            team_members: string[];
             /**
              * Updated At
              * Format: date-time
@@ -2204,6 +2508,8 @@ export interface components {
             decision_date?: string | null;
             /** Decision No */
             decision_no?: string | null;
+            /** Decision Signer */
+            decision_signer?: string | null;
             kind?: components["schemas"]["Kind"] | null;
             /** Lead Inspector */
             lead_inspector?: string | null;
@@ -2215,6 +2521,8 @@ export interface components {
             scope_to?: string | null;
             /** Summary */
             summary?: string | null;
+            /** Team Members */
+            team_members?: string[] | null;
         };
         /**
          * Kind
@@ -2372,6 +2680,11 @@ export interface components {
             /** Submitted At */
             submitted_at: string | null;
         };
+        /**
+         * Offender
+         * @enum {string}
+         */
+        Offender: "organisation" | "individual";
         /** Page[AgencyPublic] */
         Page_AgencyPublic_: {
             /** Items */
@@ -2484,6 +2797,15 @@ export interface components {
         Page_ReportRead_: {
             /** Items */
             items: components["schemas"]["ReportRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[SanctionPowerRead] */
+        Page_SanctionPowerRead_: {
+            /** Items */
+            items: components["schemas"]["SanctionPowerRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
             /** Total */
@@ -2786,6 +3108,15 @@ export interface components {
             /** Year To */
             year_to: number;
         };
+        /** PlannedInspection */
+        PlannedInspection: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["Kind"];
+            /** Planned On */
+            planned_on: string | null;
+            status: components["schemas"]["InspectionStatus"];
+        };
         /**
          * PolicyGroup
          * @enum {string}
@@ -2820,6 +3151,11 @@ export interface components {
             late_report_rate: number | null;
             /** Licence No */
             licence_no: string;
+            /**
+             * Max Score
+             * @description The highest score possible: the weights' sum
+             */
+            max_score: number;
             /** Name */
             name: string;
             /** Open Violations */
@@ -2830,12 +3166,19 @@ export interface components {
             overstay_rate: number | null;
             /** Placements */
             placements: number;
+            /** @description An inspection planned or under way, if any */
+            planned_inspection: components["schemas"]["PlannedInspection"] | null;
             /** @description Reports due to the department in the last 12 months and how they came in; null when the enterprise reports elsewhere or is not active */
             reporting: components["schemas"]["ReportingRecord"] | null;
             /** Risk Factors */
             risk_factors: components["schemas"]["RiskFactor"][];
             /** Risk Score */
             risk_score: number;
+            /**
+             * Scheduled This Year
+             * @description A scheduled inspection was already planned or made this year: at most one a year (Directive 20/CT-TTg of 2017)
+             */
+            scheduled_this_year: boolean;
         };
         /**
          * Problem
@@ -2961,6 +3304,63 @@ export interface components {
          * @enum {string}
          */
         RecordKind: "demand" | "wage" | "fee_cap" | "policy" | "warning" | "opportunity" | "note";
+        /** RemedyIn */
+        RemedyIn: {
+            /** Amount Vnd */
+            amount_vnd?: number | null;
+            /** Description */
+            description: string;
+            /** Due On */
+            due_on?: string | null;
+            kind: components["schemas"]["RemedyKind"];
+            /**
+             * Placement Ids
+             * @default []
+             */
+            placement_ids: number[];
+        };
+        /**
+         * RemedyKind
+         * @enum {string}
+         */
+        RemedyKind: "refund_workers" | "pay_support_fund" | "update_database" | "other";
+        /** RemedyRead */
+        RemedyRead: {
+            /** Amount Vnd */
+            amount_vnd: number | null;
+            /** Cancelled By */
+            cancelled_by: string | null;
+            /** Cancelled On */
+            cancelled_on: string | null;
+            /** Description */
+            description: string;
+            /** Done On */
+            done_on: string | null;
+            /** Due On */
+            due_on: string | null;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["RemedyKind"];
+            /** Placement Ids */
+            placement_ids: number[];
+            /** Version */
+            version: number;
+        };
+        /** RemedyUpdate */
+        RemedyUpdate: {
+            /** Amount Vnd */
+            amount_vnd?: number | null;
+            /** Cancelled By */
+            cancelled_by?: string | null;
+            /** Cancelled On */
+            cancelled_on?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Done On */
+            done_on?: string | null;
+            /** Due On */
+            due_on?: string | null;
+        };
         /**
          * ReportKind
          * @enum {string}
@@ -3016,6 +3416,8 @@ export interface components {
         };
         /** ReportingRecord */
         ReportingRecord: {
+            /** @description The latest annual report due in the window: submitted, late or missing */
+            annual: components["schemas"]["DutyStatus"] | null;
             /** Due */
             due: number;
             /** Late */
@@ -3047,8 +3449,20 @@ export interface components {
             description: string;
             /** Name */
             name: string;
+            /**
+             * Params
+             * @description Its figures, for wording it in another language
+             */
+            params: {
+                [key: string]: unknown;
+            };
             /** Score */
             score: number;
+            /**
+             * Text
+             * @description The factor in plain units, in English
+             */
+            text: string;
             /** Value */
             value: number;
             /** Weight */
@@ -3071,6 +3485,150 @@ export interface components {
             valid_from: string | null;
             /** Valid To */
             valid_to: string | null;
+        };
+        /** SanctionDecisionIn */
+        SanctionDecisionIn: {
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /** Enforced On */
+            enforced_on?: string | null;
+            /** Number */
+            number: string;
+            /** Paid Amount Vnd */
+            paid_amount_vnd?: number | null;
+            /** Paid On */
+            paid_on?: string | null;
+            /**
+             * Payment Due On
+             * @description Default: 10 days after the decision
+             */
+            payment_due_on?: string | null;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Power */
+            signer_power: string;
+        };
+        /** SanctionDecisionRead */
+        SanctionDecisionRead: {
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /** Enforced On */
+            enforced_on: string | null;
+            /** Number */
+            number: string;
+            /** Paid Amount Vnd */
+            paid_amount_vnd: number | null;
+            /** Paid On */
+            paid_on: string | null;
+            /**
+             * Payment Due On
+             * Format: date
+             */
+            payment_due_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Power */
+            signer_power: string;
+            /**
+             * Status
+             * @description unpaid, overdue, paid, or enforced
+             */
+            status: string;
+            /** Total Fine Vnd */
+            total_fine_vnd: number;
+            /** Version */
+            version: number;
+        };
+        /** SanctionPowerCreate */
+        SanctionPowerCreate: {
+            /** Article */
+            article: string;
+            /**
+             * Authority En
+             * @default
+             */
+            authority_en: string;
+            /** Authority Vi */
+            authority_vi: string;
+            /** Code */
+            code: string;
+            /**
+             * Confirmed
+             * @default false
+             */
+            confirmed: boolean;
+            /** Max Fine Vnd */
+            max_fine_vnd: number;
+            /**
+             * Scope
+             * @default
+             */
+            scope: string;
+            /** Source */
+            source: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to?: string | null;
+        };
+        /** SanctionPowerRead */
+        SanctionPowerRead: {
+            /** Article */
+            article: string;
+            /** Authority En */
+            authority_en: string;
+            /** Authority Vi */
+            authority_vi: string;
+            /** Code */
+            code: string;
+            /** Confirmed */
+            confirmed: boolean;
+            /** Max Fine Vnd */
+            max_fine_vnd: number;
+            /** Scope */
+            scope: string;
+            /** Source */
+            source: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /** Valid To */
+            valid_to: string | null;
+            /** Version */
+            version: number;
+        };
+        /** SanctionPowerUpdate */
+        SanctionPowerUpdate: {
+            /** Authority En */
+            authority_en?: string | null;
+            /** Authority Vi */
+            authority_vi?: string | null;
+            /** Confirmed */
+            confirmed?: boolean | null;
+            /** Max Fine Vnd */
+            max_fine_vnd?: number | null;
+            /** Scope */
+            scope?: string | null;
+            /** Source */
+            source?: string | null;
+            /** Valid To */
+            valid_to?: string | null;
         };
         /**
          * Sex
@@ -3256,9 +3814,19 @@ export interface components {
         };
         /** ViolationCreate */
         ViolationCreate: {
+            /** Act Ended On */
+            act_ended_on?: string | null;
+            /**
+             * Additional Sanctions
+             * @default
+             */
+            additional_sanctions: string;
+            /** Affected Workers */
+            affected_workers?: number | null;
+            /** @default other */
             category: components["schemas"]["Category"];
             /** Description */
-            description: string;
+            description?: string | null;
             /**
              * Fine Vnd
              * @default 0
@@ -3266,12 +3834,23 @@ export interface components {
             fine_vnd: number;
             /** Legal Basis */
             legal_basis?: string | null;
+            /** Licence Suspension Months */
+            licence_suspension_months?: number | null;
+            /** @default organisation */
+            offender: components["schemas"]["Offender"];
             /** Remedied On */
             remedied_on?: string | null;
+            /**
+             * Remedies
+             * @default []
+             */
+            remedies: components["schemas"]["RemedyIn"][];
             /** Remedy */
             remedy?: string | null;
             /** Remedy Due */
             remedy_due?: string | null;
+            /** Violation Type */
+            violation_type?: string | null;
             /**
              * Waived
              * @default false
@@ -3280,6 +3859,14 @@ export interface components {
         };
         /** ViolationRead */
         ViolationRead: {
+            /** Act Ended On */
+            act_ended_on: string | null;
+            /** Additional Sanctions */
+            additional_sanctions: string;
+            /** Affected Workers */
+            affected_workers: number | null;
+            /** Catalogued */
+            catalogued: boolean;
             category: components["schemas"]["Category"];
             /** Description */
             description: string;
@@ -3289,14 +3876,21 @@ export interface components {
             id: number;
             /** Legal Basis */
             legal_basis: string | null;
+            /** Licence Suspension Months */
+            licence_suspension_months: number | null;
+            offender: components["schemas"]["Offender"];
             /** Remedied On */
             remedied_on: string | null;
+            /** Remedies */
+            remedies: components["schemas"]["RemedyRead"][];
             /** Remedy */
             remedy: string | null;
             /** Remedy Due */
             remedy_due: string | null;
             /** Version */
             version: number;
+            /** Violation Type */
+            violation_type: string | null;
             /** Waived */
             waived: boolean;
         };
@@ -3435,6 +4029,12 @@ export interface components {
         };
         /** ViolationUpdate */
         ViolationUpdate: {
+            /** Act Ended On */
+            act_ended_on?: string | null;
+            /** Additional Sanctions */
+            additional_sanctions?: string | null;
+            /** Affected Workers */
+            affected_workers?: number | null;
             category?: components["schemas"]["Category"] | null;
             /** Description */
             description?: string | null;
@@ -3442,12 +4042,17 @@ export interface components {
             fine_vnd?: number | null;
             /** Legal Basis */
             legal_basis?: string | null;
+            /** Licence Suspension Months */
+            licence_suspension_months?: number | null;
+            offender?: components["schemas"]["Offender"] | null;
             /** Remedied On */
             remedied_on?: string | null;
             /** Remedy */
             remedy?: string | null;
             /** Remedy Due */
             remedy_due?: string | null;
+            /** Violation Type */
+            violation_type?: string | null;
             /** Waived */
             waived?: boolean | null;
         };
@@ -4169,14 +4774,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The attached file */
+            /** @description The attached file, of the type it was found to be when filed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "application/octet-stream": unknown;
+                    "application/msword": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
                 };
             };
             /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
@@ -5163,6 +5773,365 @@ export interface operations {
             };
         };
     };
+    "inspections-put_check_record": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckRecordIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckRecordRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspections-attach_file": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_inspections-attach_file"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionFileRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspections-download_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: number;
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as it was attached */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/msword": string;
+                    "application/pdf": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspections-put_sanction_decision": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SanctionDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionDecisionRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "inspections-transition_inspection": {
         parameters: {
             query?: never;
@@ -5372,6 +6341,109 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ViolationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "inspections-update_remedy": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                inspection_id: number;
+                violation_id: number;
+                remedy_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemedyUpdate"];
             };
         };
         responses: {
@@ -7640,6 +8712,229 @@ export interface operations {
             };
         };
     };
+    "rules-list_sanction_powers": {
+        parameters: {
+            query?: {
+                /** @description Only the powers in force that day */
+                on?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SanctionPowerRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-add_sanction_power": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SanctionPowerCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionPowerRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "rules-change_sanction_power": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SanctionPowerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionPowerRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "rules-list_violation_types": {
         parameters: {
             query?: {
@@ -9016,14 +10311,17 @@ export const categoryValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["public_unit", "service_enterprise", "contract_winner", "internship", "outbound_investor", "direct_contract"];
 export const dutyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DutyStatus"]> = ["upcoming", "submitted", "late", "missing"];
 export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["csv", "xlsx", "ndjson"];
+export const fileKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileKind"]> = ["decision", "check_record", "sanction_decision", "payment", "remedy", "other"];
 export const flagValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Flag"]> = ["fee_above_cap", "deposit_above_cap", "possible_duplicate", "late_report"];
 export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "in_progress", "concluded", "closed"];
 export const kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kind"]> = ["scheduled", "unscheduled", "complaint"];
 export const meKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["kind"]> = ["user", "client"];
+export const offenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Offender"]> = ["organisation", "individual"];
 export const policyGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyGroup"]> = ["poor_household", "near_poor_household", "ethnic_minority", "land_recovered", "merit_relative", "demobilised_soldier"];
 export const programmeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Programme"]> = ["TITP", "SSW", "EPS", "engineer", "other"];
 export const progressByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Progress"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const recordKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordKind"]> = ["demand", "wage", "fee_cap", "policy", "warning", "opportunity", "note"];
+export const remedyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RemedyKind"]> = ["refund_workers", "pay_support_fund", "update_database", "other"];
 export const reportKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportKind"]> = ["annual", "monthly_changes"];
 export const resultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Result"]> = ["compliant", "violations"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "officer", "inspector", "agency", "viewer"];

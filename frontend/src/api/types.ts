@@ -4,6 +4,7 @@ import {
   apiClientCreateRoleValues,
   categoryValues,
   channelValues,
+  dutyStatusValues,
   exportFormatValues,
   flagValues,
   inspectionStatusValues,
@@ -11,6 +12,7 @@ import {
   policyGroupValues,
   programmeValues,
   recordKindValues,
+  reportKindValues,
   resultValues,
   roleValues,
   sexValues,
@@ -62,6 +64,13 @@ export type Compliance = Schemas['Compliance'];
 export type Priority = Schemas['Priority'];
 export type RiskFactor = Schemas['RiskFactor'];
 
+export type Obligation = Schemas['Obligation'];
+export type DutyStatus = Schemas['DutyStatus'];
+export type ReportKind = Schemas['ReportKind'];
+export type AgencyReport = Schemas['ReportRead'];
+export type FiledReport = Schemas['FiledReport'];
+export type ReportingRecord = Schemas['ReportingRecord'];
+
 export type User = Schemas['UserRead'];
 export type ApiClientRead = Schemas['ApiClientRead'];
 export type ApiClientCreated = Schemas['ApiClientCreated'];
@@ -86,6 +95,8 @@ export const INSPECTION_RESULTS = resultValues;
 export const VIOLATION_CATEGORIES = categoryValues;
 export const RECORD_KINDS = recordKindValues;
 export const EXPORT_FORMATS = exportFormatValues;
+export const DUTY_STATUSES = dutyStatusValues;
+export const REPORT_KINDS = reportKindValues;
 export const REPORT_PERIODS = annualReportPeriodValues;
 
 /** `value` when it is one of `values` (a query string's filter, say), else undefined. */

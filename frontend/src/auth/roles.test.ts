@@ -27,8 +27,23 @@ describe('roles', () => {
 
   it("show an enterprise its own pages only", () => {
     const items = navFor(me('agency', 4)).map((i) => i.to);
-    expect(items).toEqual(['/placements', '/import', '/inspections', '/agencies/4', '/markets']);
+    expect(items).toEqual(['/placements', '/import', '/inspections', '/agencies/4', '/reports', '/markets']);
     expect(navFor(me('admin')).map((i) => i.to)).toContain('/users');
     expect(navFor(me('officer')).map((i) => i.to)).not.toContain('/users');
+  });
+
+  it('let an enterprise file its reports, officers and inspectors follow them, officers record paper ones', () => {
+    expect(can('agency', 'reports.file')).toBe(true);
+    expect(can('officer', 'reports.file')).toBe(false);
+    expect(can('officer', 'reports.track')).toBe(true);
+    expect(can('inspector', 'reports.track')).toBe(true);
+    expect(can('viewer', 'reports.track')).toBe(false);
+    expect(can('agency', 'reports.track')).toBe(false);
+    expect(can('officer', 'reports.record')).toBe(true);
+    expect(can('inspector', 'reports.record')).toBe(false);
+    expect(can('admin', 'agencies.write')).toBe(true);
+    expect(can('inspector', 'agencies.write')).toBe(false);
+    expect(navFor(me('inspector')).map((i) => i.to)).toContain('/report-tracking');
+    expect(navFor(me('viewer')).map((i) => i.to)).not.toContain('/report-tracking');
   });
 });

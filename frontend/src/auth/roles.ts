@@ -19,6 +19,15 @@ const RULES = {
   'reports.annual': ['officer', 'viewer'],
   'agencies.list': STAFF,
   'agencies.own': ['agency'],
+  // Whether an enterprise reports here or where its head office is (docs/huong-dan-su-dung.md,
+  // "Báo cáo định kỳ"): the same roles that may change an enterprise.
+  'agencies.write': ['officer', 'admin'],
+  // Periodic reports (Circular 20/2021/TT-BLĐTBXH Art. 11, Circular 21/2021/TT-BLĐTBXH Art. 15):
+  // an enterprise files its own; officers and inspectors follow everyone's; officers record
+  // the reports that came in on paper.
+  'reports.file': ['agency'],
+  'reports.track': ['officer', 'inspector'],
+  'reports.record': ['officer'],
   'compliance.read': [...STAFF, 'agency'],
   'markets.read': [...STAFF, 'agency'],
   'markets.write': ['officer', 'admin'],

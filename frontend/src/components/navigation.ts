@@ -20,6 +20,8 @@ const NAV: NavItem[] = [
   { to: '/inspections', label: 'nav.inspections', can: 'inspections.read' },
   { to: '/agencies', label: 'nav.agencies', can: 'agencies.list' },
   { to: (me) => `/agencies/${me.agency_id ?? ''}`, label: 'nav.myAgency', can: 'agencies.own' },
+  { to: '/reports', label: 'nav.reports', can: 'reports.file' },
+  { to: '/report-tracking', label: 'nav.reportTracking', can: 'reports.track' },
   { to: '/markets', label: 'nav.markets', can: 'markets.read' },
   { to: '/rules', label: 'nav.rules', can: 'rules.read' },
   { to: '/users', label: 'nav.users', can: 'admin.accounts' },

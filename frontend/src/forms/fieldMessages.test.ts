@@ -20,6 +20,25 @@ describe('fieldMessage', () => {
     expect(shown('vi', "'31/02/2024' is not a valid date (day is out of range for month)")).toContain('Ngày không hợp lệ');
   });
 
+  it("translates a periodic report's period and file problems as the API words them", () => {
+    expect(shown('vi', 'the monthly changes cover one calendar month, from its first to its last day')).toBe(
+      'Báo cáo tháng tính từ ngày đầu đến ngày cuối của một tháng.',
+    );
+    expect(shown('vi', 'an annual report covers 15 December of the year before to 14 December')).toBe(
+      'Báo cáo năm tính từ ngày 15/12 năm trước đến ngày 14/12.',
+    );
+    expect(shown('vi', 'the period has not ended yet')).toBe('Kỳ báo cáo chưa kết thúc, chưa nộp được.');
+    expect(shown('vi', 'at most 10 MiB')).toBe('Tệp không được lớn quá 10 MB.');
+    expect(shown('en', 'not a PDF, PNG, JPEG, XLSX, XLS, DOCX or DOC file')).toBe('Only PDF, PNG, JPEG, XLSX, XLS, DOCX or DOC files.');
+    expect(shown('vi', 'the file is empty')).toBe('Tệp rỗng.');
+    expect(shown('vi', 'may not be in the future')).toBe('Không được là ngày trong tương lai.');
+    expect(shown('en', 'only the department records when a paper report was received')).toBe(
+      'Only the department records when a paper report arrived.',
+    );
+    // A text limit in characters is not a file's size.
+    expect(fieldMessage('at most 2000 characters').key).toBe('fieldError.tooLong');
+  });
+
   it('translates how a typed number was misread, whatever was typed', () => {
     expect(shown('vi', "'1..5' is not a number; write it like 180000, 180.000 or 1,5")).toBe(
       'Không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.',

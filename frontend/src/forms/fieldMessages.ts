@@ -8,6 +8,15 @@ const PATTERNS: [RegExp, MessageKey, string[]][] = [
   [/^'.*' is not a number/s, 'fieldError.notANumber', []],
   [/^'.*' must be a whole number/s, 'fieldError.wholeNumber', []],
   [/^'.*' must not be negative/s, 'fieldError.notNegative', []],
+  // A periodic report's period and file (Circular 20/2021/TT-BLĐTBXH Art. 11, Circular
+  // 21/2021/TT-BLĐTBXH Art. 15; backend/overseas/obligations/files.py for the file).
+  [/^an annual report covers 15 December/, 'fieldError.annualPeriod', []],
+  [/^the monthly changes cover one calendar month/, 'fieldError.monthlyPeriod', []],
+  [/^the period has not ended yet/, 'fieldError.periodNotEnded', []],
+  [/^the file is empty/, 'fieldError.fileEmpty', []],
+  [/^at most (\d+) MiB/, 'fieldError.fileTooLarge', ['max']],
+  [/^not a PDF, PNG, JPEG/, 'fieldError.fileType', []],
+  [/^only the department records when a paper report was received/, 'fieldError.receivedByDepartment', []],
   [/^(must not be empty|may not be null|Field required|field required|String should have at least 1 character)/, 'fieldError.required', []],
   [/^must be 12 digits/, 'fieldError.nationalIdFormat', []],
   [/^digit 4 \((\d)\) does not match a birth in (\d{4})/, 'fieldError.nationalIdCentury', ['digit', 'year']],

@@ -1,6 +1,7 @@
 import type {
   AgencyStatus,
   Channel,
+  DutyStatus,
   Flag,
   InspectionKind,
   InspectionResult,
@@ -9,6 +10,7 @@ import type {
   PolicyGroup,
   Programme,
   RecordKind,
+  ReportKind,
   ReportPeriod,
   Role,
   Sex,
@@ -24,6 +26,7 @@ import type { MessageKey } from './vi';
 export interface ValueGroups {
   agencyStatus: AgencyStatus;
   channel: Channel;
+  dutyStatus: DutyStatus;
   flag: Flag;
   inspectionKind: InspectionKind;
   inspectionResult: InspectionResult;
@@ -31,6 +34,7 @@ export interface ValueGroups {
   policyGroup: PolicyGroup;
   programme: Programme;
   recordKind: RecordKind;
+  reportKind: ReportKind;
   reportPeriod: ReportPeriod;
   role: Role;
   sex: Sex;

@@ -329,13 +329,21 @@ test('a wrong password shows the translated error', async () => {
 test('each role lands on its own start page with its own menu', async () => {
   const expected = {
     admin: { home: '/dashboard', has: ['Tổng quan', 'Tài khoản', 'Kết nối API'], lacks: ['Hồ sơ người lao động', 'Nhập từ tệp'] },
-    officer: { home: '/dashboard', has: ['Tổng quan', 'Hồ sơ người lao động', 'Nhập từ tệp', 'Chỉ tiêu'], lacks: ['Tài khoản'] },
-    inspector: { home: '/dashboard', has: ['Thanh tra, kiểm tra', 'Hồ sơ người lao động'], lacks: ['Nhập từ tệp', 'Tài khoản'] },
-    viewer: { home: '/dashboard', has: ['Tổng quan', 'Hồ sơ người lao động'], lacks: ['Nhập từ tệp', 'Tài khoản'] },
+    officer: {
+      home: '/dashboard',
+      has: ['Tổng quan', 'Hồ sơ người lao động', 'Nhập từ tệp', 'Chỉ tiêu', 'Theo dõi báo cáo doanh nghiệp'],
+      lacks: ['Tài khoản', 'Báo cáo định kỳ'],
+    },
+    inspector: {
+      home: '/dashboard',
+      has: ['Thanh tra, kiểm tra', 'Hồ sơ người lao động', 'Theo dõi báo cáo doanh nghiệp'],
+      lacks: ['Nhập từ tệp', 'Tài khoản'],
+    },
+    viewer: { home: '/dashboard', has: ['Tổng quan', 'Hồ sơ người lao động'], lacks: ['Nhập từ tệp', 'Tài khoản', 'Theo dõi báo cáo doanh nghiệp'] },
     agency1: {
       home: '/placements',
-      has: ['Hồ sơ người lao động', 'Nhập từ tệp', 'Thanh tra, kiểm tra', 'Doanh nghiệp của tôi'],
-      lacks: ['Tổng quan', 'Chỉ tiêu', 'Tài khoản', 'Doanh nghiệp'],
+      has: ['Hồ sơ người lao động', 'Nhập từ tệp', 'Thanh tra, kiểm tra', 'Doanh nghiệp của tôi', 'Báo cáo định kỳ'],
+      lacks: ['Tổng quan', 'Chỉ tiêu', 'Tài khoản', 'Doanh nghiệp', 'Theo dõi báo cáo doanh nghiệp'],
     },
   };
   for (const [username, { home, has, lacks }] of Object.entries(expected)) {
@@ -933,7 +941,7 @@ test('the pages fit a phone screen', async () => {
   await withPage(
     async (page) => {
       await loginTo(page, 'officer', '/dashboard');
-      for (const path of ['/dashboard', '/placements', '/placements/1', '/targets', '/markets', '/rules']) {
+      for (const path of ['/dashboard', '/placements', '/placements/1', '/targets', '/markets', '/rules', '/report-tracking']) {
         await page.goto(`${BASE_URL}${path}`);
         await page.waitForLoadState('networkidle');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -1001,6 +1009,139 @@ test('an officer reads the legal rules with their sources; an administrator conf
   assert(after.confirmed === true && after.version === act.version + 1, `the API has ${act.code} as ${JSON.stringify(after)}`);
 });
 
+// --- periodic reports (Circular 20/2021/TT-BLĐTBXH Art. 11, Circular 21/2021/TT-BLĐTBXH Art. 15) ---
+
+/** Today in Vietnam as YYYY-MM-DD: the day the API judges deadlines by. */
+const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const monthWords = (periodFrom) => `Tháng ${periodFrom.slice(5, 7)}/${periodFrom.slice(0, 4)}`;
+const DUTY_WORDS = { upcoming: 'Chưa đến hạn', submitted: 'Đã nộp đúng hạn', late: 'Nộp muộn', missing: 'Quá hạn chưa nộp' };
+
+test('an enterprise files its monthly report with a signed PDF and sees the duty filed', async () => {
+  const day = vietnamToday();
+  const thisYear = Number(day.slice(0, 4));
+  // The latest month of this year or the last whose period is over and that is not filed yet
+  // (the demo data leaves the latest ended month of each enterprise to file).
+  let duty = null;
+  for (const year of [thisYear, thisYear - 1]) {
+    const items = (await api('agency1', `/reports/obligations?year=${year}&kind=monthly_changes&limit=50`)).items;
+    duty = items.filter((d) => d.report_id === null && d.period_to <= day).pop() ?? null;
+    if (duty) break;
+  }
+  assert(duty, 'the demo data leaves agency1 no monthly report to file');
+  const expected = day <= duty.due_on ? 'submitted' : 'late';
+  const period = monthWords(duty.period_from);
+  const pdf = Buffer.from('%PDF-1.4\n% Bao cao thang (kiem thu, du lieu mau)\n%%EOF\n');
+
+  await withPage(async (page) => {
+    await loginTo(page, 'agency1', '/placements');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+    await expectPath(page, '/reports');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Báo cáo định kỳ' }), 'the reports page');
+    if (Number(duty.period_from.slice(0, 4)) !== thisYear) await page.getByLabel('Năm', { exact: true }).selectOption(duty.period_from.slice(0, 4));
+    const row = page.getByTestId('report-duties').locator(`tr[data-period="${duty.period_from}"][data-kind="monthly_changes"]`);
+    await expectText(row.locator('td[data-label="Tình trạng"]'), DUTY_WORDS[duty.status], `the status of ${period} before filing`);
+    await expectText(row.locator('td[data-label="Hạn nộp"]'), `${duty.due_on.slice(8)}/${duty.due_on.slice(5, 7)}/${duty.due_on.slice(0, 4)}`, 'the due date');
+
+    await row.getByRole('button', { name: `Nộp báo cáo: Báo cáo biến động tháng, ${period}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Nộp báo cáo: Báo cáo biến động tháng – ${period}` });
+    await expectVisible(dialog, 'the filing form');
+    await dialog.getByLabel('Số người xuất cảnh').fill('12');
+    await dialog.getByLabel('Số người về nước', { exact: true }).fill('3');
+    await dialog.getByLabel('Ghi chú, giải trình').fill('Báo cáo thử nghiệm trên dữ liệu mẫu.');
+    await dialog.getByLabel(/^Tệp báo cáo đã ký/).setInputFiles({ name: 'bao-cao-thang.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await guideShot(page, 'nop-bao-cao');
+    await dialog.getByRole('button', { name: 'Nộp báo cáo', exact: true }).click();
+
+    await expectVisible(
+      page.getByText(`Đã nộp báo cáo (Báo cáo biến động tháng – ${period}). Tình trạng: ${DUTY_WORDS[expected]}.`),
+      'the filed notice',
+    );
+    await expectText(row.locator('td[data-label="Tình trạng"]'), DUTY_WORDS[expected], `the status of ${period} after filing`);
+    await expectVisible(row.getByRole('button', { name: `Nộp bổ sung/điều chỉnh: Báo cáo biến động tháng, ${period}` }), 'the amendment button');
+    assert((await row.getByRole('button', { name: /^Nộp báo cáo:/ }).count()) === 0, 'the duty can still be filed as new');
+
+    const filing = page.getByTestId('report-filings').locator(`tr[data-period="${duty.period_from}"]`).first();
+    await expectText(filing.locator('td[data-label="Lần nộp"]'), 'Lần đầu', 'the filing in the list');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      filing.getByRole('button', { name: 'Tải tệp bao-cao-thang.pdf' }).click(),
+    ]);
+    assert(download.suggestedFilename() === 'bao-cao-thang.pdf', `the file downloads as ${download.suggestedFilename()}`);
+    assert((await readFile(await download.path())).equals(pdf), 'the downloaded file differs from the one sent');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'reports-filed');
+    await guideShot(page, 'bao-cao-dinh-ky');
+  });
+
+  const filed = (await api('agency1', `/agencies/1/reports?kind=monthly_changes&period_from=${duty.period_from}`)).items;
+  assert(filed.length === 1, `the API holds ${filed.length} filings of ${period}`);
+  const [report] = filed;
+  assert(report.submitted_by === 'agency1' && report.file_name === 'bao-cao-thang.pdf', `the API holds ${JSON.stringify(report)}`);
+  assert(report.figures.departed === 12 && report.figures.returned === 3, `the API holds the figures ${JSON.stringify(report.figures)}`);
+  const after = (await api('agency1', `/reports/obligations?year=${duty.period_from.slice(0, 4)}&kind=monthly_changes&limit=50`)).items;
+  const settled = after.find((d) => d.period_from === duty.period_from);
+  assert(settled.status === expected && settled.report_id === report.id, `the API has the duty as ${JSON.stringify(settled)}`);
+});
+
+test('an officer sees an enterprise with an overdue report and filters the reports by status', async () => {
+  const thisYear = Number(vietnamToday().slice(0, 4));
+  let year = null;
+  let missing = null;
+  for (const y of [thisYear, thisYear - 1]) {
+    missing = await api('officer', `/reports/obligations?year=${y}&status=missing&include_total=true&limit=500`);
+    if (missing.total > 0) {
+      year = y;
+      break;
+    }
+  }
+  assert(year !== null, 'the demo data has no overdue report this year or last');
+  const late = await api('officer', `/reports/obligations?year=${year}&status=late&include_total=true&limit=1`);
+  const onTime = await api('officer', `/reports/obligations?year=${year}&status=submitted&include_total=true&limit=500`);
+  const overdue = missing.items[0];
+  const overdueRow = (page) =>
+    page.locator(`tr[data-agency="${overdue.agency_id}"][data-period="${overdue.period_from}"][data-kind="${overdue.kind}"]`);
+
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Theo dõi báo cáo doanh nghiệp' }).click();
+    await expectPath(page, '/report-tracking');
+    if (year !== thisYear) {
+      await page.getByLabel('Năm', { exact: true }).selectOption(String(year));
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('year') === String(year));
+    }
+    await expectText(page.getByTestId('count-missing'), vnNumber.format(missing.total), 'the count of overdue reports');
+    await expectText(page.getByTestId('count-late'), vnNumber.format(late.total), 'the count of late reports');
+    await expectText(page.getByTestId('count-submitted'), vnNumber.format(onTime.total), 'the count of reports on time');
+    // By default the overdue and the late, each in a list of its own.
+    const row = page.getByTestId('duties-missing').locator(overdueRow(page));
+    await expectVisible(row.getByRole('link', { name: overdue.agency_name }), `${overdue.agency_name} among the overdue`);
+    await expectText(row.locator('td[data-label="Tình trạng"]'), 'Quá hạn chưa nộp', 'its status');
+    await expectVisible(page.getByTestId('duties-late'), 'the list of late reports');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await guideShot(page, 'theo-doi-bao-cao');
+
+    await page.getByLabel('Tình trạng', { exact: true }).selectOption('submitted');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'submitted');
+    const listed = page.getByTestId('duties-submitted');
+    await expectVisible(listed, 'the list of reports filed on time');
+    assert((await page.getByTestId('duties-missing').count()) === 0, 'the overdue list stays under another filter');
+    const statuses = await listed.locator('td[data-label="Tình trạng"]').allInnerTexts();
+    assert(statuses.length === Math.min(onTime.total, 50), `${statuses.length} rows listed, the API has ${onTime.total}`);
+    assert(statuses.every((s) => s.trim() === 'Đã nộp đúng hạn'), `a row of another status: ${statuses.join(', ')}`);
+    assert((await overdueRow(page).count()) === 0, 'the overdue report is listed as filed on time');
+
+    await page.getByLabel('Tình trạng', { exact: true }).selectOption('missing');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'missing');
+    await expectVisible(page.getByTestId('duties-missing').locator(overdueRow(page)), 'the overdue report under its own filter');
+    await page.getByTestId('duties-missing').locator(overdueRow(page)).getByRole('link', { name: overdue.agency_name }).click();
+    await expectPath(page, `/agencies/${overdue.agency_id}`);
+    await expectVisible(page.getByRole('heading', { level: 3, name: 'Báo cáo định kỳ trong 12 tháng qua' }), "the enterprise's reporting record");
+  });
+});
+
 test('every page passes an axe-core scan without serious or critical findings', async () => {
   const inspection = (await api('officer', '/inspections?limit=1')).items[0].id;
   const pages = {
@@ -1022,9 +1163,11 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/agencies',
       '/agencies/1',
       '/rules',
+      '/report-tracking',
+      '/report-tracking?status=all',
     ],
     admin: ['/users', '/api-clients', '/working-days', '/rules'],
-    agency1: ['/placements', '/agencies/1', '/inspections'],
+    agency1: ['/placements', '/agencies/1', '/inspections', '/reports'],
   };
   for (const [username, paths] of Object.entries(pages)) {
     await withPage(async (page) => {

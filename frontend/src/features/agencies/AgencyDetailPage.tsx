@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { isNotFound } from '../../api/errors';
 import type { Agency } from '../../api/types';
 import { can } from '../../auth/roles';
+import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListView } from '../../components/ListView';
 import { Loading } from '../../components/Loading';
@@ -11,8 +13,67 @@ import { useMe } from '../auth/api';
 import { useCompliance, useInspections } from '../inspections/api';
 import { InspectionTable } from '../inspections/InspectionTable';
 import { AgencyStatusBadge } from './AgencyStatusBadge';
-import { useAgency } from './api';
+import { useAgency, useSetReportsElsewhere } from './api';
 import { CompliancePanel } from './CompliancePanel';
+
+/**
+ * Where the enterprise sends its periodic reports: to this department, or where its head office
+ * is (`reports_elsewhere`; docs/huong-dan-su-dung.md, "Báo cáo định kỳ"). Officers and
+ * administrators change it after confirming; officers and inspectors open its reports.
+ */
+function ReportsTo({ agency }: { agency: Agency }) {
+  const { t } = useI18n();
+  const { data: me } = useMe();
+  const change = useSetReportsElsewhere(agency);
+  const [asking, setAsking] = useState(false);
+  const next = !agency.reports_elsewhere;
+  return (
+    <div className="reports-to" data-testid="reports-to">
+      <p>
+        <strong>{t('agencies.reportsTo')}:</strong>{' '}
+        {agency.reports_elsewhere ? t('agencies.reportsElsewhere') : t('agencies.reportsHere')}
+      </p>
+      <div className="button-row">
+        {can(me?.role, 'agencies.write') && (
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => {
+              change.reset();
+              setAsking(true);
+            }}
+          >
+            {next ? t('agencies.markElsewhere') : t('agencies.markHere')}
+          </button>
+        )}
+        {can(me?.role, 'reports.track') && (
+          <Link to={`/report-tracking${toSearch({ agency_id: agency.id, status: 'all' })}`}>{t('agencies.reportsLink')}</Link>
+        )}
+      </div>
+      <div aria-live="polite">
+        {change.isSuccess && !asking && (
+          <p className="alert alert--success" role="status">
+            {t('agencies.reportsToSaved')}
+          </p>
+        )}
+      </div>
+      <Dialog open={asking} title={t('agencies.elsewhereTitle')} onClose={() => setAsking(false)}>
+        <p>{t(next ? 'agencies.elsewhereConfirm' : 'agencies.hereConfirm', { name: agency.name })}</p>
+        {change.isError && <ErrorAlert error={change.error} />}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={change.isPending}
+            onClick={() => change.mutate(next, { onSuccess: () => setAsking(false) })}
+          >
+            {change.isPending ? t('form.saving') : t('agencies.confirmYes')}
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}
 
 function AgencyDetail({ agency }: { agency: Agency }) {
   const { t, formatDate } = useI18n();
@@ -50,6 +111,7 @@ function AgencyDetail({ agency }: { agency: Agency }) {
             </div>
           ))}
         </dl>
+        <ReportsTo agency={agency} />
       </section>
 
       <section className="section" aria-labelledby="agency-compliance">

@@ -3,7 +3,10 @@ import { StatCard } from '../../components/StatCard';
 import { useI18n } from '../../i18n/I18nProvider';
 import { RiskFactors } from '../inspections/RiskFactors';
 
-/** An enterprise's standing: open and overdue remedies, fines, placement signals and its risk score. */
+/**
+ * An enterprise's standing: open and overdue remedies, fines, placement signals, how it filed
+ * its periodic reports in the last 12 months, and its risk score.
+ */
 export function CompliancePanel({ compliance }: { compliance: Compliance }) {
   const { t, formatDate, formatNumber } = useI18n();
   const rate = (value: number | null) =>
@@ -50,6 +53,33 @@ export function CompliancePanel({ compliance }: { compliance: Compliance }) {
           <dd>{rate(compliance.late_report_rate)}</dd>
         </div>
       </dl>
+      <h3>{t('compliance.reporting')}</h3>
+      {compliance.reporting ? (
+        <dl className="facts facts--inline" data-testid="compliance-reporting">
+          <div className="facts__item">
+            <dt>{t('compliance.reportsDue')}</dt>
+            <dd>{formatNumber(compliance.reporting.due)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t('compliance.reportsOnTime')}</dt>
+            <dd>{formatNumber(compliance.reporting.on_time)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t('compliance.reportsLate')}</dt>
+            <dd>{formatNumber(compliance.reporting.late)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t('compliance.reportsMissing')}</dt>
+            <dd>{formatNumber(compliance.reporting.missing)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t('compliance.reportsOnTimeRate')}</dt>
+            <dd data-testid="compliance-on-time-rate">{rate(compliance.reporting.on_time_rate)}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p data-testid="compliance-reporting">{t('compliance.noReporting')}</p>
+      )}
       <details>
         <summary>{t('priorities.showFactors')}</summary>
         <RiskFactors factors={compliance.risk_factors} caption={t('compliance.factors')} />

@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { cursorPaging, pageQuery } from '../../api/pagination';
-import type { AgencyStatus } from '../../api/types';
+import { ifMatch, type Agency, type AgencyStatus } from '../../api/types';
 
 export interface AgencyFilters {
   status?: AgencyStatus;
@@ -35,5 +35,30 @@ export function useAgency(id: number) {
     queryKey: agencyKeys.detail(id),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/agencies/{agency_id}', { params: { path: { agency_id: id } }, signal })),
     enabled: Number.isInteger(id),
+  });
+}
+
+/**
+ * Records where an enterprise sends its periodic reports: `reports_elsewhere` when its head
+ * office is in another province (docs/huong-dan-su-dung.md, "Báo cáo định kỳ"). `If-Match`
+ * carries the version shown, so a change made meanwhile by someone else answers 412.
+ */
+export function useSetReportsElsewhere(agency: Agency) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reportsElsewhere: boolean) =>
+      unwrap(
+        api.PATCH('/api/v1/agencies/{agency_id}', {
+          params: { path: { agency_id: agency.id }, header: { 'If-Match': ifMatch(agency.version) } },
+          body: { reports_elsewhere: reportsElsewhere },
+        }),
+      ),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(agencyKeys.detail(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: agencyKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
+      void queryClient.invalidateQueries({ queryKey: ['reports'] });
+      void queryClient.invalidateQueries({ queryKey: ['inspections', 'priorities'] });
+    },
   });
 }

@@ -88,13 +88,19 @@ export interface NewInspection {
   scope_to?: string | null;
   lead_inspector?: string | null;
   summary?: string | null;
+  team_members?: string[];
 }
 
 export function useCreateInspection() {
   const changed = useChanged();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: NewInspection; idempotencyKey: string }) =>
-      unwrap(api.POST('/api/v1/inspections', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })),
+      unwrap(
+        api.POST('/api/v1/inspections', {
+          body: { team_members: [], ...body },
+          params: { header: { 'Idempotency-Key': idempotencyKey } },
+        }),
+      ),
     onSuccess: changed,
   });
 }
@@ -130,6 +136,10 @@ export interface NewViolation {
   waived: boolean;
 }
 
+// What a free-text violation leaves at its defaults (docs/inspections.md): the offender is the
+// enterprise, no additional sanction, the remedy in words rather than as items.
+const FREE_TEXT = { offender: 'organisation' as const, additional_sanctions: '', remedies: [] };
+
 export function useAddViolation(inspectionId: number) {
   const changed = useChanged();
   return useMutation({
@@ -137,7 +147,7 @@ export function useAddViolation(inspectionId: number) {
       unwrap(
         api.POST('/api/v1/inspections/{inspection_id}/violations', {
           params: { path: { inspection_id: inspectionId }, header: { 'Idempotency-Key': idempotencyKey } },
-          body,
+          body: { ...FREE_TEXT, ...body },
         }),
       ),
     onSuccess: () => changed(),

@@ -30,11 +30,19 @@ const act = (code: string, point: string, confirmed: boolean, version = 1) => ({
   valid_from: '2026-09-10', valid_to: null, source: 'Decree 283/2026/NĐ-CP', confirmed, version, updated_at: stamp,
 });
 
+const power = (code: string, confirmed: boolean, scope = '') => ({
+  code, authority_vi: code === 'd283-61-1' ? 'Giám đốc Sở Nội vụ' : 'Trưởng Công an cấp xã',
+  authority_en: code === 'd283-61-1' ? 'Director of the provincial Department of Home Affairs' : 'Head of commune-level Police',
+  max_fine_vnd: code === 'd283-61-1' ? 80_000_000 : 50_000_000, article: code.split('-')[1], scope,
+  valid_from: '2026-09-10', valid_to: null, source: `Decree 283/2026/NĐ-CP Art. ${code.split('-')[1]}`, confirmed, version: 3, updated_at: stamp,
+});
+
 type Call = { method: string; path: string; search: string; ifMatch: string | null; body?: unknown };
 
 describe('RulesPage', () => {
   let role: string;
   let acts: ReturnType<typeof act>[];
+  let powers: ReturnType<typeof power>[];
   const calls: Call[] = [];
 
   beforeEach(() => {
@@ -51,6 +59,7 @@ describe('RulesPage', () => {
     }
     role = 'officer';
     acts = [act('d283-49-1-a', 'a', false), act('d283-49-1-b', 'b', true)];
+    powers = [power('d283-61-1', false), power('d283-58-4', true, '49(1)(a,b,e); 53')];
     calls.length = 0;
     sessionStorage.clear();
     session.setToken('jwt', 3600);
@@ -75,6 +84,13 @@ describe('RulesPage', () => {
             return page([eps, japanDeposit]);
           case 'GET /api/v1/rules/violation-types':
             return page(acts.filter((a) => !url.searchParams.get('applies_to') || a.applies_to === url.searchParams.get('applies_to')));
+          case 'GET /api/v1/rules/sanction-powers':
+            return page(powers);
+          case 'PATCH /api/v1/rules/sanction-powers/d283-61-1': {
+            const changed = { ...powers[0], confirmed: true, version: 4 };
+            powers = [changed, powers[1]];
+            return Response.json(changed);
+          }
           case 'PATCH /api/v1/rules/violation-types/d283-49-1-a': {
             const changed = { ...acts[0], confirmed: true, version: 2 };
             acts = [changed, acts[1]];
@@ -222,6 +238,33 @@ describe('RulesPage', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       market_code: '*', programme: '*', channel: '*', cap_months_per_12: '1.5', cap_months_max: '3',
       valid_from: '2026-06-30', valid_to: null, note: '', source: 'Circular 09/2026/TT-BNV',
+    });
+  });
+
+  it("shows who may fine how much, doubled for organisations, and the police's limited scope", async () => {
+    renderPage();
+    const rows = await rowsOf('Thẩm quyền xử phạt');
+    expect(rows[0].textContent).toContain('Giám đốc Sở Nội vụ');
+    expect(within(rows[0]).getByText('Chờ xác nhận')).toBeTruthy();
+    expect(rows[0].textContent).toContain('Cá nhân: 80.000.000 đồng');
+    expect(rows[0].textContent).toContain('Tổ chức: 160.000.000 đồng');
+    expect(rows[0].textContent).toContain('Toàn bộ Chương IV');
+    expect(rows[0].textContent).toContain('từ 10/09/2026');
+    expect(within(rows[1]).queryByText('Chờ xác nhận')).toBeNull();
+    expect(rows[1].textContent).toContain('49(1)(a,b,e); 53');
+  });
+
+  it('lets an administrator confirm a sanctioning power with the version read', async () => {
+    role = 'admin';
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Xác nhận Giám đốc Sở Nội vụ' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Đã đối chiếu, xác nhận' }));
+    expect(await screen.findByText('Đã xác nhận Giám đốc Sở Nội vụ.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({
+      path: '/api/v1/rules/sanction-powers/d283-61-1',
+      ifMatch: '"3"',
+      body: { confirmed: true },
     });
   });
 });

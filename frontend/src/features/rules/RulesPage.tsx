@@ -6,12 +6,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useMe } from '../auth/api';
 import { useDepositCaps, useFeeCaps } from './api';
 import { CapSection } from './CapSection';
+import { SanctionPowersSection } from './SanctionPowersSection';
 import { ViolationTypesSection } from './ViolationTypesSection';
 
 /**
  * The rules the registry applies, as dated rows with their sources (docs/law.md): the caps on
- * service fees and deposits, and Decree 283/2026's sanctionable acts. Staff read them;
- * administrators end and add cap rows and confirm acts checked against the signed text.
+ * service fees and deposits, Decree 283/2026's sanctionable acts and who may fine how much. Staff
+ * read them; administrators end and add cap rows and confirm rows checked against the signed text.
  */
 export default function RulesPage() {
   const { t } = useI18n();
@@ -44,11 +45,15 @@ export default function RulesPage() {
           <li>
             <a href="#rules-violation-types">{t('rules.violationTypes')}</a>
           </li>
+          <li>
+            <a href="#rules-sanction-powers">{t('rules.sanctionPowers')}</a>
+          </li>
         </ul>
       </nav>
       <CapSection kind="fee-caps" query={fees} admin={admin} />
       <CapSection kind="deposit-caps" query={deposits} admin={admin} />
       <ViolationTypesSection on={on} admin={admin} />
+      <SanctionPowersSection on={on} admin={admin} />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ export type DepositCap = components['schemas']['DepositCapRead'];
 export type NewFeeCap = components['schemas']['FeeCapCreate'];
 export type NewDepositCap = components['schemas']['DepositCapCreate'];
 export type ViolationType = components['schemas']['ViolationTypeRead'];
+export type SanctionPower = components['schemas']['SanctionPowerRead'];
 
 /** The two kinds of cap row (docs/law.md, "Caps on fees and deposits"), as the API names them. */
 export type CapKind = 'fee-caps' | 'deposit-caps';
@@ -28,6 +29,7 @@ export const ruleKeys = {
   all: ['rules'] as const,
   caps: (kind: CapKind, on: string) => [...ruleKeys.all, kind, { on }] as const,
   violationTypes: (on: string, appliesTo: string) => [...ruleKeys.all, 'violation-types', { on, appliesTo }] as const,
+  sanctionPowers: (on: string) => [...ruleKeys.all, 'sanction-powers', { on }] as const,
 };
 
 /** The cap rows, all of them or (`on`) those in force that day. */
@@ -140,6 +142,31 @@ export function useConfirmViolationType() {
       unwrap(
         api.PATCH('/api/v1/rules/violation-types/{code}', {
           params: { path: { code: act.code }, header: { 'If-Match': ifMatch(act.version) } },
+          body: { confirmed: true },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ruleKeys.all }),
+  });
+}
+
+/** Who may fine how much (Decree 283/2026 Art. 55-62), all of them or those in force on `on`. */
+export function useSanctionPowers(on: string) {
+  return useQuery({
+    queryKey: ruleKeys.sanctionPowers(on),
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/v1/rules/sanction-powers', { params: { query: { on: on || undefined } }, signal })))
+        .items,
+  });
+}
+
+/** Says a power has been checked against the signed text, with the version read (`If-Match`). */
+export function useConfirmSanctionPower() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (power: SanctionPower) =>
+      unwrap(
+        api.PATCH('/api/v1/rules/sanction-powers/{code}', {
+          params: { path: { code: power.code }, header: { 'If-Match': ifMatch(power.version) } },
           body: { confirmed: true },
         }),
       ),

@@ -1,4 +1,4 @@
-"""The file an enterprise may attach to a report: a signed scan or the ministry's workbook.
+"""Files people attach to records: signed scans (PDF, images) and office documents.
 Its type is read from its first bytes, not from the name or the header the client sent."""
 
 from overseas.core.errors import ValidationFailed
@@ -18,6 +18,11 @@ _OFFICE = {
 }
 _OLD_OFFICE = {".xls": "application/vnd.ms-excel", ".doc": "application/msword"}
 ACCEPTED = "PDF, PNG, JPEG, XLSX, XLS, DOCX or DOC"
+MEDIA_TYPES = (
+    *(kind for _, kind in _BY_SIGNATURE),
+    *_OFFICE.values(),
+    *_OLD_OFFICE.values(),
+)
 
 
 def media_type(name: str, content: bytes) -> str:
