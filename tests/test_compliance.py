@@ -366,7 +366,7 @@ def test_overdue_and_open_violations_count_at_most_one_each(
     _check(body, record, _factors(factors), "65.0")
 
 
-def test_the_annual_report_counts_inspections_concluded_in_the_year(
+def test_the_annual_report_counts_inspections_concluded_in_the_period(
     client: TestClient, officer: dict[str, str], make: Factory
 ) -> None:
     agency_id = make.agency().id
@@ -419,8 +419,9 @@ def test_the_annual_report_counts_inspections_concluded_in_the_year(
         violations=[{"category": "licence_misuse", "fine_vnd": 7_000_000}],
     )
 
-    def inspections(year: int) -> dict[str, Any]:
-        r = client.get("/api/v1/reports/annual", params={"year": year}, headers=officer)
+    def inspections(year: int, period: str = "calendar") -> dict[str, Any]:
+        params = {"year": year, "period": period}
+        r = client.get("/api/v1/reports/annual", params=params, headers=officer)
         return _ok(r)["inspections"]  # type: ignore[no-any-return]
 
     assert inspections(2023) == {
@@ -453,3 +454,28 @@ def test_the_annual_report_counts_inspections_concluded_in_the_year(
         "by_category": [],
         "fines_vnd": 0,
     }
+    # The statutory period (the default), 15 December to 14 December: the inspections
+    # concluded on 2022-12-31, 2023-01-01 and 2023-06-15 are 2023's; those of 2023-12-31 and
+    # 2024-01-01 are 2024's.
+    assert inspections(2023, "statutory") == {
+        "concluded": 3,
+        "with_violations": 1,
+        "by_kind": [
+            {"key": "complaint", "label": "Theo khiếu nại", "count": 1},
+            {"key": "scheduled", "label": "Theo kế hoạch", "count": 2},
+        ],
+        "violations": 1,
+        "by_category": [
+            {"key": "fee_above_cap", "label": "Thu tiền dịch vụ vượt mức trần", "count": 1}
+        ],
+        "fines_vnd": 5_000_000,
+    }
+    statutory = inspections(2024, "statutory")
+    assert (statutory["concluded"], statutory["violations"], statutory["fines_vnd"]) == (
+        2,
+        3,
+        139_000_000,
+    )
+    r = client.get("/api/v1/reports/annual", params={"year": 2024}, headers=officer)
+    assert _ok(r)["inspections"] == statutory
+    assert inspections(2022, "statutory")["concluded"] == 0

@@ -70,7 +70,8 @@ def test_the_citys_report_by_todays_commune_with_the_former_provinces_plan(
     assert _counted(body["by_commune"]) == {"20506": 1, "20500": 2, "20242": 1, None: 1}
     # Today's 94 units, and the line of records not allocated to a commune.
     assert len(body["by_commune"]) == 95
-    # The plan of 49 counts its territory from 2023 through 2025: everything but Hải Châu.
+    # The plan of 49 counts its territory from 2023 through the period's end (14 December
+    # 2025): everything but Hải Châu; in the period, everything but 2024's departure too.
     assert body["plans"] == [
         {
             "area_code": "49",
@@ -80,8 +81,15 @@ def test_the_citys_report_by_todays_commune_with_the_former_provinces_plan(
             "target": 40,
             "actual": 5,
             "percent": 12.5,
+            "name": "Kế hoạch 2023-2030",
+            "counted_from": "2023-01-01",
+            "counted_to": "2025-12-14",
+            "in_period": 4,
+            "remaining": 35,
         }
     ]
+    # The former province's plan is a section of its own.
+    assert body["former_province_plans"] == body["plans"]
     assert body["returns"] == {"returned": 1, "returned_early": 1, "overstayed": 1}
 
 
@@ -94,6 +102,8 @@ def test_the_report_of_the_former_province_and_of_a_new_commune(
     assert body["departures"]["total"] == 4
     assert _counted(body["by_commune"]) == {"20506": 1, "20500": 2, None: 1}
     assert [p["actual"] for p in body["plans"]] == [5]
+    # Its own plan, not a province it took over.
+    assert body["former_province_plans"] == []
     body = _report(client, officer, year=2025, area_code="20500")
     assert body["departures"]["total"] == 2
     assert _counted(body["by_commune"]) == {"20500": 2}
@@ -116,7 +126,54 @@ def test_the_workbook_has_the_communes_and_the_plans(client: TestClient, make: F
     assert named["Chưa xác định xã, phường"] == 1
     assert next(row for row in rows if row[1] == "Tổng cộng")[2] == 5
     plans = [[c.value for c in row] for row in wb["Kế hoạch"].iter_rows()]
-    assert ["Tỉnh Quảng Nam", "2023-2030", 40, 5, 12.5] in plans
+    assert ["Tỉnh Quảng Nam", "2023-2030", 40, 5, 12.5, 4, 35, "01/01/2023"] in plans
+    assert "Đã xuất cảnh lũy kế đến 14/12/2025" in plans[3]
+    # The former province's plan has a sheet of its own.
+    former = wb["Kế hoạch Tỉnh Quảng Nam (cũ)"]
+    cells = {row[0].value: row[1] for row in former.iter_rows() if row[0].value}
+    assert "Tỉnh Quảng Nam (cũ), nay thuộc Thành phố Đà Nẵng" in str(former["A1"].value)
+    assert "Kế hoạch 2023-2030" in cells
+    assert cells["Giai đoạn"].value == "2023-2030"
+    assert (cells["Chỉ tiêu"].value, cells["Chỉ tiêu"].number_format) == (40, "#,##0")
+    assert cells["Đã xuất cảnh lũy kế từ 01/01/2023 đến 14/12/2025"].value == 5
+    assert cells["Tỷ lệ hoàn thành"].value == 12.5
+    assert cells["Xuất cảnh trong kỳ báo cáo"].value == 4
+    assert cells["Còn phải thực hiện"].value == 35
+    # A commune's workbook has no such sheet.
+    r = client.get(REPORT, params={"year": 2025, "format": "xlsx", "area_code": "20500"},
+                   headers=officer)  # fmt: skip
+    names = load_workbook(io.BytesIO(r.content)).sheetnames
+    assert "Kế hoạch" in names and not any("(cũ)" in n for n in names)
+
+
+def test_the_plan_counts_through_the_end_of_the_reports_period(
+    client: TestClient, make: Factory
+) -> None:
+    """A departure on 20 December 2025 is in the plan's cumulative count of 2026's statutory
+    report (to 14 December 2026) and of 2025's calendar one, not of 2025's statutory one."""
+    officer = _registry(client, make)
+    _departed(make, "20500", "2025-07-10", "2025-12-20")
+
+    def plan(year: int, period: str) -> dict[str, Any]:
+        body = _report(client, officer, year=year, period=period)
+        [found] = body["former_province_plans"]
+        assert found == body["plans"][0]
+        return found  # type: ignore[no-any-return]
+
+    found = plan(2025, "statutory")
+    assert (found["counted_to"], found["actual"], found["in_period"], found["remaining"]) == (
+        "2025-12-14",
+        5,
+        4,
+        35,
+    )
+    found = plan(2025, "calendar")
+    assert (found["counted_to"], found["actual"], found["in_period"]) == ("2025-12-31", 6, 5)
+    found = plan(2026, "statutory")
+    assert (found["counted_from"], found["counted_to"]) == ("2023-01-01", "2026-12-14")
+    assert (found["actual"], found["in_period"], found["percent"]) == (6, 1, 15.0)
+    found = plan(2026, "calendar")
+    assert (found["actual"], found["in_period"], found["remaining"]) == (6, 0, 34)
 
 
 def _risks(client: TestClient, headers: dict[str, str], **params: Any) -> dict[str | None, Any]:

@@ -131,6 +131,36 @@ def obligations(
     return page, cursor, total
 
 
+def falling_due(session: Session, first: date, last: date, on: date) -> list[Obligation]:
+    """Every owing enterprise's duties whose due date falls in [first, last] (the annual
+    report's period counts the reports due in it), as judged on `on`; by enterprise, then due
+    date and kind."""
+    owing = _owing(session, None)
+    # A duty falls due in its period's year or the next (December's changes, due 20 January).
+    periods = [
+        p
+        for year in range(first.year - 1, last.year + 1)
+        for p in rules.periods_of(year)
+        if first <= p.due_on <= last
+    ]
+    if not periods:
+        return []
+    firsts = _first_filings(
+        session,
+        [a.id for a in owing if a.id is not None],
+        min(p.period_from for p in periods),
+        max(p.period_from for p in periods),
+    )
+    found = [
+        _obligation(a, p, firsts.get((a.id, str(p.kind), p.period_from)), on)
+        for a in owing
+        for p in periods
+        if a.id is not None and rules.owes(p, a.licence_issued_on, on)
+    ]
+    found.sort(key=lambda o: (o.agency_id, o.due_on, o.kind.value))
+    return found
+
+
 def reporting_records(
     session: Session, agency_ids: list[int] | None, on: date
 ) -> dict[int, ReportingRecord]:

@@ -9,7 +9,7 @@ from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.reports import communes, service
 from overseas.reports.auth import ReportReader
-from overseas.reports.schemas import AnnualReport, CommuneRisks
+from overseas.reports.schemas import AnnualReport, CommuneRisks, ReportPeriod
 from overseas.targets.schemas import YEAR_MAX, YEAR_MIN
 
 router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
@@ -33,17 +33,29 @@ def annual_report(
     area_code: Annotated[
         str | None, Query(max_length=10, description="Default: the city (today's province)")
     ] = None,
+    period: Annotated[
+        ReportPeriod,
+        Query(
+            description="statutory: 15 December of the year before to 14 December (Decree "
+            "09/2019/NĐ-CP Art. 12); calendar: 1 January to 31 December"
+        ),
+    ] = "statutory",
 ) -> Response:
-    """The annual report of an area (the city by default): departures by market, sex,
-    channel, policy group, the unit recorded and today's commune against the year's target;
-    the multi-year plans covering the year, the former province's included; returns, early
-    returns and overstays; inspections concluded, violations and fines."""
-    report = service.annual_report(session, year, area_code)
+    """The annual report of an area (the city by default) for the year's period (by default
+    the statutory one, 15 Dec of the year before to 14 Dec; `period=calendar` for the calendar
+    year; `period_from` and `period_to` say which days): departures by market, sex, channel,
+    policy group, the unit recorded and today's commune against the year's target; the
+    multi-year plans covering the year with their cumulative progress, the former province's
+    as a section of its own; returns, early returns and overstays; inspections concluded,
+    violations and fines; the enterprises' reports due in the period, received on time, late
+    or missing."""
+    report = service.annual_report(session, year, area_code, period)
     if format == "xlsx":
+        name = service.workbook_name(report)
         return Response(
             service.annual_workbook(report),
             media_type=XLSX,
-            headers={"Content-Disposition": f'attachment; filename="bao-cao-nam-{year}.xlsx"'},
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
     return Response(report.model_dump_json(), media_type="application/json")
 

@@ -7,9 +7,10 @@ sum of the yearly targets across the span, or else the sum of the children's tar
 """
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
@@ -27,6 +28,7 @@ from overseas.markets.models import Market
 from overseas.placements import tallies
 from overseas.placements.labels import LABELS_VI
 from overseas.placements.models import DepartureTally
+from overseas.placements.tallies import Key
 from overseas.targets.models import Target
 from overseas.targets.schemas import By, Progress, ProgressRow, Projection
 
@@ -135,6 +137,93 @@ def tally_sums(
     return {k: int(n) for k, n in session.execute(stmt.group_by(key)).all()}
 
 
+# Where each tally column sits in a tally key (tallies.Key).
+_KEY_INDEX: dict[TallyColumn, int] = {"year": 0, "area_id": 1, "market_code": 2, "value": 4}
+
+
+class DayCounts:
+    """The tally keys of the departures of spans of days (tallies.count_days), read once per
+    span and market for the widest territory asked and answered for any territory within it:
+    the annual report asks for its area and for the plans' territories inside it."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[date, date, str | None], tuple[frozenset[int], Counter[Key]]] = {}
+
+    def keys(
+        self, session: Session, first: date, last: date, areas: frozenset[int], market: str | None
+    ) -> Counter[Key]:
+        kept = self._read.get((first, last, market))
+        if kept is None or not areas <= kept[0]:
+            kept = (areas, tallies.count_days(session, first, last, areas, market))
+            self._read[(first, last, market)] = kept
+        held, counted = kept
+        if areas == held:
+            return counted
+        return Counter({key: n for key, n in counted.items() if key[1] in areas})
+
+
+class Days:
+    """Departures over a span of days that need not start on 1 January nor end on 31 December,
+    such as the annual report's statutory period, 15 December of the year before to
+    14 December (Decree 09/2019/NĐ-CP Art. 12). The tallies hold whole years, so the span is
+    read as the tallies of whole years corrected at each end by the departures of a few days,
+    counted from the placements with the tallies' own keys (`tallies.count_days`). Each end
+    takes the shorter correction: add the span's days of a year otherwise left out, or take
+    away the days of its year outside the span; the statutory period is its year's tally, less
+    15-31 December of the year, plus 15-31 December of the year before (docs/api.md, "The
+    annual report"). Spans sharing a DayCounts read the days they share once."""
+
+    def __init__(self, first: date, last: date, counts: DayCounts | None = None) -> None:
+        if last < first:
+            raise ValueError("the span ends before it starts")
+        self.first, self.last = first, last
+        self.counts = counts or DayCounts()
+        # (sign, first day, last day) of each correction.
+        self.windows: list[tuple[int, date, date]] = []
+        new_year, year_end = date(first.year, 1, 1), date(first.year, 12, 31)
+        if (year_end - first).days + 1 < (first - new_year).days:
+            self.year_from = first.year + 1
+            self.windows.append((1, first, year_end))
+        else:
+            self.year_from = first.year
+            if first > new_year:
+                self.windows.append((-1, new_year, first - timedelta(days=1)))
+        new_year, year_end = date(last.year, 1, 1), date(last.year, 12, 31)
+        if (last - new_year).days + 1 < (year_end - last).days:
+            self.year_to = last.year - 1
+            self.windows.append((1, new_year, last))
+        else:
+            self.year_to = last.year
+            if last < year_end:
+                self.windows.append((-1, last + timedelta(days=1), year_end))
+        # Both ends adding would need the span to end before it starts: at most one year of
+        # tallies is skipped, and then the two corrections are the span itself.
+        assert self.year_from <= self.year_to + 1
+
+    def sums(
+        self,
+        session: Session,
+        dimension: str,
+        areas: frozenset[int],
+        market: str | None,
+        by: TallyColumn | None = None,
+    ) -> dict[Any, int]:
+        """What `tally_sums` answers for whole years, for the span's days; a key no departure
+        of the span has is left out."""
+        if self.year_from <= self.year_to:
+            sums = tally_sums(session, dimension, areas, self.year_from, self.year_to, market, by)
+        else:
+            sums = {None: 0} if by is None else {}
+        for sign, first, last in self.windows:
+            for key, n in self.counts.keys(session, first, last, areas, market).items():
+                if key[3] == dimension:
+                    column = key[_KEY_INDEX[by]] if by else None
+                    sums[column] = sums.get(column, 0) + sign * n
+        if by is None:
+            return sums
+        return {k: n for k, n in sums.items() if n}
+
+
 @dataclass
 class Query:
     """One progress question: the area (and what it holds), the span and the market."""
@@ -147,7 +236,16 @@ class Query:
     year_from: int
     year_to: int
     market: str | None
+    # A span of days instead of the whole years from year_from to year_to.
+    days: Days | None = None
     _read: dict[TallyColumn | None, dict[Any, int]] = field(default_factory=dict)
+
+    def _sums(self, by: TallyColumn | None, dimension: str) -> dict[Any, int]:
+        if self.days is not None:
+            return self.days.sums(self.session, dimension, self.within, self.market, by)
+        return tally_sums(
+            self.session, dimension, self.within, self.year_from, self.year_to, self.market, by
+        )
 
     def sums(
         self, by: TallyColumn | None, dimension: str = tallies.TOTAL_DIMENSION
@@ -155,20 +253,10 @@ class Query:
         """Departures summed by a column: of the total breakdown (every departure has one sex,
         so its sums add up to `actual`), read once per request; or of another breakdown."""
         if dimension != tallies.TOTAL_DIMENSION:
-            return tally_sums(
-                self.session, dimension, self.within, self.year_from, self.year_to, self.market, by
-            )
+            return self._sums(by, dimension)
         kept = self._read.get(by)
         if kept is None:
-            kept = self._read[by] = tally_sums(
-                self.session,
-                dimension,
-                self.within,
-                self.year_from,
-                self.year_to,
-                self.market,
-                by,
-            )
+            kept = self._read[by] = self._sums(by, dimension)
         return kept
 
     def actual(self) -> int:
@@ -272,7 +360,10 @@ def progress(
     market_code: str | None = None,
     by: By | None = None,
     on: date | None = None,
+    days: Days | None = None,
 ) -> Progress:
+    """Progress of an area over a span of years; with `days`, the departures are those of
+    that span of days instead (the annual report's period), the target still the years'."""
     on = on or today()
     places = catalog.load(session)
     code = (area_code or "").strip()
@@ -292,7 +383,7 @@ def progress(
         raise ValidationFailed.one("year_to", "is before year_from")
 
     within = places.territory(unit)
-    q = Query(session, places, targets, unit, within, year_from, year_to, market)
+    q = Query(session, places, targets, unit, within, year_from, year_to, market, days)
     rows: list[ProgressRow] = []
     if by is not None:
         breakdown = BREAKDOWNS.get(by)

@@ -1009,10 +1009,14 @@ export interface paths {
         };
         /**
          * Annual Report
-         * @description The annual report of an area (the city by default): departures by market, sex,
-         *     channel, policy group, the unit recorded and today's commune against the year's target;
-         *     the multi-year plans covering the year, the former province's included; returns, early
-         *     returns and overstays; inspections concluded, violations and fines.
+         * @description The annual report of an area (the city by default) for the year's period (by default
+         *     the statutory one, 15 Dec of the year before to 14 Dec; `period=calendar` for the calendar
+         *     year; `period_from` and `period_to` say which days): departures by market, sex, channel,
+         *     policy group, the unit recorded and today's commune against the year's target; the
+         *     multi-year plans covering the year with their cumulative progress, the former province's
+         *     as a section of its own; returns, early returns and overstays; inspections concluded,
+         *     violations and fines; the enterprises' reports due in the period, received on time, late
+         *     or missing.
          */
         get: operations["reports-annual_report"];
         put?: never;
@@ -1603,12 +1607,23 @@ export interface components {
             /** By Sex */
             by_sex: components["schemas"]["ReportLine"][];
             departures: components["schemas"]["DepartureSummary"];
+            enterprise_reports: components["schemas"]["EnterpriseReports"];
+            /**
+             * Former Province Plans
+             * @description The plans of the provinces the area took over (the former Quảng Nam's in the city's report), also listed in `plans`
+             */
+            former_province_plans: components["schemas"]["PlanProgress"][];
             /**
              * Generated At
              * Format: date-time
              */
             generated_at: string;
             inspections: components["schemas"]["InspectionSummary"];
+            /**
+             * Period
+             * @enum {string}
+             */
+            period: "statutory" | "calendar";
             /**
              * Period From
              * Format: date
@@ -2278,11 +2293,74 @@ export interface components {
             /** Valid To */
             valid_to?: string | null;
         };
+        /** DutyLine */
+        DutyLine: {
+            /** Due */
+            due: number;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Late */
+            late: number;
+            /** Missing */
+            missing: number;
+            /** On Time */
+            on_time: number;
+            /** Upcoming */
+            upcoming: number;
+        };
         /**
          * DutyStatus
          * @enum {string}
          */
         DutyStatus: "upcoming" | "submitted" | "late" | "missing";
+        /** EnterpriseDuties */
+        EnterpriseDuties: {
+            /** Agency Id */
+            agency_id: number;
+            /** Agency Name */
+            agency_name: string;
+            /** Due */
+            due: number;
+            /** Late */
+            late: number;
+            /** Licence No */
+            licence_no: string;
+            /** Missing */
+            missing: number;
+            /** On Time */
+            on_time: number;
+            /** Upcoming */
+            upcoming: number;
+        };
+        /** EnterpriseReports */
+        EnterpriseReports: {
+            /** By Kind */
+            by_kind: components["schemas"]["DutyLine"][];
+            /** Due */
+            due: number;
+            /** Enterprises */
+            enterprises: components["schemas"]["EnterpriseDuties"][];
+            /**
+             * Judged On
+             * Format: date
+             */
+            judged_on: string;
+            /** Late */
+            late: number;
+            /** Missing */
+            missing: number;
+            /** On Time */
+            on_time: number;
+            /**
+             * Percent On Time
+             * @description Percent received on time of the reports received or past their deadline
+             */
+            percent_on_time: number | null;
+            /** Upcoming */
+            upcoming: number;
+        };
         /**
          * ExportFormat
          * @enum {string}
@@ -3222,14 +3300,39 @@ export interface components {
         };
         /** PlanProgress */
         PlanProgress: {
-            /** Actual */
+            /**
+             * Actual
+             * @description Departures from counted_from through counted_to
+             */
             actual: number;
             /** Area Code */
             area_code: string;
             /** Area Name */
             area_name: string;
+            /**
+             * Counted From
+             * Format: date
+             */
+            counted_from: string;
+            /**
+             * Counted To
+             * Format: date
+             */
+            counted_to: string;
+            /**
+             * In Period
+             * @description Departures on the plan's territory in the period
+             */
+            in_period: number;
+            /** Name */
+            name: string;
             /** Percent */
             percent: number | null;
+            /**
+             * Remaining
+             * @description Departures still needed to reach the target (0 or more)
+             */
+            remaining: number;
             /** Target */
             target: number;
             /** Year From */
@@ -8612,6 +8715,8 @@ export interface operations {
                 format?: "json" | "xlsx";
                 /** @description Default: the city (today's province) */
                 area_code?: string | null;
+                /** @description statutory: 15 December of the year before to 14 December (Decree 09/2019/NĐ-CP Art. 12); calendar: 1 January to 31 December */
+                period?: "statutory" | "calendar";
             };
             header?: never;
             path?: never;
@@ -10822,7 +10927,9 @@ export const pathsApiV1AgenciesAgency_idReportsPostRequestBodyContentMultipartFo
 export const pathsApiV1ProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1PublicProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/public/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1ReportsAnnualGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/annual"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
+export const pathsApiV1ReportsAnnualGetParametersQueryPeriodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/annual"]["get"]["parameters"]["query"]["period"]> = ["statutory", "calendar"];
 export const agencyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyStatus"]> = ["active", "suspended", "revoked"];
+export const annualReportPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AnnualReport"]["period"]> = ["statutory", "calendar"];
 export const apiClientCreateRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApiClientCreate"]["role"]> = ["officer", "inspector", "agency", "viewer"];
 export const areaLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AreaLevel"]> = ["province", "district", "commune"];
 export const batchItemResultResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BatchItemResult"]["result"]> = ["created", "updated", "unchanged"];

@@ -1,5 +1,6 @@
 import {
   agencyStatusValues,
+  annualReportPeriodValues,
   apiClientCreateRoleValues,
   categoryValues,
   channelValues,
@@ -52,6 +53,9 @@ export type ExportFormat = Schemas['ExportFormat'];
 export type Target = Schemas['TargetRead'];
 export type Progress = Schemas['Progress'];
 export type ProgressRow = Schemas['ProgressRow'];
+
+/** The days an annual report covers: the statutory period (the default) or the calendar year. */
+export type ReportPeriod = Schemas['AnnualReport']['period'];
 
 export type Inspection = Schemas['InspectionRead'];
 export type InspectionStatus = Schemas['InspectionStatus'];
@@ -106,6 +110,7 @@ export const COMPLAINT_CATEGORIES = complaintCategoryValues;
 export const EXPORT_FORMATS = exportFormatValues;
 export const DUTY_STATUSES = dutyStatusValues;
 export const REPORT_KINDS = reportKindValues;
+export const REPORT_PERIODS = annualReportPeriodValues;
 
 /** `value` when it is one of `values` (a query string's filter, say), else undefined. */
 export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {

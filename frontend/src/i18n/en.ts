@@ -278,6 +278,10 @@ export const en: Dictionary = {
   'dashboard.showTable': 'Show the figures as a table',
   'dashboard.reportYear': 'Report year',
   'dashboard.downloadReport': 'Download the annual report (Excel)',
+  'dashboard.reportPeriod': 'Period',
+  'dashboard.reportDates': 'From {from} to {to}',
+  'reportPeriod.statutory': 'Reporting period (15 Dec of the year before – 14 Dec)',
+  'reportPeriod.calendar': 'Calendar year',
 
   'placements.title': 'Workers',
   'placements.intro': 'Find, filter and export the records of workers going abroad.',

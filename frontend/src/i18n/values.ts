@@ -14,6 +14,7 @@ import type {
   Programme,
   RecordKind,
   ReportKind,
+  ReportPeriod,
   Role,
   Sex,
   Tier,
@@ -40,6 +41,7 @@ export interface ValueGroups {
   programme: Programme;
   recordKind: RecordKind;
   reportKind: ReportKind;
+  reportPeriod: ReportPeriod;
   role: Role;
   sex: Sex;
   status: PlacementStatus;

@@ -278,6 +278,10 @@ export const vi = {
   'dashboard.showTable': 'Xem bảng số liệu',
   'dashboard.reportYear': 'Năm báo cáo',
   'dashboard.downloadReport': 'Tải báo cáo năm (Excel)',
+  'dashboard.reportPeriod': 'Khoảng thời gian',
+  'dashboard.reportDates': 'Từ {from} đến {to}',
+  'reportPeriod.statutory': 'Kỳ báo cáo (15/12 năm trước – 14/12)',
+  'reportPeriod.calendar': 'Năm dương lịch',
 
   'placements.title': 'Hồ sơ người lao động',
   'placements.intro': 'Tra cứu, lọc và xuất danh sách người lao động đi làm việc ở nước ngoài.',
