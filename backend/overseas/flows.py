@@ -13,13 +13,18 @@ from sqlmodel import Session
 from overseas.audit import service as audit
 from overseas.core.bulk import table_of
 from overseas.core.errors import ValidationFailed
+from overseas.core.principal import Principal
 from overseas.law import caps
 from overseas.law import service as law
 from overseas.law.models import DepositCapRule, FeeCapRule
 from overseas.markets import service as markets
 from overseas.markets.models import Market, MarketRecord
 from overseas.markets.schemas import MarketRecordCreate
+from overseas.notices import service as notices
+from overseas.notices.models import RecruitmentNotice
+from overseas.notices.schemas import NoticeUpdate
 from overseas.placements import flags as placement_flags
+from overseas.placements import quota
 from overseas.placements.models import Channel, Placement, Programme
 
 CapRule = TypeVar("CapRule", FeeCapRule, DepositCapRule)
@@ -102,3 +107,14 @@ def change_cap_rule(session: Session, row: CapRule, changes: dict[str, Any]) -> 
     start = min(before[0], row.valid_from)
     end = None if before[1] is None or row.valid_to is None else max(before[1], row.valid_to)
     return row, _rejudge_for_rule(session, row, start, end)
+
+
+def change_notice(
+    session: Session, principal: Principal, notice: RecruitmentNotice, data: NoticeUpdate
+) -> RecruitmentNotice:
+    """A changed recruitment notice; when its quota changed, the placements naming it are
+    counted again against it (`over_quota`, docs/notices.md)."""
+    notice, quota_changed = notices.update(session, principal, notice, data)
+    if quota_changed:
+        quota.settle(session, [notice.id])
+    return notice

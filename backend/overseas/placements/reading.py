@@ -96,6 +96,7 @@ def to_read(
         departure_date=p.departure_date,
         return_date=p.return_date,
         notes=p.notes,
+        recruitment_notice_id=p.recruitment_notice_id,
         flags=flags_of(p, principal),
         version=p.version,
         created_at=p.created_at,
