@@ -131,7 +131,16 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/agencies/{agency_id}/reports/{report_id}/file"): frozenset(
         {OFFICER, INSPECTOR, AGENCY}
     ),
+    # Recruitment notices: an enterprise files and changes its own, officers file what came on
+    # paper and acknowledge or reject; staff read them all (docs/notices.md)
+    ("GET", "/api/v1/recruitment-notices"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN, AGENCY}),
+    ("POST", "/api/v1/recruitment-notices"): frozenset({OFFICER, AGENCY}),
+    ("GET", "/api/v1/recruitment-notices/{notice_id}"): frozenset(
+        {OFFICER, INSPECTOR, VIEWER, ADMIN, AGENCY}
+    ),
+    ("PATCH", "/api/v1/recruitment-notices/{notice_id}"): frozenset({OFFICER, AGENCY}),
     # The public pages: no login
+    ("GET", "/api/v1/public/recruitment-notices"): PUBLIC,
     ("GET", "/api/v1/public/agencies"): PUBLIC,
     ("GET", "/api/v1/public/fee-check"): PUBLIC,
     ("GET", "/api/v1/public/markets"): PUBLIC,
@@ -139,7 +148,9 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
 }
 
 # Path parameters naming an object that belongs to one enterprise.
-OWNED = frozenset({"agency_id", "placement_id", "inspection_id", "violation_id", "report_id"})
+OWNED = frozenset(
+    {"agency_id", "placement_id", "inspection_id", "violation_id", "report_id", "notice_id"}
+)
 MISSING = 987654
 
 

@@ -43,6 +43,8 @@ class World:
     other_violation: int
     own_report: int  # a filing with a file attached
     other_report: int
+    own_notice: int  # a recruitment notice, submitted
+    other_notice: int
     target: int
     market_record: int
     api_client: int
@@ -57,6 +59,7 @@ class World:
             "inspection_id": self.own_inspection if own else self.other_inspection,
             "violation_id": self.own_violation if own else self.other_violation,
             "report_id": self.own_report if own else self.other_report,
+            "notice_id": self.own_notice if own else self.other_notice,
             "target_id": self.target,
             "user_id": self.user,
             "client_id": self.api_client,
@@ -117,6 +120,19 @@ def _filed_report(client: TestClient, headers: dict[str, str], agency_id: int) -
     return int(_ok(r)["id"])
 
 
+def notice_body(n: int = 1, **overrides: Any) -> dict[str, Any]:
+    """A recruitment notice in force from a month ago, in Xã Đại Lộc (docs/notices.md)."""
+    return {
+        "market_code": MARKET,
+        "occupation": "Chế biến thực phẩm",
+        "quota": 10 + n,
+        "approved_contract_no": f"HĐ-{n:04d}/SYN",
+        "period_from": (today() - timedelta(days=30)).isoformat(),
+        "period_to": (today() + timedelta(days=300)).isoformat(),
+        "area_codes": ["20500"],
+    } | overrides
+
+
 def build_world(client: TestClient, make: Factory) -> World:
     headers: dict[Role, dict[str, str]] = {
         role: make.headers(role) for role in Role if role != Role.agency
@@ -139,6 +155,12 @@ def build_world(client: TestClient, make: Factory) -> World:
     own_report = _filed_report(client, headers[Role.agency], own_user.agency_id)
     _filed_report(client, headers[Role.agency], own_user.agency_id)  # an amendment: two pages
     other_report = _filed_report(client, officer, other_user.agency_id)
+    notices = "/api/v1/recruitment-notices"
+    own_notice = _ok(client.post(notices, json=notice_body(1), headers=headers[Role.agency]))
+    _ok(client.post(notices, json=notice_body(2), headers=headers[Role.agency]))  # two pages
+    other_notice = _ok(
+        client.post(notices, json=notice_body(3, agency_id=other_user.agency_id), headers=officer)
+    )
     # Two of each listed thing at least, so that every list has a second page.
     targets = [
         _ok(
@@ -181,6 +203,8 @@ def build_world(client: TestClient, make: Factory) -> World:
         other_violation=other_violation,
         own_report=own_report,
         other_report=other_report,
+        own_notice=own_notice["id"],
+        other_notice=other_notice["id"],
         target=targets[0]["id"],
         market_record=records[0]["id"],
         api_client=api_client.id,

@@ -208,6 +208,8 @@ def _insert(
             "version": 1,
         }
         row |= _flags(v, local_today if reported_at else None, lookups, active)
+        # Its notice's count sets it once every row of the write is in (quota.settle).
+        row["over_quota"] = False
         rows.append(row)
         out.event(pid, v["status"], _event_day(v), out.reason or "created")
         out.creates.append((pid, row))
