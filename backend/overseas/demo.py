@@ -10,12 +10,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
 from overseas.auth.models import ApiClient, User
-from overseas.core.db import get_engine
-from overseas.core.principal import Role
+from overseas.core.bulk import table_of
+from overseas.core.db import get_engine, today
+from overseas.core.principal import Principal, Role
 from overseas.core.security import hash_secret
 from overseas.inspections.models import (
     Category,
@@ -26,7 +28,12 @@ from overseas.inspections.models import (
     Violation,
 )
 from overseas.markets.models import MarketRecord, RecordKind
+from overseas.notices import service as notices
+from overseas.notices.models import NoticeStatus, RecruitmentNotice
+from overseas.notices.schemas import NoticeCreate, NoticeUpdate
+from overseas.placements import quota
 from overseas.placements.demo import DISTRICTS, DemoAgencyRef, load_placements
+from overseas.placements.models import Channel, Placement, Status
 from overseas.targets.models import Target
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - synthetic demo accounts, printed by `make run`
@@ -256,6 +263,76 @@ def _inspections(agencies: list[Agency]) -> list[tuple[Inspection, list[Violatio
     ]  # fmt: skip
 
 
+# enterprise index, market, occupation, quota, communes, the department's answer, how many of
+# the enterprise's recent placements of that market name it (more than the quota: over_quota)
+NOTICES = [
+    (0, "JP", "Chế biến thực phẩm", 12, ["20500", "20506"], NoticeStatus.acknowledged, 15),
+    (0, "KR", "Nông nghiệp", 30, ["48"], NoticeStatus.submitted, 0),
+    (1, "TW", "Lắp ráp linh kiện điện tử", 40, ["20242", "20500"], NoticeStatus.acknowledged, 10),
+    (1, "JP", "Điều dưỡng", 5, ["20506"], NoticeStatus.rejected, 0),
+]
+_DEMO_OFFICER = Principal(kind="user", id=0, username="demo", role=Role.officer, agency_id=None)
+
+
+def _load_notices(session: Session, agencies: list[Agency]) -> list[tuple[int, int]]:
+    """The demo notices, filed and answered through the notices' own rules; (notice id, how
+    many placements to name it)."""
+    start, end = today() - timedelta(days=120), today() + timedelta(days=240)
+    made: list[tuple[int, int]] = []
+    for n, (index, market, occupation, size, areas, status, named) in enumerate(NOTICES, 1):
+        data = NoticeCreate.model_validate(
+            {
+                "agency_id": agencies[index].id,
+                "market_code": market,
+                "occupation": f"{occupation} {DEMO_LABEL}",
+                "quota": size,
+                "approved_contract_no": f"DEMO-{n:02d}/HĐCU (mẫu)",
+                "period_from": start.isoformat(),
+                "period_to": end.isoformat(),
+                "area_codes": areas,
+            }
+        )
+        notice = notices.create(session, _DEMO_OFFICER, data)
+        if status != NoticeStatus.submitted:
+            answer: dict[str, str] = {"status": status.value}
+            if status == NoticeStatus.rejected:
+                answer["rejection_reason"] = "Hợp đồng cung ứng chưa được chấp thuận (mẫu)"
+            notices.update(session, _DEMO_OFFICER, notice, NoticeUpdate.model_validate(answer))
+        assert notice.id is not None
+        made.append((notice.id, named))
+    return made
+
+
+def _name_notices(session: Session, made: list[tuple[int, int]]) -> None:
+    """Some of each enterprise's recent placements of the notice's market name it, and those
+    past its quota are flagged (placements.quota)."""
+    table = table_of(Placement)
+    for notice_id, named in made:
+        notice = session.get(RecruitmentNotice, notice_id)
+        if notice is None or not named:
+            continue
+        ids = session.exec(
+            select(Placement.id)
+            .where(
+                Placement.agency_id == notice.agency_id,
+                Placement.market_code == notice.market_code,
+                Placement.channel == Channel.service_enterprise,
+                Placement.status != Status.cancelled,
+                col(Placement.registered_on) >= notice.period_from,
+                col(Placement.recruitment_notice_id).is_(None),
+            )
+            .order_by(col(Placement.registered_on), col(Placement.id))
+            .limit(named)
+        ).all()
+        if ids:
+            session.connection().execute(
+                update(table)
+                .where(table.c.id.in_(list(ids)))
+                .values(recruitment_notice_id=notice_id)
+            )
+            quota.settle(session, [notice_id])
+
+
 def _client_secret(username: str) -> str:
     return f"demo-secret-{username}-2026"
 
@@ -350,6 +427,9 @@ def load_demo(placements: int = 0) -> None:
                 for violation in violations:
                     violation.inspection_id = inspection.id or 0
                     session.add(violation)
+        fresh_notices: list[tuple[int, int]] = []
+        if session.exec(select(RecruitmentNotice.id)).first() is None:
+            fresh_notices = _load_notices(session, agencies)
         session.commit()
         if placements:
             refs = [
@@ -361,3 +441,5 @@ def load_demo(placements: int = 0) -> None:
                 for a in agencies
             ]
             load_placements(session, refs, placements)
+            _name_notices(session, fresh_notices)
+            session.commit()
