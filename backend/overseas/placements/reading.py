@@ -95,6 +95,7 @@ def to_read(
         registered_on=p.registered_on,
         departure_date=p.departure_date,
         return_date=p.return_date,
+        contract_signed_on=p.contract_signed_on,
         notes=p.notes,
         recruitment_notice_id=p.recruitment_notice_id,
         flags=flags_of(p, principal),

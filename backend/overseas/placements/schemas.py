@@ -178,6 +178,7 @@ class PlacementUpdate(BaseModel):
     registered_on: date | None = None
     departure_date: date | None = None
     return_date: date | None = None
+    contract_signed_on: date | None = None
     notes: str | None = optional(PlacementBase, "notes")
     recruitment_notice_id: Id | None = None
 

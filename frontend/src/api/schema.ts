@@ -2928,6 +2928,8 @@ export interface components {
             channel?: components["schemas"]["Channel"] | null;
             /** Contract Months */
             contract_months?: number | null;
+            /** Contract Signed On */
+            contract_signed_on?: string | null;
             /** Departure Date */
             departure_date?: string | null;
             /** Deposit Vnd */
