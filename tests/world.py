@@ -157,10 +157,16 @@ def build_world(client: TestClient, make: Factory) -> World:
     other_report = _filed_report(client, officer, other_user.agency_id)
     notices = "/api/v1/recruitment-notices"
     own_notice = _ok(client.post(notices, json=notice_body(1), headers=headers[Role.agency]))
-    _ok(client.post(notices, json=notice_body(2), headers=headers[Role.agency]))  # two pages
     other_notice = _ok(
         client.post(notices, json=notice_body(3, agency_id=other_user.agency_id), headers=officer)
     )
+    # Two acknowledged, so that the public list has a second page too.
+    for made in (
+        _ok(client.post(notices, json=notice_body(2), headers=headers[Role.agency])),
+        other_notice,
+    ):
+        acknowledge = {"status": "acknowledged"}
+        _ok(client.patch(f"{notices}/{made['id']}", json=acknowledge, headers=officer), 200)
     # Two of each listed thing at least, so that every list has a second page.
     targets = [
         _ok(
