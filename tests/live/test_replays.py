@@ -369,7 +369,8 @@ def area(live: Live, agencies: dict[int, int]) -> Family:
 def agency_report(live: Live, agencies: dict[int, int]) -> Family:
     """A month's changes with a signed scan (multipart), for a month of its own; the other
     upload carries another file."""
-    year = 2000 + serial()
+    # A past year whatever the number of requests before: a period that has not ended is 422.
+    year = 2000 + serial() % 25
     form = {"kind": "monthly_changes", "period_from": f"{year}-01-01",
             "period_to": f"{year}-01-31", "figures": '{"departed": 2}'}  # fmt: skip
     scans = (b"%PDF-1.4\n% synthetic scan A\n", b"%PDF-1.4\n% synthetic scan B\n")
