@@ -37,6 +37,15 @@ const PATTERNS: [RegExp, MessageKey, string[]][] = [
   // A cap row overlapping another of its key (docs/law.md, "Caps on fees and deposits").
   [/^overlaps rule \d+ \([^,]*, (\S+) to open-ended\)/, 'fieldError.ruleOverlapsOpen', ['from']],
   [/^overlaps rule \d+ \([^,]*, (\S+) to (\S+)\)/, 'fieldError.ruleOverlaps', ['from', 'to']],
+  // Recruitment notices (docs/notices.md).
+  [/^no recruitment notice \d+ of the placement's enterprise/, 'fieldError.unknownNotice', []],
+  [/^the notice is \w+: name one the department has acknowledged/, 'fieldError.noticeNotAcknowledged', []],
+  [/^is before period_from/, 'fieldError.beforePeriodStart', []],
+  [/^required when rejecting/, 'fieldError.reasonRequired', []],
+  [/^'([^']+)': no area with this code/, 'fieldError.noticeAreaUnknown', ['code']],
+  [/^'([^']+)' \(.*\) is a (district|province)/, 'fieldError.noticeAreaLevel', ['code']],
+  [/^'([^']+)' \(.*\) ended on ([\d-]+)/, 'fieldError.noticeAreaEnded', ['code', 'date']],
+  [/^'([^']+)' \(.*\) is outside the province/, 'fieldError.noticeAreaOutside', ['code']],
   [/^required column missing/, 'fieldError.missingColumn', []],
   [/^required in a batch/, 'fieldError.refRequired', []],
   [/^repeats the item at index/, 'fieldError.refRepeated', []],
