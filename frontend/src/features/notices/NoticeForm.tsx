@@ -46,7 +46,8 @@ function NoticeInputs({ form }: { form: Form<Notice> }) {
       <TextField kit={kit} name="period_to" label={labels.period_to} type="date" required />
       <FieldShell kit={kit} name="area_codes" label={labels.area_codes} hint={t('notice.hint.area_codes')} required className="form-grid__full">
         {(control) => (
-          <div {...control} tabIndex={-1} role="group" className="notice-areas">
+          // The list takes the focus from the error summary; a group takes no aria-required.
+          <div id={control.id} aria-describedby={control['aria-describedby']} tabIndex={-1} role="group" className="notice-areas">
             {chosen.length === 0 ? (
               <p className="empty">{t('notice.noAreas')}</p>
             ) : (
