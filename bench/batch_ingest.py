@@ -226,6 +226,7 @@ def raw_insert(url: str, env: dict[str, str], rows: int) -> float:
                     "deposit_above_cap": False,
                     "possible_duplicate": False,
                     "late_report": True,
+                    "over_quota": False,
                     "created_at": now,
                     "updated_at": now,
                     "version": 1,

@@ -149,7 +149,16 @@ POLICY: dict[tuple[str, str], frozenset[Role] | None] = {
     ("GET", "/api/v1/complaints/{complaint_id}"): frozenset({OFFICER, INSPECTOR}),
     ("PATCH", "/api/v1/complaints/{complaint_id}"): frozenset({OFFICER, INSPECTOR}),
     ("POST", "/api/v1/complaints/{complaint_id}/inspection"): frozenset({OFFICER, INSPECTOR}),
+    # Recruitment notices: an enterprise files and changes its own, officers file what came on
+    # paper and acknowledge or reject; staff read them all (docs/notices.md)
+    ("GET", "/api/v1/recruitment-notices"): frozenset({OFFICER, INSPECTOR, VIEWER, ADMIN, AGENCY}),
+    ("POST", "/api/v1/recruitment-notices"): frozenset({OFFICER, AGENCY}),
+    ("GET", "/api/v1/recruitment-notices/{notice_id}"): frozenset(
+        {OFFICER, INSPECTOR, VIEWER, ADMIN, AGENCY}
+    ),
+    ("PATCH", "/api/v1/recruitment-notices/{notice_id}"): frozenset({OFFICER, AGENCY}),
     # The public pages: no login
+    ("GET", "/api/v1/public/recruitment-notices"): PUBLIC,
     ("GET", "/api/v1/public/agencies"): PUBLIC,
     ("GET", "/api/v1/public/fee-check"): PUBLIC,
     ("GET", "/api/v1/public/markets"): PUBLIC,
@@ -166,6 +175,7 @@ OWNED = frozenset(
         "remedy_id",
         "report_id",
         "file_id",
+        "notice_id",
     }
 )
 MISSING = 987654

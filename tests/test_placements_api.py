@@ -957,3 +957,18 @@ def test_updated_since_cursor_walk_returns_each_changed_row_once(
     assert seen == changed
     assert len(seen) == len(set(seen))
     assert pages >= 3
+
+
+def test_the_contract_date_is_read_back_and_changed_with_patch(
+    client: TestClient, officer: dict[str, str], agency_id: int
+) -> None:
+    """contract_signed_on (docs/api.md, "Caps judged as of the contract date") comes back on a
+    read, so the edit form shows it, and PATCH takes it."""
+    sent = item("AG-SIGNED-1", agency_id=agency_id, contract_signed_on="2024-01-05")
+    r = client.post(PLACEMENTS, json=sent, headers=officer)
+    assert r.status_code == 201, r.text
+    assert r.json()["contract_signed_on"] == "2024-01-05"
+    url = f"{PLACEMENTS}/{r.json()['id']}"
+    r = client.patch(url, json={"contract_signed_on": "2024-01-08"}, headers=officer)
+    assert r.status_code == 200, r.text
+    assert _get(client, officer, r.json()["id"])["contract_signed_on"] == "2024-01-08"

@@ -59,6 +59,7 @@ VI = {
     "departure_date": "Ngày xuất cảnh",
     "return_date": "Ngày về nước",
     "contract_signed_on": "Ngày ký hợp đồng",
+    "recruitment_notice_id": "ID thông báo tuyển dụng",
     "notes": "Ghi chú",
 }
 WORKER = ("national_id", "full_name", "date_of_birth", "sex", "home_area_code", "phone")

@@ -18,7 +18,7 @@ from overseas.openapi import render_openapi
 from tests.helpers import assert_problem
 from tests.placement_data import item, national_id
 from tests.test_access_matrix import url
-from tests.world import AREA, MARKET, World, WorldHarness
+from tests.world import AREA, MARKET, World, WorldHarness, notice_body
 
 SPEC: dict[str, Any] = json.loads(render_openapi())
 
@@ -170,6 +170,10 @@ CREATES: dict[tuple[str, str], tuple[Role, Body]] = {
             "period_to": "2026-01-31",
             "figures": {"departed": n},
         },
+    ),
+    ("POST", "/api/v1/recruitment-notices"): (
+        Role.agency,
+        lambda _w, n: notice_body(100 + n),
     ),
     ("POST", "/api/v1/users"): (
         Role.admin,

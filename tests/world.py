@@ -48,6 +48,8 @@ class World:
     own_report: int  # a filing with a file attached
     other_report: int
     complaint: int  # about the first enterprise, naming its complainant; open
+    own_notice: int  # a recruitment notice, submitted
+    other_notice: int
     target: int
     market_record: int
     api_client: int
@@ -65,6 +67,7 @@ class World:
             "file_id": self.own_file if own else self.other_file,
             "report_id": self.own_report if own else self.other_report,
             "complaint_id": self.complaint,
+            "notice_id": self.own_notice if own else self.other_notice,
             "target_id": self.target,
             "user_id": self.user,
             "client_id": self.api_client,
@@ -140,6 +143,19 @@ def _attached(client: TestClient, officer: dict[str, str], inspection_id: int) -
     return int(_ok(r)["id"])
 
 
+def notice_body(n: int = 1, **overrides: Any) -> dict[str, Any]:
+    """A recruitment notice in force from a month ago, in Xã Đại Lộc (docs/notices.md)."""
+    return {
+        "market_code": MARKET,
+        "occupation": "Chế biến thực phẩm",
+        "quota": 10 + n,
+        "approved_contract_no": f"HĐ-{n:04d}/SYN",
+        "period_from": (today() - timedelta(days=30)).isoformat(),
+        "period_to": (today() + timedelta(days=300)).isoformat(),
+        "area_codes": ["20500"],
+    } | overrides
+
+
 def build_world(client: TestClient, make: Factory) -> World:
     headers: dict[Role, dict[str, str]] = {
         role: make.headers(role) for role in Role if role != Role.agency
@@ -192,6 +208,18 @@ def build_world(client: TestClient, make: Factory) -> World:
             (other_user.agency_id, "press", {}),
         )
     ]
+    notices = "/api/v1/recruitment-notices"
+    own_notice = _ok(client.post(notices, json=notice_body(1), headers=headers[Role.agency]))
+    other_notice = _ok(
+        client.post(notices, json=notice_body(3, agency_id=other_user.agency_id), headers=officer)
+    )
+    # Two acknowledged, so that the public list has a second page too.
+    for made in (
+        _ok(client.post(notices, json=notice_body(2), headers=headers[Role.agency])),
+        other_notice,
+    ):
+        acknowledge = {"status": "acknowledged"}
+        _ok(client.patch(f"{notices}/{made['id']}", json=acknowledge, headers=officer), 200)
     # Two of each listed thing at least, so that every list has a second page.
     targets = [
         _ok(
@@ -239,6 +267,8 @@ def build_world(client: TestClient, make: Factory) -> World:
         own_report=own_report,
         other_report=other_report,
         complaint=complaints[0]["id"],
+        own_notice=own_notice["id"],
+        other_notice=other_notice["id"],
         target=targets[0]["id"],
         market_record=records[0]["id"],
         api_client=api_client.id,

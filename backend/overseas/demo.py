@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
@@ -21,8 +22,9 @@ from overseas.complaints.models import (
     ComplaintSource,
     ComplaintStatus,
 )
+from overseas.core.bulk import table_of
 from overseas.core.db import get_engine, today
-from overseas.core.principal import Role
+from overseas.core.principal import Principal, Role
 from overseas.core.security import hash_secret
 from overseas.inspections.models import (
     Category,
@@ -33,8 +35,13 @@ from overseas.inspections.models import (
     Violation,
 )
 from overseas.markets.models import MarketRecord, RecordKind
+from overseas.notices import service as notices
+from overseas.notices.models import NoticeStatus, RecruitmentNotice
+from overseas.notices.schemas import NoticeCreate, NoticeUpdate
 from overseas.obligations.demo import DemoFiler, load_filings
+from overseas.placements import quota
 from overseas.placements.demo import DISTRICTS, DemoAgencyRef, load_placements
+from overseas.placements.models import Channel, Placement, Status
 from overseas.targets.models import Target
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - synthetic demo accounts, printed by `make run`
@@ -316,6 +323,76 @@ def _complaints(agencies: list[Agency], inspection: Inspection | None) -> list[C
     ]  # fmt: skip
 
 
+# enterprise index, market, occupation, quota, communes, the department's answer, how many of
+# the enterprise's recent placements of that market name it (more than the quota: over_quota)
+NOTICES = [
+    (0, "JP", "Chế biến thực phẩm", 12, ["20500", "20506"], NoticeStatus.acknowledged, 15),
+    (0, "KR", "Nông nghiệp", 30, ["48"], NoticeStatus.submitted, 0),
+    (1, "TW", "Lắp ráp linh kiện điện tử", 40, ["20242", "20500"], NoticeStatus.acknowledged, 10),
+    (1, "JP", "Điều dưỡng", 5, ["20506"], NoticeStatus.rejected, 0),
+]
+_DEMO_OFFICER = Principal(kind="user", id=0, username="demo", role=Role.officer, agency_id=None)
+
+
+def _load_notices(session: Session, agencies: list[Agency]) -> list[tuple[int, int]]:
+    """The demo notices, filed and answered through the notices' own rules; (notice id, how
+    many placements to name it)."""
+    start, end = today() - timedelta(days=120), today() + timedelta(days=240)
+    made: list[tuple[int, int]] = []
+    for n, (index, market, occupation, size, areas, status, named) in enumerate(NOTICES, 1):
+        data = NoticeCreate.model_validate(
+            {
+                "agency_id": agencies[index].id,
+                "market_code": market,
+                "occupation": f"{occupation} {DEMO_LABEL}",
+                "quota": size,
+                "approved_contract_no": f"DEMO-{n:02d}/HĐCU (mẫu)",
+                "period_from": start.isoformat(),
+                "period_to": end.isoformat(),
+                "area_codes": areas,
+            }
+        )
+        notice = notices.create(session, _DEMO_OFFICER, data)
+        if status != NoticeStatus.submitted:
+            answer: dict[str, str] = {"status": status.value}
+            if status == NoticeStatus.rejected:
+                answer["rejection_reason"] = "Hợp đồng cung ứng chưa được chấp thuận (mẫu)"
+            notices.update(session, _DEMO_OFFICER, notice, NoticeUpdate.model_validate(answer))
+        assert notice.id is not None
+        made.append((notice.id, named))
+    return made
+
+
+def _name_notices(session: Session, made: list[tuple[int, int]]) -> None:
+    """Some of each enterprise's recent placements of the notice's market name it, and those
+    past its quota are flagged (placements.quota)."""
+    table = table_of(Placement)
+    for notice_id, named in made:
+        notice = session.get(RecruitmentNotice, notice_id)
+        if notice is None or not named:
+            continue
+        ids = session.exec(
+            select(Placement.id)
+            .where(
+                Placement.agency_id == notice.agency_id,
+                Placement.market_code == notice.market_code,
+                Placement.channel == Channel.service_enterprise,
+                Placement.status != Status.cancelled,
+                col(Placement.registered_on) >= notice.period_from,
+                col(Placement.recruitment_notice_id).is_(None),
+            )
+            .order_by(col(Placement.registered_on), col(Placement.id))
+            .limit(named)
+        ).all()
+        if ids:
+            session.connection().execute(
+                update(table)
+                .where(table.c.id.in_(list(ids)))
+                .values(recruitment_notice_id=notice_id)
+            )
+            quota.settle(session, [notice_id])
+
+
 def _client_secret(username: str) -> str:
     return f"demo-secret-{username}-2026"
 
@@ -425,6 +502,9 @@ def load_demo(placements: int = 0) -> None:
                 select(Inspection).where(Inspection.decision_no == "DEMO-02/QĐ-TTr")
             ).first()
             session.add_all(_complaints(agencies, led_to))
+        fresh_notices: list[tuple[int, int]] = []
+        if session.exec(select(RecruitmentNotice.id)).first() is None:
+            fresh_notices = _load_notices(session, agencies)
         session.commit()
         if placements:
             refs = [
@@ -436,3 +516,5 @@ def load_demo(placements: int = 0) -> None:
                 for a in agencies
             ]
             load_placements(session, refs, placements)
+            _name_notices(session, fresh_notices)
+            session.commit()

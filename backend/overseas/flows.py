@@ -17,6 +17,7 @@ from overseas.complaints.models import Complaint
 from overseas.complaints.schemas import ComplaintUpdate
 from overseas.core.bulk import table_of
 from overseas.core.errors import ValidationFailed
+from overseas.core.principal import Principal
 from overseas.core.schemas import optional
 from overseas.inspections import service as inspections
 from overseas.inspections.models import Inspection, InspectionBase, Kind
@@ -27,7 +28,11 @@ from overseas.law.models import DepositCapRule, FeeCapRule
 from overseas.markets import service as markets
 from overseas.markets.models import Market, MarketRecord
 from overseas.markets.schemas import MarketRecordCreate
+from overseas.notices import service as notices
+from overseas.notices.models import RecruitmentNotice
+from overseas.notices.schemas import NoticeUpdate
 from overseas.placements import flags as placement_flags
+from overseas.placements import quota
 from overseas.placements.models import Channel, Placement, Programme
 
 CapRule = TypeVar("CapRule", FeeCapRule, DepositCapRule)
@@ -174,3 +179,14 @@ def change_complaint(session: Session, complaint: Complaint, data: ComplaintUpda
                 f"inspection {inspection_id} is of another enterprise than the complaint's",
             )
     return complaints.update_complaint(session, complaint, data)
+
+
+def change_notice(
+    session: Session, principal: Principal, notice: RecruitmentNotice, data: NoticeUpdate
+) -> RecruitmentNotice:
+    """A changed recruitment notice; when its quota changed, the placements naming it are
+    counted again against it (`over_quota`, docs/notices.md)."""
+    notice, quota_changed = notices.update(session, principal, notice, data)
+    if quota_changed:
+        quota.settle(session, [notice.id])
+    return notice

@@ -24,6 +24,7 @@ from overseas.core.headers import SecurityHeaders
 from overseas.inspections import router as inspections
 from overseas.law import router as law
 from overseas.markets import router as markets
+from overseas.notices import router as notices
 from overseas.obligations import router as obligations
 from overseas.openapi import install_openapi
 from overseas.placements import public as placements_public
@@ -151,6 +152,7 @@ def create_app() -> FastAPI:
         complaints,
         reports,
         obligations,
+        notices,
         audit,
     )
     for module in modules:
@@ -163,6 +165,7 @@ def create_app() -> FastAPI:
     app.include_router(markets.public_router)
     app.include_router(targets.public_router)
     app.include_router(placements_public.public_router)
+    app.include_router(notices.public_router)
     if settings.api_docs:
         _mount_api_docs(app, settings.frontend_dist)
     _mount_spa(app, settings.frontend_dist)

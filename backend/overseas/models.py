@@ -24,6 +24,7 @@ from overseas.law.models import (
     WorkingDay,
 )
 from overseas.markets.models import Market, MarketRecord
+from overseas.notices.models import RecruitmentNotice, RecruitmentNoticeArea
 from overseas.obligations.models import AgencyReport, AgencyReportFile
 from overseas.placements.models import DepartureTally, Placement, PlacementEvent, Worker
 from overseas.system.models import IdempotencyKey
@@ -52,6 +53,8 @@ __all__ = [
     "MarketRecord",
     "Placement",
     "PlacementEvent",
+    "RecruitmentNotice",
+    "RecruitmentNoticeArea",
     "Remedy",
     "SanctionDecision",
     "SanctionPower",

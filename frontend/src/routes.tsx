@@ -19,6 +19,7 @@ const page = (load: () => PageModule) => ({ load });
 export const routes: RouteDef[] = [
   { path: '/', ...page(() => import('./features/public/PublicHomePage')) },
   { path: '/kiem-tra-phi', ...page(() => import('./features/public/FeeCheckPage')) },
+  { path: '/kiem-tra-thong-bao', ...page(() => import('./features/public/NoticeCheckPage')) },
   { path: '/login', ...page(() => import('./features/auth/LoginPage')) },
   { path: '/dashboard', ...page(() => import('./features/dashboard/DashboardPage')), auth: true, can: 'dashboard.view' },
   { path: '/placements', ...page(() => import('./features/placements/PlacementsPage')), auth: true, can: 'placements.read' },
@@ -42,6 +43,7 @@ export const routes: RouteDef[] = [
   { path: '/report-tracking', ...page(() => import('./features/reports/TrackingPage')), auth: true, can: 'reports.track' },
   { path: '/users', ...page(() => import('./features/admin/UsersPage')), auth: true, can: 'admin.accounts' },
   { path: '/api-clients', ...page(() => import('./features/admin/ApiClientsPage')), auth: true, can: 'admin.accounts' },
+  { path: '/recruitment-notices', ...page(() => import('./features/notices/NoticesPage')), auth: true, can: 'notices.read' },
   { path: '/rules', ...page(() => import('./features/rules/RulesPage')), auth: true, can: 'rules.read' },
   { path: '/working-days', ...page(() => import('./features/admin/WorkingDaysPage')), auth: true, can: 'rules.workingDays' },
 ];

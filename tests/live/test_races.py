@@ -26,11 +26,25 @@ from tests.live.support import (
     together,
 )
 
+NOTICES = "/api/v1/recruitment-notices"
 SAME_KEY_REQUESTS = 8
 IF_MATCH_ROUNDS = 20
 TRANSITION_ROUNDS = 10
 DEPARTED_ON = "2025-03-01"
 DEPARTURE_YEAR = 2025
+
+
+def _notice(**overrides: Any) -> dict[str, Any]:
+    """A recruitment notice in force until 2030, in Xã Đại Lộc (docs/notices.md)."""
+    return {
+        "market_code": "JP",
+        "occupation": "Chế biến thực phẩm",
+        "quota": 5,
+        "approved_contract_no": f"LIVE-{new_workers().prefix}/HĐCU",
+        "period_from": "2026-01-01",
+        "period_to": "2030-12-31",
+        "area_codes": ["20500"],
+    } | overrides
 
 
 def _is_replay(r: httpx.Response) -> bool:
@@ -146,12 +160,18 @@ def _editable_agency(live: Live, c: httpx.Client, agencies: dict[int, int]) -> E
     return Editable(f"/api/v1/agencies/{made['id']}", "officer", "address")
 
 
+def _editable_notice(live: Live, c: httpx.Client, agencies: dict[int, int]) -> Editable:
+    made = _created(c.post(NOTICES, json=_notice(), headers=live.auth("agency1")))
+    return Editable(f"{NOTICES}/{made['id']}", "agency1", "occupation")
+
+
 EDITABLES: dict[str, Callable[[Live, httpx.Client, dict[int, int]], Editable]] = {
     "placement": _editable_placement,
     "inspection": _editable_inspection,
     "user": _editable_user,
     "target": _editable_target,
     "agency": _editable_agency,
+    "recruitment-notice": _editable_notice,
 }
 
 
@@ -366,3 +386,65 @@ def test_filings_of_one_report_sent_at_once_are_numbered_without_a_gap(
     with live.client() as c:
         stored = c.get(path, params={"period_from": "2019-05-01"}, headers=headers).json()
     assert len(stored["items"]) == FILINGS_AT_ONCE
+
+
+NOTICE_ROUNDS = 3
+NOTICE_QUOTA = 5
+BATCHES_AT_ONCE = 3
+ITEMS_PER_BATCH = 4
+
+
+def test_batches_naming_one_notice_at_once_flag_exactly_those_past_its_quota(live: Live) -> None:
+    """Three batches of an enterprise name the same notice at the same moment, 12 placements
+    for a quota of 5: whatever the interleaving, the 7 placed last in the notice's order
+    (registration day, then id) carry over_quota and the first 5 do not (docs/notices.md)."""
+    for round_no in range(NOTICE_ROUNDS):
+        _notice_round(live, round_no)
+
+
+def _notice_round(live: Live, round_no: int) -> None:
+    agency, officer = live.auth("agency1"), live.auth("officer")
+    workers = new_workers()
+    with live.client() as c:
+        made = _created(c.post(NOTICES, json=_notice(quota=NOTICE_QUOTA), headers=agency))
+        r = c.patch(f"{NOTICES}/{made['id']}", json={"status": "acknowledged"}, headers=officer)
+        assert r.status_code == 200, r.text
+    # Registered on two days, so the order is not only the order of the ids.
+    sends = [
+        {
+            "items": [
+                workers.placement(
+                    n,
+                    f"LIVE-NQ-{workers.prefix}-{n}",
+                    recruitment_notice_id=made["id"],
+                    registered_on="2024-01-10" if n % 2 else "2024-01-09",
+                )
+                for n in range(b * ITEMS_PER_BATCH, (b + 1) * ITEMS_PER_BATCH)
+            ]
+        }
+        for b in range(BATCHES_AT_ONCE)
+    ]
+    clients = connected_clients(live.base_url, BATCHES_AT_ONCE)
+    try:
+
+        def send(i: int) -> httpx.Response:
+            return clients[i].post(PLACEMENTS + "/batch", json=sends[i], headers=agency)
+
+        results = responses(together(BATCHES_AT_ONCE, send))
+        no_server_errors(results)
+        for i, r in enumerate(results):
+            retries = 0
+            while r.status_code == 409 and retries < 3:
+                r = send(i)
+                retries += 1
+            assert r.status_code == 200, f"round {round_no}, batch {i}: {r.text}"
+            assert r.json()["created"] == ITEMS_PER_BATCH
+    finally:
+        close_all(clients)
+    with live.client() as c:
+        stored = placements_of(c, officer, workers)
+    assert len(stored) == BATCHES_AT_ONCE * ITEMS_PER_BATCH
+    ordered = sorted(stored, key=lambda p: (p["registered_on"], p["id"]))
+    flagged = ["over_quota" in p["flags"] for p in ordered]
+    expected = [False] * NOTICE_QUOTA + [True] * (len(ordered) - NOTICE_QUOTA)
+    assert flagged == expected, f"round {round_no}: {summary(results)}"

@@ -40,6 +40,7 @@ IDEMPOTENT_ROUTES = {
     ("POST", "/api/v1/inspections/{inspection_id}/files"),
     ("POST", "/api/v1/complaints"),
     ("POST", "/api/v1/complaints/{complaint_id}/inspection"),
+    ("POST", "/api/v1/recruitment-notices"),
 }
 
 _serial = itertools.count(1)
@@ -467,6 +468,23 @@ def complaint_inspection(live: Live, agencies: dict[int, int]) -> Family:
     return Family("officer", 201, _json(path, bodies), stored)
 
 
+def recruitment_notice(live: Live, agencies: dict[int, int]) -> Family:
+    """An enterprise's notice under a contract number of its own; the other body asks for
+    another quota."""
+    contract = f"LIVE-{serial()}/HĐCU"
+    body = {"market_code": "JP", "occupation": "Chế biến thực phẩm", "quota": 20,
+            "approved_contract_no": contract, "period_from": "2026-01-01",
+            "period_to": "2030-12-31", "area_codes": ["20500"]}  # fmt: skip
+    bodies = (body, body | {"quota": 21})
+    officer = live.auth("officer")
+
+    def stored(c: httpx.Client) -> int:
+        rows = read_all(c, "/api/v1/recruitment-notices", officer, q=contract)
+        return sum(1 for r in rows if r["approved_contract_no"] == contract)
+
+    return Family("agency1", 201, _json("/api/v1/recruitment-notices", bodies), stored)
+
+
 FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "placement-by-officer": placement_officer,
     "placement-by-agency": placement_agency,
@@ -490,6 +508,7 @@ FAMILIES: dict[str, Callable[[Live, dict[int, int]], Family]] = {
     "inspection-file": inspection_file,
     "complaint": complaint,
     "complaint-inspection": complaint_inspection,
+    "recruitment-notice": recruitment_notice,
 }
 
 

@@ -274,6 +274,8 @@ def generate(
             "created_at": stamp,
             "updated_at": max(stamp, last_change),
             "version": 1,
+            # No demo placement names a notice here (demo.py names a few afterwards).
+            "over_quota": False,
         } | {f.value: on for f, on in flags.items()}
         events = [{"status": "registered", "on": registered, "reason": "created", "at": stamp}]
         for step, day in (

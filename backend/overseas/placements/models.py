@@ -60,6 +60,7 @@ class Flag(StrEnum):
     deposit_above_cap = "deposit_above_cap"
     possible_duplicate = "possible_duplicate"
     late_report = "late_report"
+    over_quota = "over_quota"
 
 
 # A person, identified by the personal identification number; may go abroad several times.
@@ -95,6 +96,8 @@ class PlacementBase(SQLModel):
     # fee and deposit (docs/api.md, "Caps judged as of the contract date").
     contract_signed_on: date | None = None
     notes: str | None = Field(default=None, max_length=2000, sa_type=Text)
+    # The enterprise's recruitment notice the worker was recruited under (docs/notices.md).
+    recruitment_notice_id: int | None = Field(default=None, foreign_key="recruitment_notices.id")
 
 
 # One worker going abroad under one contract. The worker's particulars are kept as reported
@@ -116,13 +119,21 @@ class Placement(PlacementBase, Versioned, table=True):
         Index("ix_placements_national_id", "national_id"),
         Index("ix_placements_previous_national_id", "previous_national_id"),
         Index("ix_placements_search_name", "search_name"),
+        # A notice's placements in registration order: the over_quota count (docs/notices.md).
+        Index("ix_placements_notice", "recruitment_notice_id", "registered_on", "id"),
         # Few placements carry a flag: partial indexes hold only those, and cost nothing to
         # keep up when an unflagged row is written.
         *(
             Index(
                 f"ix_placements_{flag}", "id", postgresql_where=text(flag), sqlite_where=text(flag)
             )
-            for flag in ("fee_above_cap", "deposit_above_cap", "possible_duplicate", "late_report")
+            for flag in (
+                "fee_above_cap",
+                "deposit_above_cap",
+                "possible_duplicate",
+                "late_report",
+                "over_quota",
+            )
         ),
     )
 
@@ -149,6 +160,9 @@ class Placement(PlacementBase, Versioned, table=True):
     deposit_above_cap: bool = Field(default=False)
     possible_duplicate: bool = Field(default=False)
     late_report: bool = Field(default=False)
+    # Past its notice's quota: counted among the notice's placements not cancelled, in
+    # registration order (docs/notices.md).
+    over_quota: bool = Field(default=False)
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
     version: int = version_field()

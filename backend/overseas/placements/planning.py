@@ -23,6 +23,7 @@ from overseas.law import calendar as work_calendar
 from overseas.law import caps
 from overseas.markets import service as markets
 from overseas.markets.models import Market
+from overseas.notices import service as notices
 from overseas.placements.models import Placement
 from overseas.placements.record import RECORD_FIELDS, record_from, same
 from overseas.placements.rules import Lookups, check_record, check_references
@@ -42,6 +43,7 @@ def load_lookups(session: Session, records: Iterable[dict[str, Any]]) -> Lookups
         session.exec(select(Agency.id, Agency.status).where(col(Agency.id).in_(agency_ids))).all()
     )
     rates = markets.exchange_rates(session, market_codes)
+    notice_ids = {r["recruitment_notice_id"] for r in records if r["recruitment_notice_id"]}
     return Lookups(
         catalog.load(session),
         known_markets,
@@ -49,6 +51,7 @@ def load_lookups(session: Session, records: Iterable[dict[str, Any]]) -> Lookups
         rates,
         work_calendar.load(session),
         caps.load(session),
+        notices.lookups(session, notice_ids),
     )
 
 

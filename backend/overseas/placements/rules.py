@@ -8,7 +8,7 @@ import csv
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -23,6 +23,7 @@ from overseas.core.text import fold as fold
 from overseas.law.calendar import WorkCalendar
 from overseas.law.caps import CapBook
 from overseas.markets.service import Rates
+from overseas.notices.models import NoticeStatus
 from overseas.placements.models import Channel, Flag, Placement, Sex, Status
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -322,6 +323,8 @@ class Lookups:
     rates: Rates
     calendar: WorkCalendar
     caps: CapBook
+    # The enterprise and status of each recruitment notice the records name.
+    notices: dict[int, tuple[int, NoticeStatus]] = field(default_factory=dict)
 
 
 def _names(units: list[Unit]) -> str:
@@ -397,8 +400,37 @@ def check_references(
         elif existing is None and status != AgencyStatus.active:
             # Law 69/2020/QH14 Art. 12: a suspended or revoked licence sends nobody new.
             errors.append(("agency_id", f"the enterprise's licence is {status}"))
+    problem = notice_problem(v, lookups.notices, existing)
+    if problem:
+        errors.append(("recruitment_notice_id", problem))
     if existing is not None and not can_move(existing.status, v["status"]):
         errors.append(
             ("status", f"cannot go from {existing.status} to {Status(v['status']).value}")
         )
     return errors
+
+
+def notice_problem(
+    v: dict[str, Any], notices: dict[int, tuple[int, NoticeStatus]], existing: Any | None
+) -> str | None:
+    """What is wrong with the recruitment notice a record names, or None: it must be one of
+    the placement's enterprise, acknowledged by the department (docs/notices.md). A rule added
+    in v1.1: it judges a record when it is created and when its notice or enterprise changes; a
+    record re-sent unchanged is never refused by it."""
+    notice_id = v.get("recruitment_notice_id")
+    if notice_id is None:
+        return None
+    unchanged = (
+        existing is not None
+        and existing.recruitment_notice_id == notice_id
+        and existing.agency_id == v["agency_id"]
+    )
+    if unchanged:
+        return None
+    found = notices.get(notice_id)
+    # Another enterprise's notice is answered as a missing one, so ids cannot be probed.
+    if found is None or found[0] != v["agency_id"]:
+        return f"no recruitment notice {notice_id} of the placement's enterprise"
+    if found[1] != NoticeStatus.acknowledged:
+        return f"the notice is {found[1].value}: name one the department has acknowledged"
+    return None

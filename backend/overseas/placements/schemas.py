@@ -129,6 +129,11 @@ class PlacementIn(Schema, PlacementBase):
     deposit_vnd: Vnd | None = None
     loan_vnd: Vnd | None = None
     status: Status = Status.registered
+    recruitment_notice_id: Id | None = Field(
+        default=None,
+        description="The enterprise's acknowledged recruitment notice the worker was recruited "
+        "under (docs/notices.md)",
+    )
 
     _check_ref = field_validator("external_ref", mode="before")(_code)
     _check_occupation = field_validator("occupation", mode="before")(_name)
@@ -173,7 +178,9 @@ class PlacementUpdate(BaseModel):
     registered_on: date | None = None
     departure_date: date | None = None
     return_date: date | None = None
+    contract_signed_on: date | None = None
     notes: str | None = optional(PlacementBase, "notes")
+    recruitment_notice_id: Id | None = None
 
     _check_ref = field_validator("external_ref", mode="before")(_code)
     _check_occupation = field_validator("occupation", mode="before")(_name)

@@ -16,7 +16,7 @@ from overseas.core.errors import (
 )
 from overseas.core.principal import Principal
 from overseas.core.retry import with_retries
-from overseas.placements import rules, tallies
+from overseas.placements import quota, rules, tallies
 from overseas.placements.models import Placement, Status
 from overseas.placements.planning import (
     Planned,
@@ -184,9 +184,12 @@ def transition(
 def delete(session: Session, placement: Placement) -> None:
     """Remove a placement entered by mistake (history goes with it; the audit keeps it)."""
     ids = rules.ids_of(placement.national_id, placement.previous_national_id)
+    notice_id = placement.recruitment_notice_id
     tallies.apply(session, Counter({key: -1 for key in tallies.keys_of(placement)}))
     session.delete(placement)
     session.flush()
     others = same_people(session, ids)
     active = rules.ActivePlacements((known, status) for _, known, status, _ in others)
     flip_duplicates(session, others, active)
+    # The placements after it in its notice's count may now be within the quota.
+    quota.settle(session, [notice_id])

@@ -19,7 +19,7 @@ from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
 from overseas.core.db import LOCAL_ZONE, today, utcnow
 from overseas.core.errors import PreconditionFailed
 from overseas.core.pii import mask_changes
-from overseas.placements import rules, tallies
+from overseas.placements import quota, rules, tallies
 from overseas.placements.flags import flag_inputs
 from overseas.placements.models import Flag, Placement, PlacementEvent, Status, Worker
 from overseas.placements.planning import Planned
@@ -208,6 +208,8 @@ def _insert(
             "version": 1,
         }
         row |= _flags(v, local_today if reported_at else None, lookups, active)
+        # Its notice's count sets it once every row of the write is in (quota.settle).
+        row["over_quota"] = False
         rows.append(row)
         out.event(pid, v["status"], _event_day(v), out.reason or "created")
         out.creates.append((pid, row))
@@ -364,6 +366,8 @@ def write(
     to_write = [p for p in planned if p.result != "unchanged"]
     if not to_write:
         return
+    # Read before the writes: they expire the stored placements the plan compares with.
+    notices, released = _notices_to_settle(to_write)
     out = _Written(utcnow(), session.info.get("actor", audit.SYSTEM_ACTOR), reason)
     workers = _workers(session, {p.values["national_id"] for p in to_write}, out.now)
     others, active = _same_people(session, to_write)
@@ -372,3 +376,30 @@ def write(
     _update(session, changes, lookups, workers, active, out, on)
     flip_duplicates(session, others, active)
     _record(session, out)
+    # After the placements' own audit rows, so that a flag the quota changes is a row of its own.
+    written = {int(p.values["id"]) for p in to_write}
+    quota.settle(session, notices, written=written, released=released)
+
+
+# What a notice's count depends on: which placements name it, their order of registration, and
+# whether they are cancelled.
+_QUOTA_INPUTS = ("recruitment_notice_id", "registered_on", "status")
+
+
+def _notices_to_settle(to_write: Sequence[Planned]) -> tuple[set[int | None], set[int]]:
+    """The notices whose over_quota count the write may change — those new placements name,
+    and those a changed placement named or names when its notice, registration day or status
+    changed (None among them is no notice) — and the placements that stop naming a notice.
+    Read from the plan, without a query."""
+    found: set[int | None] = set()
+    released: set[int] = set()
+    for p in to_write:
+        v, e = p.values, p.existing
+        if e is None:
+            found.add(v["recruitment_notice_id"])
+        elif any(not same(getattr(e, name), v[name]) for name in _QUOTA_INPUTS):
+            found.update((e.recruitment_notice_id, v["recruitment_notice_id"]))
+            left = v["recruitment_notice_id"] is None and e.recruitment_notice_id is not None
+            if left and e.id is not None:
+                released.add(e.id)
+    return found, released

@@ -1000,6 +1000,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/recruitment-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Public Notices
+         * @description The recruitment notices the department has acknowledged whose period covers today
+         *     (public, no login): a worker checks that an enterprise recruiting in their commune told
+         *     the department, for that market and work.
+         */
+        get: operations["public-list_public_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notices
+         * @description Recruitment notices, newest first; an enterprise sees its own.
+         */
+        get: operations["notices-list_notices"];
+        put?: never;
+        /**
+         * File Notice
+         * @description File a notice before recruiting in the province: the market, occupation, quota, the
+         *     approved supply contract's number, the period and the communes (or the province). It is
+         *     `submitted` until an officer acknowledges or rejects it; an enterprise's is its own.
+         */
+        post: operations["notices-file_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment-notices/{notice_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Notice
+         * @description One notice, with its ETag.
+         */
+        get: operations["notices-get_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change Notice
+         * @description Change a notice, or move it on with `status`: an officer acknowledges or rejects a
+         *     submitted one (`rejection_reason` required), the enterprise withdraws it (submitted or
+         *     acknowledged); other moves are 409 `invalid_transition`. The enterprise changes its
+         *     particulars while it is submitted, an officer also once acknowledged; a new quota counts
+         *     the placements naming it again (`over_quota`). `If-Match` guards against lost edits.
+         */
+        patch: operations["notices-change_notice"];
+        trace?: never;
+    };
     "/api/v1/reports/annual": {
         parameters: {
             query?: never;
@@ -2547,7 +2623,7 @@ export interface components {
          * Flag
          * @enum {string}
          */
-        Flag: "fee_above_cap" | "deposit_above_cap" | "possible_duplicate" | "late_report";
+        Flag: "fee_above_cap" | "deposit_above_cap" | "possible_duplicate" | "late_report" | "over_quota";
         /** History */
         History: {
             /** Items */
@@ -2872,6 +2948,136 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** NoticeCreate */
+        NoticeCreate: {
+            /**
+             * Agency Id
+             * @description The enterprise (officers only; an enterprise files its own)
+             */
+            agency_id?: number | null;
+            /** Approved Contract No */
+            approved_contract_no: string;
+            /** Area Codes */
+            area_codes: string[];
+            /** Market Code */
+            market_code: string;
+            /** Occupation */
+            occupation: string;
+            /**
+             * Period From
+             * Format: date
+             */
+            period_from: string;
+            /**
+             * Period To
+             * Format: date
+             */
+            period_to: string;
+            /** Quota */
+            quota: number;
+        };
+        /** NoticePublic */
+        NoticePublic: {
+            /** Acknowledged On */
+            acknowledged_on: string | null;
+            /** Agency Name */
+            agency_name: string;
+            /** Areas */
+            areas: components["schemas"]["PublicArea"][];
+            /** Id */
+            id: number;
+            /** Licence No */
+            licence_no: string;
+            /** Market Code */
+            market_code: string;
+            /** Market Name */
+            market_name: string;
+            /** Occupation */
+            occupation: string;
+            /**
+             * Period From
+             * Format: date
+             */
+            period_from: string;
+            /**
+             * Period To
+             * Format: date
+             */
+            period_to: string;
+            /** Quota */
+            quota: number;
+        };
+        /** NoticeRead */
+        NoticeRead: {
+            /** Acknowledged On */
+            acknowledged_on: string | null;
+            /** Agency Id */
+            agency_id: number;
+            /** Approved Contract No */
+            approved_contract_no: string;
+            /** Area Codes */
+            area_codes: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided By */
+            decided_by: string | null;
+            /** Id */
+            id: number;
+            /** Market Code */
+            market_code: string;
+            /** Occupation */
+            occupation: string;
+            /**
+             * Period From
+             * Format: date
+             */
+            period_from: string;
+            /**
+             * Period To
+             * Format: date
+             */
+            period_to: string;
+            /** Quota */
+            quota: number;
+            /** Rejection Reason */
+            rejection_reason: string | null;
+            status: components["schemas"]["NoticeStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * NoticeStatus
+         * @enum {string}
+         */
+        NoticeStatus: "submitted" | "acknowledged" | "rejected" | "withdrawn";
+        /** NoticeUpdate */
+        NoticeUpdate: {
+            /** Approved Contract No */
+            approved_contract_no?: string | null;
+            /** Area Codes */
+            area_codes?: string[] | null;
+            /** Market Code */
+            market_code?: string | null;
+            /** Occupation */
+            occupation?: string | null;
+            /** Period From */
+            period_from?: string | null;
+            /** Period To */
+            period_to?: string | null;
+            /** Quota */
+            quota?: number | null;
+            /** Rejection Reason */
+            rejection_reason?: string | null;
+            status?: components["schemas"]["NoticeStatus"] | null;
+        };
         /** Obligation */
         Obligation: {
             /** Agency Id */
@@ -3002,6 +3208,24 @@ export interface components {
         Page_MarketRecordRead_: {
             /** Items */
             items: components["schemas"]["MarketRecordRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[NoticePublic] */
+        Page_NoticePublic_: {
+            /** Items */
+            items: components["schemas"]["NoticePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[NoticeRead] */
+        Page_NoticeRead_: {
+            /** Items */
+            items: components["schemas"]["NoticeRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
             /** Total */
@@ -3145,6 +3369,11 @@ export interface components {
                 occupation: string;
                 programme?: components["schemas"]["Programme"] | null;
                 /**
+                 * Recruitment Notice Id
+                 * @description The enterprise's acknowledged recruitment notice the worker was recruited under (docs/notices.md)
+                 */
+                recruitment_notice_id?: number | null;
+                /**
                  * Registered On
                  * Format: date
                  */
@@ -3188,6 +3417,11 @@ export interface components {
             /** Occupation */
             occupation: string;
             programme?: components["schemas"]["Programme"] | null;
+            /**
+             * Recruitment Notice Id
+             * @description The enterprise's acknowledged recruitment notice the worker was recruited under (docs/notices.md)
+             */
+            recruitment_notice_id?: number | null;
             /**
              * Registered On
              * Format: date
@@ -3240,6 +3474,8 @@ export interface components {
             /** Occupation */
             occupation: string;
             programme: components["schemas"]["Programme"] | null;
+            /** Recruitment Notice Id */
+            recruitment_notice_id: number | null;
             /**
              * Registered On
              * Format: date
@@ -3268,6 +3504,8 @@ export interface components {
             channel?: components["schemas"]["Channel"] | null;
             /** Contract Months */
             contract_months?: number | null;
+            /** Contract Signed On */
+            contract_signed_on?: string | null;
             /** Departure Date */
             departure_date?: string | null;
             /** Deposit Vnd */
@@ -3287,6 +3525,8 @@ export interface components {
             /** Occupation */
             occupation?: string | null;
             programme?: components["schemas"]["Programme"] | null;
+            /** Recruitment Notice Id */
+            recruitment_notice_id?: number | null;
             /** Registered On */
             registered_on?: string | null;
             /** Return Date */
@@ -3485,6 +3725,13 @@ export interface components {
              * @description Departures each remaining year of the span (this one included) must bring to meet the target
              */
             required_per_year: number | null;
+        };
+        /** PublicArea */
+        PublicArea: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
         };
         /** PublicMarket */
         PublicMarket: {
@@ -8708,6 +8955,348 @@ export interface operations {
             };
         };
     };
+    "public-list_public_notices": {
+        parameters: {
+            query?: {
+                /** @description A commune (or any unit): the notices recruiting there */
+                area_code?: string | null;
+                market_code?: string | null;
+                /** @description Enterprise, licence number or occupation */
+                q?: string | null;
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                /** @description Also count every matching row */
+                include_total?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NoticePublic_"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "notices-list_notices": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["NoticeStatus"] | null;
+                agency_id?: number | null;
+                market_code?: string | null;
+                /** @description true: those whose period covers today; false: the rest */
+                current?: boolean | null;
+                /** @description Occupation or contract number */
+                q?: string | null;
+                /** @description Page size (1-500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string | null;
+                /** @description Also count every matching row */
+                include_total?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NoticeRead_"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "notices-file_notice": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creation: the same key and body within 24 h returns the first response and writes nothing */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "notices-get_notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeRead"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "notices-change_notice": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; a mismatch answers 412 */
+                "If-Match"?: string | null;
+            };
+            path: {
+                notice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeRead"];
+                };
+            };
+            /** @description Bad request: the body is not well-formed JSON (`malformed_json`) or multipart data (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (for an enterprise account, also another enterprise's record) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: a duplicate, a transition not allowed, or an Idempotency-Key in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed: `If-Match` names another version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: the request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `errors` names each bad field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "reports-annual_report": {
         parameters: {
             query: {
@@ -10942,10 +11531,11 @@ export const complaintStatusValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const dutyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DutyStatus"]> = ["upcoming", "submitted", "late", "missing"];
 export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["csv", "xlsx", "ndjson"];
 export const fileKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileKind"]> = ["decision", "check_record", "sanction_decision", "payment", "remedy", "other"];
-export const flagValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Flag"]> = ["fee_above_cap", "deposit_above_cap", "possible_duplicate", "late_report"];
+export const flagValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Flag"]> = ["fee_above_cap", "deposit_above_cap", "possible_duplicate", "late_report", "over_quota"];
 export const inspectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionStatus"]> = ["planned", "in_progress", "concluded", "closed"];
 export const kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kind"]> = ["scheduled", "unscheduled", "complaint"];
 export const meKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["kind"]> = ["user", "client"];
+export const noticeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NoticeStatus"]> = ["submitted", "acknowledged", "rejected", "withdrawn"];
 export const offenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Offender"]> = ["organisation", "individual"];
 export const policyGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PolicyGroup"]> = ["poor_household", "near_poor_household", "ethnic_minority", "land_recovered", "merit_relative", "demobilised_soldier"];
 export const programmeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Programme"]> = ["TITP", "SSW", "EPS", "engineer", "other"];

@@ -38,7 +38,7 @@ describe('roles', () => {
 
   it("show an enterprise its own pages only", () => {
     const items = navFor(me('agency', 4)).map((i) => i.to);
-    expect(items).toEqual(['/placements', '/import', '/inspections', '/agencies/4', '/reports', '/markets']);
+    expect(items).toEqual(['/placements', '/import', '/inspections', '/agencies/4', '/reports', '/recruitment-notices', '/markets']);
     expect(navFor(me('admin')).map((i) => i.to)).toContain('/users');
     expect(navFor(me('officer')).map((i) => i.to)).not.toContain('/users');
   });

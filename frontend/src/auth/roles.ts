@@ -35,6 +35,10 @@ const RULES = {
   'compliance.read': [...STAFF, 'agency'],
   'markets.read': [...STAFF, 'agency'],
   'markets.write': ['officer', 'admin'],
+  // Recruitment notices (docs/notices.md): staff read every one, an enterprise its own; the
+  // enterprise files and withdraws, officers acknowledge or reject.
+  'notices.read': [...STAFF, 'agency'],
+  'notices.file': ['agency'],
   'admin.accounts': ['admin'],
   // Staff may read the swapped days; only administrators record them (docs/law.md).
   'rules.workingDays': ['admin'],

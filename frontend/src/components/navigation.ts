@@ -10,6 +10,8 @@ interface NavItem {
 
 /** The public fee check (docs/law.md, "The public fee check"): a Vietnamese address for workers to type. */
 export const FEE_CHECK_PATH = '/kiem-tra-phi';
+/** The public check of recruitment notices (docs/notices.md): a Vietnamese address too. */
+export const NOTICE_CHECK_PATH = '/kiem-tra-thong-bao';
 
 // The main menu; each entry shows only to the roles that may open it.
 const NAV: NavItem[] = [
@@ -23,6 +25,7 @@ const NAV: NavItem[] = [
   { to: (me) => `/agencies/${me.agency_id ?? ''}`, label: 'nav.myAgency', can: 'agencies.own' },
   { to: '/reports', label: 'nav.reports', can: 'reports.file' },
   { to: '/report-tracking', label: 'nav.reportTracking', can: 'reports.track' },
+  { to: '/recruitment-notices', label: 'nav.notices', can: 'notices.read' },
   { to: '/markets', label: 'nav.markets', can: 'markets.read' },
   { to: '/rules', label: 'nav.rules', can: 'rules.read' },
   { to: '/users', label: 'nav.users', can: 'admin.accounts' },

@@ -8,6 +8,22 @@ const shown = (lang: 'vi' | 'en', message: string) => {
 };
 
 describe('fieldMessage', () => {
+  it('translates the rules of recruitment notices', () => {
+    expect(shown('vi', "the notice is submitted: name one the department has acknowledged")).toBe(
+      'Thông báo tuyển dụng chưa được Sở xác nhận.',
+    );
+    expect(shown('vi', "no recruitment notice 12 of the placement's enterprise")).toBe(
+      'Không có thông báo tuyển dụng này của doanh nghiệp.',
+    );
+    expect(shown('vi', "'506' (Huyện Đại Lộc) is a district: name its communes, or the province ('48') for the whole of it")).toBe(
+      'Mã 506 không phải xã, phường: hãy chọn xã, phường hoặc toàn thành phố.',
+    );
+    expect(shown('en', "'20521' (Xã Đại Nghĩa) ended on 2025-06-30; name 20500 Xã Đại Lộc")).toBe(
+      'The area 20521 ended on 2025-06-30: choose the unit that replaced it.',
+    );
+    expect(shown('vi', "'99999': no area with this code")).toBe('Không có địa bàn mã 99999.');
+  });
+
   it('translates the rules of the registry', () => {
     expect(shown('vi', 'digits 5-6 (97) do not match the year of birth 1998')).toBe(
       'Chữ số thứ 5–6 (97) không khớp với năm sinh 1998.',

@@ -1200,11 +1200,85 @@ test('an officer sees an enterprise with an overdue report and filters the repor
   });
 });
 
+test('an enterprise files a recruitment notice, an officer acknowledges it, and a worker finds it on a phone', async () => {
+  // An occupation of this run only, so that the notice is told apart from the demo data's.
+  const occupation = `Hàn kết cấu thép ${Date.now()}`;
+  let noticeId = 0;
+  await withPage(async (page) => {
+    await loginTo(page, 'agency1', '/placements');
+    const menu = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await menu.getByRole('link', { name: 'Thông báo tuyển dụng', exact: true }).click();
+    await expectPath(page, '/recruitment-notices');
+    await expectVisible(page.getByRole('heading', { level: 2, name: 'Gửi thông báo mới' }), 'the new notice form');
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Gửi thông báo', exact: true }) });
+    const market = form.getByLabel(/^Thị trường/);
+    await market.locator('option[value="JP"]').waitFor({ state: 'attached' });
+    await market.selectOption('JP');
+    await form.getByLabel(/^Ngành nghề/).fill(occupation);
+    await form.getByLabel(/^Số lượng cần tuyển/).fill('25');
+    await form.getByLabel(/^Số hợp đồng cung ứng/).fill('BT-01/2026/HĐCU');
+    await chooseArea(page, 'Thêm xã, phường', 'thuong duc', /Xã Thượng Đức/);
+    await expectVisible(form.getByRole('button', { name: /^Bỏ Xã Thượng Đức/ }), 'the chosen commune');
+    await form.getByRole('button', { name: 'Gửi thông báo', exact: true }).click();
+    await expectVisible(page.getByText(/^Đã gửi thông báo số \d+/), 'the notice filed');
+    const mine = (await api('agency1', '/recruitment-notices?limit=20')).items.find((n) => n.occupation === occupation);
+    assert(mine && mine.status === 'submitted', `the API has ${JSON.stringify(mine)}`);
+    assert(mine.area_codes.join(',') === '20506' && mine.quota === 25, `stored as ${JSON.stringify(mine)}`);
+    noticeId = mine.id;
+    await expectVisible(page.locator(`tr[data-notice="${noticeId}"]`).getByText('Chờ xác nhận'), 'its status in the list');
+    await screenshot(page, 'notices-agency');
+  });
+
+  await withPage(async (page) => {
+    await loginTo(page, 'officer', '/dashboard');
+    await page.goto(`${BASE_URL}/recruitment-notices`);
+    await page.getByLabel('Trạng thái').selectOption('submitted');
+    const row = page.locator(`tr[data-notice="${noticeId}"]`);
+    await expectVisible(row, 'the submitted notice in the officer list');
+    await row.getByRole('button', { name: `Xác nhận thông báo số ${noticeId}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Xác nhận thông báo tuyển dụng' });
+    await expectVisible(dialog, 'the confirmation dialog');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await expectVisible(page.getByText(`Đã xác nhận thông báo số ${noticeId}.`), 'the acknowledgement');
+    const stored = (await api('officer', `/recruitment-notices/${noticeId}`));
+    assert(stored.status === 'acknowledged', `the API has the notice ${stored.status}`);
+    await screenshot(page, 'notices-officer');
+  });
+
+  await withPage(
+    async (page) => {
+      await page.goto(`${BASE_URL}/`);
+      await page.getByRole('link', { name: 'Kiểm tra thông báo tuyển dụng' }).click();
+      await expectPath(page, '/kiem-tra-thong-bao');
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'Kiểm tra thông báo tuyển dụng' }), 'the check heading');
+      const commune = page.getByLabel('Xã, phường nơi bạn ở');
+      await commune.locator('option[value="20506"]').waitFor({ state: 'attached' });
+      await commune.selectOption('20506');
+      await page.getByLabel('Nước đến làm việc').selectOption('JP');
+      const card = page.locator(`li[data-notice="${noticeId}"]`);
+      await expectVisible(card.getByText(occupation), 'the acknowledged notice for Xã Thượng Đức');
+      await expectVisible(card.getByText('DEMO-001/LĐTBXH-GP'), 'the enterprise’s licence number');
+      // A neighbouring commune the notice does not name does not show it.
+      await commune.selectOption('20500');
+      await expectVisible(page.getByRole('heading', { level: 2, name: 'Doanh nghiệp đang được tuyển dụng' }), 'the results');
+      await page.waitForLoadState('networkidle');
+      assert((await card.count()) === 0, 'the notice shows for a commune it does not name');
+      await commune.selectOption('20506');
+      await expectVisible(card, 'the notice again');
+      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `the notice check scrolls sideways by ${overflow}px`);
+      await screenshot(page, 'notice-check-phone');
+      await expectAccessible(page, 'the notice check with a result (phone)');
+    },
+    { viewport: PHONE_SMALL },
+  );
+});
+
 test('every page passes an axe-core scan without serious or critical findings', async () => {
   const inspection = (await api('officer', '/inspections?limit=1')).items[0].id;
   const complaint = (await api('officer', '/complaints?limit=1')).items[0].id;
   const pages = {
-    none: ['/', '/login', '/kiem-tra-phi'],
+    none: ['/', '/login', '/kiem-tra-phi', '/kiem-tra-thong-bao'],
     officer: [
       '/dashboard',
       '/placements',
@@ -1227,9 +1301,10 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/rules',
       '/report-tracking',
       '/report-tracking?status=all',
+      '/recruitment-notices',
     ],
     admin: ['/users', '/api-clients', '/working-days', '/rules'],
-    agency1: ['/placements', '/agencies/1', '/inspections', '/reports'],
+    agency1: ['/placements', '/agencies/1', '/inspections', '/reports', '/recruitment-notices'],
   };
   for (const [username, paths] of Object.entries(pages)) {
     await withPage(async (page) => {

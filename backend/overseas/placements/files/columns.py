@@ -114,6 +114,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("contract_signed_on", "Ngày ký hợp đồng", "date", as_text=True, width=12,
            hint=_DATE_HINT + "; mức trần phí và tỷ giá tính theo ngày này (để trống: ngày "
                 "xuất cảnh, nếu chưa có thì ngày đăng ký)"),
+    Column("recruitment_notice_id", "ID thông báo tuyển dụng", "int", width=14,
+           hint="Số ID thông báo tuyển dụng đã được Sở xác nhận mà người lao động được tuyển "
+                "theo; có thể bỏ trống"),
     Column("notes", "Ghi chú", width=30, example="Dòng ví dụ, xoá trước khi nhập"),
 )  # fmt: skip
 

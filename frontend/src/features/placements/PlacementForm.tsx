@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/router';
 import { today } from '../../forms/today';
 import { AreaPicker } from '../areas/AreaPicker';
+import { useAcknowledgedNotices } from '../notices/api';
 import { useNames } from '../reference/api';
 import { PLACEMENT_FIELDS, type PlacementField } from './formModel';
 
@@ -33,6 +34,19 @@ export function PlacementForm({ mode, form, ownAgency, cancelTo }: Props) {
   const names = useNames();
   const { kit } = form;
   const label = (field: PlacementField) => form.labels[field];
+  // The enterprise's acknowledged recruitment notices (docs/notices.md): an enterprise user's
+  // own, or those of the enterprise an officer chose.
+  const chosenAgency = kit.values.agency_id ? Number(kit.values.agency_id) : null;
+  const notices = useAcknowledgedNotices(ownAgency ? null : chosenAgency, ownAgency || chosenAgency !== null);
+  const noticeOptions = (notices.data ?? []).map((n) => ({
+    value: String(n.id),
+    label: t('placement.noticeOption', { id: String(n.id), occupation: n.occupation, market: names.market(n.market_code) }),
+  }));
+  const namedNotice = kit.values.recruitment_notice_id;
+  if (namedNotice && !noticeOptions.some((o) => o.value === namedNotice)) {
+    // A notice named before it was withdrawn stays on the record: still offered as it is.
+    noticeOptions.push({ value: namedNotice, label: t('placement.noticeOther', { id: namedNotice }) });
+  }
 
   return (
     <form className="form form--wide" onSubmit={form.onSubmit} noValidate aria-busy={form.pending}>
@@ -153,6 +167,14 @@ export function PlacementForm({ mode, form, ownAgency, cancelTo }: Props) {
               <option key={c} value={c} />
             ))}
           </datalist>
+          <SelectField
+            kit={kit}
+            name="recruitment_notice_id"
+            label={label('recruitment_notice_id')}
+            hint={t('placement.hint.recruitment_notice_id')}
+            placeholder={t('form.none')}
+            options={noticeOptions}
+          />
         </div>
       </fieldset>
 

@@ -35,6 +35,7 @@ const placement: Placement = {
   return_date: null,
   contract_signed_on: null,
   notes: null,
+  recruitment_notice_id: 5,
   flags: [],
   version: 2,
   created_at: '2024-01-10T00:00:00Z',
@@ -54,6 +55,8 @@ describe('the placement form model', () => {
     expect(body.monthly_salary).toBe('180000');
     expect(body.worker).toMatchObject({ national_id: '049095001234', policy_groups: ['poor_household', 'ethnic_minority'] });
     expect(body).toMatchObject({ agency_id: 3, contract_months: 36, service_fee_vnd: 30000000, loan_vnd: 0 });
+    // The recruitment notice it names goes as a number (docs/notices.md).
+    expect(body.recruitment_notice_id).toBe(5);
     expect('deposit_vnd' in body).toBe(false);
     expect('employer_name' in body).toBe(false);
   });

@@ -29,6 +29,7 @@ export const CONTRACT_FIELDS = [
   'contract_months',
   'monthly_salary',
   'salary_currency',
+  'recruitment_notice_id',
 ] as const;
 
 export const MONEY_FIELDS = ['service_fee_vnd', 'deposit_vnd', 'loan_vnd'] as const;
@@ -44,7 +45,7 @@ export type PlacementField =
 /** Every input, in the order of the form (the first invalid one gets the focus). */
 export const PLACEMENT_FIELDS: readonly PlacementField[] = [...WORKER_FIELDS, ...CONTRACT_FIELDS, ...MONEY_FIELDS, ...STATUS_FIELDS];
 
-const INTEGER_FIELDS = new Set(['agency_id', 'contract_months', 'service_fee_vnd', 'deposit_vnd', 'loan_vnd']);
+const INTEGER_FIELDS = new Set(['agency_id', 'recruitment_notice_id', 'contract_months', 'service_fee_vnd', 'deposit_vnd', 'loan_vnd']);
 /** A salary in a foreign currency may have decimals; it goes as text so nothing is rounded. */
 const DECIMAL_FIELDS = new Set(['monthly_salary']);
 
@@ -73,6 +74,7 @@ export function valuesFromPlacement(p: Placement): FormValues {
     contract_months: text(p.contract_months),
     monthly_salary: p.monthly_salary,
     salary_currency: p.salary_currency,
+    recruitment_notice_id: text(p.recruitment_notice_id),
     service_fee_vnd: text(p.service_fee_vnd),
     deposit_vnd: text(p.deposit_vnd),
     loan_vnd: text(p.loan_vnd),

@@ -3,7 +3,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListView } from '../../components/ListView';
 import { Loading } from '../../components/Loading';
-import { FEE_CHECK_PATH } from '../../components/navigation';
+import { FEE_CHECK_PATH, NOTICE_CHECK_PATH } from '../../components/navigation';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/router';
@@ -115,6 +115,12 @@ export default function PublicHomePage() {
         <p>
           <Link to={FEE_CHECK_PATH} className="button">
             {t('public.feeCheckLink')}
+          </Link>
+        </p>
+        <p>{t('public.noticeCheckLead')}</p>
+        <p>
+          <Link to={NOTICE_CHECK_PATH} className="button">
+            {t('public.noticeCheckLink')}
           </Link>
         </p>
       </div>
