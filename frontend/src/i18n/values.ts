@@ -16,6 +16,7 @@ import type {
   Tier,
   ViolationCategory,
 } from '../api/types';
+import type { components } from '../api/schema';
 import type { MessageKey } from './vi';
 
 /**
@@ -25,14 +26,18 @@ import type { MessageKey } from './vi';
 export interface ValueGroups {
   agencyStatus: AgencyStatus;
   channel: Channel;
+  decisionStatus: 'unpaid' | 'overdue' | 'paid' | 'enforced';
   dutyStatus: DutyStatus;
+  fileKind: components['schemas']['FileKind'];
   flag: Flag;
   inspectionKind: InspectionKind;
   inspectionResult: InspectionResult;
   inspectionStatus: InspectionStatus;
+  offender: components['schemas']['Offender'];
   policyGroup: PolicyGroup;
   programme: Programme;
   recordKind: RecordKind;
+  remedyKind: components['schemas']['RemedyKind'];
   reportKind: ReportKind;
   role: Role;
   sex: Sex;
