@@ -651,6 +651,8 @@ export const en: Dictionary = {
   'print.sd.additional': '3. Additional sanctions:',
   'print.sd.suspension': 'Suspension of the licence for overseas placement services for {months} months.',
   'print.sd.remedies': '4. Remedial measures:',
+  'print.sd.ofDecree': '{citation} of Decree {decree}',
+  'print.sd.decree': 'Decree {decree}',
   'print.sd.noneWord': 'None.',
   'print.sd.amount': 'amount {amount}',
   'print.sd.due': 'due by {date}',

@@ -651,6 +651,8 @@ export const vi = {
   'print.sd.additional': '3. Hình thức xử phạt bổ sung:',
   'print.sd.suspension': 'Tước quyền sử dụng Giấy phép hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài trong {months} tháng.',
   'print.sd.remedies': '4. Biện pháp khắc phục hậu quả:',
+  'print.sd.ofDecree': '{citation} Nghị định số {decree}',
+  'print.sd.decree': 'Nghị định số {decree}',
   'print.sd.noneWord': 'Không.',
   'print.sd.amount': 'số tiền {amount}',
   'print.sd.due': 'thời hạn thực hiện đến {date}',

@@ -60,7 +60,7 @@ function CheckRecordDocument({ inspection, agency }: { inspection: Inspection; a
       </div>
       <div className="print-signatures">
         <SignatureBlock role={vi('print.cr.signEnterprise')} name={record.representative_name} />
-        <SignatureBlock role={vi('print.cr.signLead')} name={inspection.lead_inspector} />
+        <SignatureBlock role={vi('print.cr.signLead')} name={inspection.lead_inspector ?? inspection.team_members[0] ?? null} />
       </div>
     </>
   );

@@ -1,30 +1,15 @@
 import type { Agency, Inspection } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useNames } from '../reference/api';
-import { useSanctionPowers, useViolationTypes } from '../rules/api';
+import { useSanctionPowers } from '../rules/api';
 import { DocumentHead, PrintPage, SignatureBlock, vi } from './PrintLayout';
-import { printDay, printMoney } from './procedure';
-
-/** "Điều 49 khoản 7 điểm b" for a catalogued act, from its row. */
-function citationVi(act: { article: string; clause: string; point: string }) {
-  return act.point
-    ? translateCitation('rules.citationPoint', act)
-    : translateCitation('rules.citation', act);
-}
-
-function translateCitation(key: 'rules.citation' | 'rules.citationPoint', act: { article: string; clause: string; point: string }) {
-  return vi(key, { article: act.article, clause: act.clause, point: act.point });
-}
+import { legalBasisVi, printDay, printMoney } from './procedure';
 
 function DecisionDocument({ inspection, agency }: { inspection: Inspection; agency: Agency | undefined }) {
   const names = useNames();
   const decision = inspection.sanction_decision!;
   const powers = useSanctionPowers(decision.decided_on);
   const power = powers.data?.find((p) => p.code === decision.signer_power);
-  // The acts as they stood on the day each ended; the rows in force on the decision's day are
-  // the same rows for acts under Decree 283/2026 (docs/law.md).
-  const acts = useViolationTypes('', '');
-  const actOf = (code: string | null) => (code ? acts.data?.find((a) => a.code === code) : undefined);
   const agencyName = agency?.name ?? names.agency(inspection.agency_id);
   const record = inspection.check_record;
   const suspension = inspection.violations.filter((v) => v.licence_suspension_months !== null);
@@ -48,7 +33,7 @@ function DecisionDocument({ inspection, agency }: { inspection: Inspection; agen
           </p>
         )}
         {record && <p>{vi('print.sd.recordBasis', { date: printDay(record.held_at.slice(0, 10)), place: record.place })}</p>}
-        <p>{vi('print.sd.powerBasis', { authority, source: power?.source ?? '' })}</p>
+        <p>{vi('print.sd.powerBasis', { authority, source: legalBasisVi(power?.source ?? '') })}</p>
         <p className="print-center print-strong">{vi('print.sd.decides')}</p>
         <p>
           <span className="print-strong">{vi('print.sd.article1')}</span>{' '}
@@ -58,8 +43,7 @@ function DecisionDocument({ inspection, agency }: { inspection: Inspection; agen
         <p>{vi('print.sd.committed')}</p>
         <ol className="print-list">
           {inspection.violations.map((v) => {
-            const act = actOf(v.violation_type);
-            const where = act ? `${citationVi(act)} ${act.source.replace(/ Art\..*$/, '')}` : (v.legal_basis ?? '');
+            const where = legalBasisVi(v.legal_basis ?? '');
             return (
               <li key={v.id}>
                 {v.description} {vi('print.sd.providedIn', { where })}

@@ -4,6 +4,7 @@ import {
   closeBlockers,
   fineHint,
   fromVietnamInput,
+  legalBasisVi,
   parseIds,
   printDay,
   printMoney,
@@ -117,6 +118,14 @@ describe('print formatting', () => {
     expect(toVietnamInput('2026-11-27T20:30:00+00:00')).toBe('2026-11-28T03:30');
     expect(fromVietnamInput('2026-11-28T09:00')).toBe('2026-11-28T09:00:00+07:00');
     expect(printTime('2026-11-28T02:05:00Z')).toBe('09 giờ 05 phút, ngày 28 tháng 11 năm 2026');
+  });
+
+  it('prints a catalogued act\'s source as the decree cites it, and anything else as recorded', () => {
+    expect(legalBasisVi('Decree 283/2026/NĐ-CP Art. 49(7)(b)')).toBe('Điều 49 khoản 7 điểm b Nghị định số 283/2026/NĐ-CP');
+    expect(legalBasisVi('Decree 283/2026/NĐ-CP Art. 49(1)(đ)')).toBe('Điều 49 khoản 1 điểm đ Nghị định số 283/2026/NĐ-CP');
+    expect(legalBasisVi('Decree 283/2026/NĐ-CP Art. 49(3)')).toBe('Điều 49 khoản 3 Nghị định số 283/2026/NĐ-CP');
+    expect(legalBasisVi('Decree 283/2026/NĐ-CP')).toBe('Nghị định số 283/2026/NĐ-CP');
+    expect(legalBasisVi('Nghị định 12/2022/NĐ-CP, Điều 40')).toBe('Nghị định 12/2022/NĐ-CP, Điều 40');
   });
 
   it('reads placement ids typed with commas or spaces', () => {

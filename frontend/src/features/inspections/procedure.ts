@@ -1,4 +1,5 @@
 import type { Inspection } from '../../api/types';
+import { translate } from '../../i18n/core';
 import type { ViolationType } from '../rules/api';
 
 // The procedure's pure rules as the pages show them (docs/inspections.md). The server judges;
@@ -112,4 +113,21 @@ export function parseIds(text: string): number[] | null {
   const parts = text.split(/[\s,;]+/).filter(Boolean);
   if (!parts.every((p) => /^\d+$/.test(p))) return null;
   return parts.map(Number);
+}
+
+/**
+ * Where a catalogued act is provided, in Vietnamese: its source "Decree 283/2026/NĐ-CP
+ * Art. 49(7)(b)" (docs/law.md) read as "Điều 49 khoản 7 điểm b Nghị định số 283/2026/NĐ-CP";
+ * anything else is printed as recorded.
+ */
+export function legalBasisVi(basis: string): string {
+  const decreeOnly = /^Decree (\S+)$/.exec(basis.trim());
+  if (decreeOnly) return translate('vi', 'print.sd.decree', { decree: decreeOnly[1] });
+  const found = /^Decree (\S+) Art\. (\d+)\((\d+)\)(?:\(([^)]+)\))?$/.exec(basis.trim());
+  if (!found) return basis;
+  const [, decree, article, clause, point] = found;
+  const citation = point
+    ? translate('vi', 'rules.citationPoint', { article, clause, point })
+    : translate('vi', 'rules.citation', { article, clause });
+  return translate('vi', 'print.sd.ofDecree', { citation, decree });
 }
