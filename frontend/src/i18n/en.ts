@@ -640,6 +640,7 @@ export const en: Dictionary = {
   'print.sd.inspectionBasis': 'Under Inspection Decision no. {number} {date};',
   'print.sd.recordBasis': 'Under the check record made {date} at {place};',
   'print.sd.powerBasis': 'Under the sanctioning power of {authority} ({source});',
+  'print.sd.powerBasisShort': 'Under the sanctioning power of {authority};',
   'print.sd.decides': 'DECIDES:',
   'print.sd.article1': 'Article 1.',
   'print.sd.against': 'To sanction: {name}; licence no.: {licence}.',

@@ -640,6 +640,7 @@ export const vi = {
   'print.sd.inspectionBasis': 'Căn cứ Quyết định kiểm tra số {number} {date};',
   'print.sd.recordBasis': 'Căn cứ Biên bản kiểm tra lập {date} tại {place};',
   'print.sd.powerBasis': 'Căn cứ thẩm quyền xử phạt của {authority} ({source});',
+  'print.sd.powerBasisShort': 'Căn cứ thẩm quyền xử phạt của {authority};',
   'print.sd.decides': 'QUYẾT ĐỊNH:',
   'print.sd.article1': 'Điều 1.',
   'print.sd.against': 'Xử phạt vi phạm hành chính đối với: {name}; Giấy phép số: {licence}.',

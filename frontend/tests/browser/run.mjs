@@ -1023,6 +1023,7 @@ test('an inspector runs the sanctioning procedure from decision to close, with t
     await expectAccessible(page, 'the inspection as its enterprise sees it');
     await page.getByRole('link', { name: 'In quyết định xử phạt' }).click();
     await expectVisible(page.locator('.print-doc').getByText(`Số: XP-${stamp}/QĐ-XPHC`), 'the printable decision for the enterprise');
+    await expectVisible(page.locator('.print-doc').getByText('GIÁM ĐỐC SỞ NỘI VỤ').last(), 'who signed, for the enterprise');
   });
 });
 

@@ -1,5 +1,7 @@
 import type { Agency, Inspection } from '../../api/types';
+import { can } from '../../auth/roles';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useMe } from '../auth/api';
 import { useNames } from '../reference/api';
 import { useSanctionPowers } from '../rules/api';
 import { DocumentHead, PrintPage, SignatureBlock, vi } from './PrintLayout';
@@ -8,7 +10,9 @@ import { legalBasisVi, printDay, printMoney } from './procedure';
 function DecisionDocument({ inspection, agency }: { inspection: Inspection; agency: Agency | undefined }) {
   const names = useNames();
   const decision = inspection.sanction_decision!;
-  const powers = useSanctionPowers(decision.decided_on);
+  // The power's source is read from the rules by staff; the enterprise's copy names the title only.
+  const { data: me } = useMe();
+  const powers = useSanctionPowers(decision.decided_on, can(me?.role, 'rules.read'));
   const power = powers.data?.find((p) => p.code === decision.signer_power);
   const agencyName = agency?.name ?? names.agency(inspection.agency_id);
   const record = inspection.check_record;
@@ -16,7 +20,7 @@ function DecisionDocument({ inspection, agency }: { inspection: Inspection; agen
   const additional = inspection.violations.filter((v) => v.additional_sanctions);
   const remedies = inspection.violations.flatMap((v) => v.remedies);
   const legacyRemedies = inspection.violations.filter((v) => v.remedies.length === 0 && v.remedy);
-  const authority = power?.authority_vi ?? decision.signer_power;
+  const authority = decision.signer_authority_vi;
   return (
     <>
       <DocumentHead number={decision.number} day={decision.decided_on} title={vi('print.sd.title')} subtitle={vi('print.sd.subtitle')} />
@@ -33,7 +37,11 @@ function DecisionDocument({ inspection, agency }: { inspection: Inspection; agen
           </p>
         )}
         {record && <p>{vi('print.sd.recordBasis', { date: printDay(record.held_at.slice(0, 10)), place: record.place })}</p>}
-        <p>{vi('print.sd.powerBasis', { authority, source: legalBasisVi(power?.source ?? '') })}</p>
+        <p>
+          {power
+            ? vi('print.sd.powerBasis', { authority, source: legalBasisVi(power.source) })
+            : vi('print.sd.powerBasisShort', { authority })}
+        </p>
         <p className="print-center print-strong">{vi('print.sd.decides')}</p>
         <p>
           <span className="print-strong">{vi('print.sd.article1')}</span>{' '}

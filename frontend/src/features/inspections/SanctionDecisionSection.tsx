@@ -47,14 +47,11 @@ export function usePowerLabel() {
 }
 
 function DecisionFacts({ decision }: { decision: Decision }) {
-  const { t, formatDate } = useI18n();
-  const powers = useSanctionPowers(decision.decided_on);
-  const power = powers.data?.find((p) => p.code === decision.signer_power);
-  const label = usePowerLabel();
+  const { t, lang, formatDate } = useI18n();
   const rows: [string, string][] = [
     [t('sanction.number'), decision.number],
     [t('sanction.decided_on'), formatDate(decision.decided_on)],
-    [t('sanction.signer_power'), power ? label(power) : decision.signer_power],
+    [t('sanction.signer_power'), lang === 'en' ? decision.signer_authority_en : decision.signer_authority_vi],
     [t('sanction.signer_name'), decision.signer_name],
     [t('sanction.total'), t('rules.vnd', { amount: formatVnd(decision.total_fine_vnd) })],
     [t('sanction.payment_due_on'), formatDate(decision.payment_due_on)],
