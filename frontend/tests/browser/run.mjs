@@ -916,6 +916,9 @@ test('an inspector runs the sanctioning procedure from decision to close, with t
       /Tiền phạt phải từ 80\.000\.000 đến 120\.000\.000 đồng/,
       'the fine out of range, said on its input',
     );
+    await form.getByLabel('Tìm hành vi').evaluate((input) => input.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -60));
+    await guideShot(page, 'thanh-tra-vi-pham');
     await form.getByLabel('Tiền phạt (VND)').fill('90.000.000');
     await form.getByRole('button', { name: 'Thêm vi phạm' }).click();
     await expectVisible(page.getByRole('heading', { name: '3. Vi phạm (1)' }), 'the violation');
@@ -981,6 +984,7 @@ test('an inspector runs the sanctioning procedure from decision to close, with t
     await expectVisible(decision.getByText('GIÁM ĐỐC SỞ NỘI VỤ').last(), 'the signature block');
     await expectAccessible(page, 'the printable sanction decision');
     await screenshot(page, 'print-sanction-decision');
+    await guideShot(page, 'in-quyet-dinh-xu-phat');
     // On paper, only the document: the app's header, menu and buttons are hidden.
     await page.emulateMedia({ media: 'print' });
     assert(!(await page.locator('.site-header').isVisible()), 'the header is hidden in print');
@@ -1289,6 +1293,9 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/targets',
       '/inspections',
       `/inspections/${inspection}`,
+      // The print views; with their records filled in they are scanned in the procedure's test.
+      `/inspections/${inspection}/print/check-record`,
+      `/inspections/${inspection}/print/sanction-decision`,
       '/inspections/new',
       '/inspections/priorities',
       '/markets',
@@ -1300,7 +1307,7 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/report-tracking?status=all',
     ],
     admin: ['/users', '/api-clients', '/working-days', '/rules'],
-    agency1: ['/placements', '/agencies/1', '/inspections', '/reports'],
+    agency1: ['/placements', '/agencies/1', '/inspections', `/inspections/${inspection}`, '/reports'],
   };
   for (const [username, paths] of Object.entries(pages)) {
     await withPage(async (page) => {

@@ -11,7 +11,7 @@ import { useViolationTypes, type ViolationType } from '../rules/api';
 import { formatVnd } from '../rules/labels';
 import { useCitation } from '../rules/ViolationTypesSection';
 import { useAddViolation, type NewRemedy, type NewViolation } from './api';
-import { DECREE_283_IN_FORCE, fineHint, parseIds, type Offender } from './procedure';
+import { DECREE_283_IN_FORCE, fineHint, legalBasisVi, parseIds, type Offender } from './procedure';
 import { readRemedies, RemedyRows } from './RemedyRows';
 
 const FIELDS = [
@@ -151,7 +151,7 @@ export function AddViolationForm({ inspectionId }: { inspectionId: number }) {
             />
             {chosen && (
               <p className="field__hint form-grid__full">
-                {t('violation.chosenAct', { citation: citation(chosen), source: chosen.source })}
+                {t('violation.chosenAct', { citation: citation(chosen), source: lang === 'vi' ? legalBasisVi(chosen.source) : chosen.source })}
                 {!chosen.confirmed && ` ${t('violation.actUnconfirmed')}`}
               </p>
             )}
