@@ -446,8 +446,6 @@ export const en: Dictionary = {
   'inspection.step.concluded': 'Issue the conclusion',
   'inspection.step.closed': 'Close the inspection',
   'inspection.finished': 'The inspection is closed.',
-  'inspection.openViolations': 'Violations neither remedied nor waived: {count}. Settle them before closing.',
-  'inspection.violations': 'Violations ({count})',
   'inspection.noViolations': 'No violations recorded.',
 
   'violation.category': 'Category',

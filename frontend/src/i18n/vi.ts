@@ -446,8 +446,6 @@ export const vi = {
   'inspection.step.concluded': 'Ban hành kết luận',
   'inspection.step.closed': 'Kết thúc cuộc thanh tra',
   'inspection.finished': 'Cuộc thanh tra đã kết thúc.',
-  'inspection.openViolations': 'Còn {count} vi phạm chưa khắc phục hoặc chưa được miễn; cần xử lý trước khi kết thúc.',
-  'inspection.violations': 'Vi phạm ({count})',
   'inspection.noViolations': 'Không ghi nhận vi phạm.',
 
   'violation.category': 'Nhóm vi phạm',

@@ -81,7 +81,7 @@ function InspectionDetail({ inspection }: { inspection: Inspection }) {
 
       <section className="section card" aria-labelledby="inspection-decision">
         <h2 id="inspection-decision">{t('procedure.step1')}</h2>
-        <DecisionSection key={inspection.version} inspection={inspection} editable={open} />
+        <DecisionSection inspection={inspection} editable={open} />
       </section>
 
       <section className="section card" aria-labelledby="inspection-check-record">
