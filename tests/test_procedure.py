@@ -431,6 +431,26 @@ def test_the_signer_must_hold_the_power_for_the_act(
     assert not fines.covers(power, act)  # the police may not sanction Art. 49(2) (Art. 63(5))
 
 
+def test_the_enterprise_reads_who_signed_its_decision(
+    client: TestClient, officer: dict[str, str], started: dict[str, Any], make: Factory
+) -> None:
+    """The enterprise may not read the sanction powers (rules), so its decision names the
+    signer's title itself, in both languages."""
+    iid = started["id"]
+    _concluded_with(client, officer, iid, **_act("d283-49-1-e"), fine_vnd=12_000_000)
+    decision = _ok(
+        client.put(f"{INSPECTIONS}/{iid}/sanction-decision", json=_decision(), headers=officer)
+    )
+    assert decision["signer_authority_vi"] == "Giám đốc Sở Nội vụ"
+    assert (
+        decision["signer_authority_en"] == "Director of the provincial Department of Home Affairs"
+    )
+    mine = make.headers_for(make.user(Role.agency, agency_id=started["agency_id"]))
+    assert client.get("/api/v1/rules/sanction-powers", headers=mine).status_code == 403
+    shown = _ok(client.get(f"{INSPECTIONS}/{iid}", headers=mine))["sanction_decision"]
+    assert shown["signer_authority_vi"] == "Giám đốc Sở Nội vụ"
+
+
 def test_a_decision_cannot_precede_the_check(
     client: TestClient, officer: dict[str, str], started: dict[str, Any]
 ) -> None:

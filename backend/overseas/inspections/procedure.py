@@ -100,9 +100,20 @@ def decision_status(decision: SanctionDecision, on: date) -> str:
     return "overdue" if on > decision.payment_due_on else "unpaid"
 
 
-def decision_read(decision: SanctionDecision) -> SanctionDecisionRead:
-    data = {n: getattr(decision, n) for n in SanctionDecisionRead.model_fields if n != "status"}
-    return SanctionDecisionRead(**data, status=decision_status(decision, today()))
+def decision_read(session: Session, decision: SanctionDecision) -> SanctionDecisionRead:
+    """The decision with its signer's title, so that the enterprise, which may not read the
+    sanction powers, sees who signed (docs/inspections.md, "The sanction decision")."""
+    computed = ("status", "signer_authority_vi", "signer_authority_en")
+    data = {n: getattr(decision, n) for n in SanctionDecisionRead.model_fields if n not in computed}
+    power = session.get(SanctionPower, decision.signer_power)
+    return SanctionDecisionRead(
+        **data,
+        status=decision_status(decision, today()),
+        signer_authority_vi=power.authority_vi if power else decision.signer_power,
+        signer_authority_en=(power.authority_en or power.authority_vi)
+        if power
+        else decision.signer_power,
+    )
 
 
 def _signer(session: Session, code: str, on: date) -> SanctionPower:
@@ -263,7 +274,7 @@ def reads(
         ).all()
     }
     decisions = {
-        d.inspection_id: decision_read(d)
+        d.inspection_id: decision_read(session, d)
         for d in session.exec(
             select(SanctionDecision).where(col(SanctionDecision.inspection_id).in_(inspection_ids))
         ).all()

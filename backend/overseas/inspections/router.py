@@ -248,7 +248,7 @@ def put_sanction_decision(
     _guard(if_match, procedure.decision_of(session, inspection.id or 0))
     decision = procedure.put_decision(session, inspection, data)
     set_etag(response, decision.version)
-    return procedure.decision_read(decision)
+    return procedure.decision_read(session, decision)
 
 
 @router.post(

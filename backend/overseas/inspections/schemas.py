@@ -186,6 +186,11 @@ class SanctionDecisionRead(BaseModel):
     number: str
     decided_on: date
     signer_power: str
+    signer_authority_vi: str = Field(
+        description="The signing authority's title (the sanction power's), for those who may not "
+        "read the rules"
+    )
+    signer_authority_en: str
     signer_name: str
     total_fine_vnd: int
     payment_due_on: date

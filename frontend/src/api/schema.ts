@@ -4010,6 +4010,13 @@ export interface components {
              * Format: date
              */
             payment_due_on: string;
+            /** Signer Authority En */
+            signer_authority_en: string;
+            /**
+             * Signer Authority Vi
+             * @description The signing authority's title (the sanction power's), for those who may not read the rules
+             */
+            signer_authority_vi: string;
             /** Signer Name */
             signer_name: string;
             /** Signer Power */

@@ -36,6 +36,25 @@ describe('fieldMessage', () => {
     expect(shown('vi', "'31/02/2024' is not a valid date (day is out of range for month)")).toContain('Ngày không hợp lệ');
   });
 
+  // As backend/overseas/inspections words them (findings.py, procedure.py).
+  it('translates the fine range and the signer power of a sanction, with amounts in đồng', () => {
+    expect(
+      shown('vi', 'must lie between 80000000 and 120000000 VND for an organisation under Decree 283/2026/NĐ-CP Art. 49(7)(b)'),
+    ).toBe('Tiền phạt phải từ 80.000.000 đến 120.000.000 đồng (Decree 283/2026/NĐ-CP Art. 49(7)(b)).');
+    expect(shown('en', 'must lie between 30000000 and 60000000 VND for an organisation under X Art. 49(2)(a), 3 workers')).toBe(
+      'The fine must be between 30.000.000 and 60.000.000 VND (X Art. 49(2)(a)).',
+    );
+    expect(
+      shown(
+        'vi',
+        'Decree 283/2026/NĐ-CP Art. 49(7)(b) reaches 120000000 VND for an organisation, above the 100000000 VND Chairman may fine (Decree 283/2026/NĐ-CP, Art. 63(1))',
+      ),
+    ).toBe('Decree 283/2026/NĐ-CP Art. 49(7)(b) có mức phạt đến 120.000.000 đồng, vượt thẩm quyền 100.000.000 đồng của người ký.');
+    expect(shown('vi', 'Border Guard soldier on duty may not sanction Decree 283/2026/NĐ-CP Art. 49(1)(e) (Decree 283/2026/NĐ-CP Art. 63)')).toBe(
+      'Người ký không có thẩm quyền xử phạt hành vi Decree 283/2026/NĐ-CP Art. 49(1)(e) (Điều 63 Nghị định 283/2026/NĐ-CP).',
+    );
+  });
+
   it("translates a periodic report's period and file problems as the API words them", () => {
     expect(shown('vi', 'the monthly changes cover one calendar month, from its first to its last day')).toBe(
       'Báo cáo tháng tính từ ngày đầu đến ngày cuối của một tháng.',

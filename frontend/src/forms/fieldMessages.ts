@@ -17,6 +17,11 @@ const PATTERNS: [RegExp, MessageKey, string[]][] = [
   [/^at most (\d+) MiB/, 'fieldError.fileTooLarge', ['max']],
   [/^not a PDF, PNG, JPEG/, 'fieldError.fileType', []],
   [/^only the department records when a paper report was received/, 'fieldError.receivedByDepartment', []],
+  // The fine and the signer of a sanction (Decree 283/2026 Art. 7(1), 63; backend/overseas/inspections).
+  [/^must lie between (\d+) and (\d+) VND for an? \S+ under (.+?)(?:, \d+ workers)?$/, 'fieldError.fineRange', ['low', 'high', 'act']],
+  [/^(.+?) reaches (\d+) VND for an? \S+, above the (\d+) VND/, 'fieldError.signerPower', ['act', 'top', 'allowed']],
+  [/ may not sanction (.+?) \(Decree 283/, 'fieldError.signerScope', ['act']],
+  [/^'[^']*' had no power on/, 'fieldError.signerNotInForce', []],
   [/^(must not be empty|may not be null|Field required|field required|String should have at least 1 character)/, 'fieldError.required', []],
   [/^must be 12 digits/, 'fieldError.nationalIdFormat', []],
   [/^digit 4 \((\d)\) does not match a birth in (\d{4})/, 'fieldError.nationalIdCentury', ['digit', 'year']],
@@ -68,6 +73,10 @@ const PATTERNS: [RegExp, MessageKey, string[]][] = [
   [/^repeats the item at index/, 'fieldError.refRepeated', []],
 ];
 
+// Amounts in đồng the server writes as plain digits, shown the Vietnamese way (1.234.567).
+const MONEY = new Set(['low', 'high', 'top', 'allowed']);
+const VND = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
 export interface TranslatedFieldMessage {
   key: MessageKey;
   params: Record<string, string>;
@@ -80,7 +89,7 @@ export function fieldMessage(message: string): TranslatedFieldMessage {
     const match = pattern.exec(message);
     if (match) {
       const params: Record<string, string> = {};
-      names.forEach((name, i) => (params[name] = match[i + 1]));
+      names.forEach((name, i) => (params[name] = MONEY.has(name) ? VND.format(Number(match[i + 1])) : match[i + 1]));
       return { key, params, generic: false };
     }
   }

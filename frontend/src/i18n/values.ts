@@ -20,6 +20,7 @@ import type {
   Tier,
   ViolationCategory,
 } from '../api/types';
+import type { components } from '../api/schema';
 import type { MessageKey } from './vi';
 
 /**
@@ -29,17 +30,21 @@ import type { MessageKey } from './vi';
 export interface ValueGroups {
   agencyStatus: AgencyStatus;
   channel: Channel;
+  decisionStatus: 'unpaid' | 'overdue' | 'paid' | 'enforced';
   dutyStatus: DutyStatus;
   complaintCategory: ComplaintCategory;
   complaintSource: ComplaintSource;
   complaintStatus: ComplaintStatus;
+  fileKind: components['schemas']['FileKind'];
   flag: Flag;
   inspectionKind: InspectionKind;
   inspectionResult: InspectionResult;
   inspectionStatus: InspectionStatus;
+  offender: components['schemas']['Offender'];
   policyGroup: PolicyGroup;
   programme: Programme;
   recordKind: RecordKind;
+  remedyKind: components['schemas']['RemedyKind'];
   reportKind: ReportKind;
   reportPeriod: ReportPeriod;
   role: Role;

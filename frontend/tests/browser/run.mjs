@@ -858,8 +858,16 @@ test('the progress map draws every commune inside its frame, with its inset, leg
   });
 });
 
-test('an inspector runs an inspection from plan to close', async () => {
+/** An ISO day `days` from today in Vietnam time (the browser's zone in these tests). */
+function vnDay(days = 0) {
+  const at = new Date(Date.now() + 7 * 3600 * 1000 + days * 86400 * 1000);
+  return at.toISOString().slice(0, 10);
+}
+
+test('an inspector runs the sanctioning procedure from decision to close, with the printable records; the enterprise reads it', async () => {
   const stamp = Date.now() % 100000;
+  const agencyId = (await api('agency1', '/auth/me')).agency_id;
+  let inspectionId = 0;
   await withPage(async (page) => {
     await loginTo(page, 'inspector', '/dashboard');
     await page.goto(`${BASE_URL}/inspections/priorities`);
@@ -868,37 +876,166 @@ test('an inspector runs an inspection from plan to close', async () => {
     await expectVisible(page.getByRole('rowheader', { name: 'Biện pháp khắc phục quá hạn' }).first(), 'a risk factor');
     await guideShot(page, 'uu-tien-thanh-tra');
 
+    // 1. The decision: planned, then its signer and team added on the inspection's page (If-Match).
     await page.goto(`${BASE_URL}/inspections/new`);
-    await page.getByLabel('Doanh nghiệp').selectOption({ index: 3 });
-    await page.getByLabel('Số quyết định').fill(`KT-${stamp}/QĐ-TTr`);
-    await page.getByLabel('Ngày dự kiến').fill('2026-01-10');
+    await page.getByLabel('Doanh nghiệp').selectOption(String(agencyId));
+    await page.getByLabel('Số quyết định').fill(`KT-${stamp}/QĐ-SNV`);
+    await page.getByLabel('Ngày quyết định').fill(vnDay(-3));
+    await page.getByLabel('Ngày dự kiến').fill(vnDay(-2));
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.waitForURL((url) => /^\/inspections\/\d+$/.test(url.pathname));
-    await expectVisible(page.getByRole('heading', { level: 1, name: `Thanh tra theo quyết định KT-${stamp}/QĐ-TTr` }), 'the new inspection');
+    inspectionId = Number(new URL(page.url()).pathname.split('/')[2]);
+    await expectVisible(page.getByRole('heading', { level: 1, name: `Thanh tra theo quyết định KT-${stamp}/QĐ-SNV` }), 'the new inspection');
+    await page.getByLabel('Người ký quyết định').fill('Giám đốc Sở Nội vụ (ví dụ)');
+    await page.getByLabel('Thành viên đoàn kiểm tra').fill('Trưởng đoàn (ví dụ)\nThành viên (ví dụ)');
+    await page.getByRole('button', { name: 'Lưu quyết định kiểm tra' }).click();
+    await expectVisible(page.locator('#inspection-decision').locator('..').getByRole('status').getByText('Đã lưu.'), 'the decision saved');
+    const decided = await api('inspector', `/inspections/${inspectionId}`);
+    assert(decided.decision_signer === 'Giám đốc Sở Nội vụ (ví dụ)', `signer saved: ${decided.decision_signer}`);
+    assert(decided.team_members.length === 2, `team saved: ${decided.team_members}`);
 
     await page.getByRole('button', { name: 'Bắt đầu thanh tra' }).click();
     await expectVisible(page.locator('.status-line').getByText('Đang tiến hành'), 'started');
 
-    await page.getByLabel('Mô tả vi phạm').fill('Không báo cáo danh sách người lao động xuất cảnh quý I.');
-    await page.getByLabel('Tiền phạt (VND)').fill('15.000.000');
-    await page.getByLabel('Hạn khắc phục').fill('2026-03-01');
-    await page.getByRole('button', { name: 'Thêm vi phạm' }).click();
-    await expectVisible(page.getByRole('heading', { name: 'Vi phạm (1)' }), 'the violation');
+    // 2. The check record, its time typed in Vietnam time.
+    await page.getByLabel('Thời gian lập biên bản').fill(`${vnDay(0)}T09:00`);
+    await page.getByLabel('Địa điểm').fill('Trụ sở doanh nghiệp (ví dụ)');
+    await page.getByLabel('Người đại diện doanh nghiệp').fill('Nguyễn Văn A (ví dụ)');
+    await page.getByLabel('Chức vụ người đại diện').fill('Giám đốc');
+    await page.getByLabel('Số hồ sơ người lao động đã kiểm tra').fill('12');
+    await page.locator('#check-record-findings').fill('Đưa người lao động đi vượt số lượng đã đăng ký (ví dụ).');
+    await page.getByRole('button', { name: 'Lưu biên bản kiểm tra' }).click();
+    await expectVisible(page.getByRole('button', { name: 'Lưu thay đổi biên bản' }), 'the check record saved');
+    const recorded = await api('inspector', `/inspections/${inspectionId}`);
+    assert(recorded.check_record.held_at.startsWith(`${vnDay(0)}T02:00`), `held at 09:00 Vietnam time: ${recorded.check_record.held_at}`);
 
-    await page.getByLabel('Kết quả').selectOption('violations');
+    // 3. A violation from the catalogue: Art. 49(7)(b), 80-120 million for an organisation.
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Thêm vi phạm' }) });
+    await form.getByLabel('Tìm hành vi').fill('khoản 7 điểm b');
+    await form.getByLabel('Hành vi vi phạm').selectOption('d283-49-7-b');
+    await expectVisible(form.getByText('Khung phạt: từ 80.000.000 đến 120.000.000 đồng.'), 'the fine range hint');
+    await form.getByLabel('Tiền phạt (VND)').fill('50.000.000');
+    await form.getByRole('button', { name: 'Thêm biện pháp khắc phục' }).click();
+    await form.getByLabel('Nội dung (biện pháp 1)').fill('Báo cáo Sở Nội vụ danh sách người lao động đưa đi vượt số lượng');
+    await form.getByLabel('Hạn thực hiện (biện pháp 1)').fill(vnDay(30));
+    await form.getByRole('button', { name: 'Thêm vi phạm' }).click();
+    await expectText(
+      form.locator('[id$="-fine_vnd-error"]'),
+      /Tiền phạt phải từ 80\.000\.000 đến 120\.000\.000 đồng/,
+      'the fine out of range, said on its input',
+    );
+    await form.getByLabel('Tìm hành vi').evaluate((input) => input.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -60));
+    await guideShot(page, 'thanh-tra-vi-pham');
+    await form.getByLabel('Tiền phạt (VND)').fill('90.000.000');
+    await form.getByRole('button', { name: 'Thêm vi phạm' }).click();
+    await expectVisible(page.getByRole('heading', { name: '3. Vi phạm (1)' }), 'the violation');
+    await expectVisible(page.locator('.remedy').getByText('Báo cáo Sở Nội vụ danh sách'), 'its remedy item');
+
+    await page.locator('#inspection-step-result').selectOption('violations');
     await page.getByRole('button', { name: 'Ban hành kết luận' }).click();
     await expectVisible(page.locator('.status-line').getByText('Đã kết luận'), 'concluded');
 
-    await page.getByRole('button', { name: 'Kết thúc cuộc thanh tra' }).click();
-    await expectVisible(page.getByRole('alert').filter({ hasText: 'Còn vi phạm chưa khắc phục' }), 'close refused while open');
+    // Closing is blocked, and the page says by what.
+    const close = page.getByRole('button', { name: 'Kết thúc cuộc thanh tra' });
+    assert(await close.isDisabled(), 'the close button is disabled while a remedy is open');
+    await expectText(page.locator('#inspection-close-blockers li'), /^Báo cáo Sở Nội vụ danh sách.*\(hạn \d{2}\/\d{2}\/\d{4}\)$/, 'the blocker named with its due date');
 
-    await page.getByLabel('Ngày đã khắc phục').fill('2026-02-20');
-    await page.getByRole('button', { name: 'Ghi nhận đã khắc phục' }).click();
-    await expectVisible(page.locator('.violation').getByText(/Đã khắc phục ngày/), 'remedied');
+    // 4. The sanction decision: a signer without the power first, then one with it.
+    await page.getByLabel('Số quyết định xử phạt').fill(`XP-${stamp}/QĐ-XPHC`);
+    await page.getByLabel('Người có thẩm quyền ký').selectOption('d283-55-1');
+    await page.getByLabel('Họ tên người ký').fill('Trần Thị B (ví dụ)');
+    await page.getByRole('button', { name: 'Lưu quyết định xử phạt' }).click();
+    await expectText(page.locator('#sanction-signer_power-error'), /vượt thẩm quyền 100\.000\.000 đồng/, 'the signer without the power, said on its input');
+    await page.getByLabel('Người có thẩm quyền ký').selectOption('d283-61-1');
+    await page.getByRole('button', { name: 'Lưu quyết định xử phạt' }).click();
+    await expectVisible(page.locator('#inspection-sanction').locator('..').getByText('Chưa nộp phạt'), 'the decision saved, unpaid');
+
+    // 5. A signed scan attached.
+    await page.getByLabel('Loại văn bản').selectOption('sanction_decision');
+    await page.getByLabel('Tệp', { exact: true }).setInputFiles({
+      name: 'quyet-dinh-xu-phat.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% synthetic scan for the browser test\n'),
+    });
+    await page.getByRole('button', { name: 'Đính kèm tệp' }).click();
+    await expectVisible(page.getByRole('button', { name: 'Tải xuống quyet-dinh-xu-phat.pdf' }), 'the file listed');
+    await expectAccessible(page, 'the inspection with every step recorded');
+
+    // The printable records.
+    await page.getByRole('link', { name: 'In biên bản kiểm tra' }).click();
+    await expectPath(page, `/inspections/${inspectionId}/print/check-record`);
+    const record = page.locator('.print-doc');
+    await expectVisible(record.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'the motto on the check record');
+    await expectVisible(record.getByText('Độc lập - Tự do - Hạnh phúc'), 'the motto line two');
+    await expectVisible(record.getByRole('heading', { name: 'BIÊN BẢN KIỂM TRA' }), 'the check record title');
+    const day = vnDay(0).split('-');
+    const dateLine = `ngày ${day[2]} tháng ${Number(day[1]) <= 2 ? day[1] : Number(day[1])} năm ${day[0]}`;
+    await expectVisible(record.getByText(`Đà Nẵng, ${dateLine}`), 'the place and date line');
+    await expectVisible(record.getByText(`09 giờ 00 phút, ${dateLine}`), 'the time in Vietnam time');
+    await expectVisible(record.getByText(`Căn cứ Quyết định số KT-${stamp}/QĐ-SNV`), 'the decision it follows');
+    await expectVisible(record.getByText('Bản được tạo từ Hệ thống'), 'marked as generated');
+    await expectAccessible(page, 'the printable check record');
+    await screenshot(page, 'print-check-record');
+    await page.getByRole('link', { name: 'Về cuộc thanh tra' }).click();
+    await page.getByRole('link', { name: 'In quyết định xử phạt' }).click();
+    await expectPath(page, `/inspections/${inspectionId}/print/sanction-decision`);
+    const decision = page.locator('.print-doc');
+    await expectVisible(decision.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'the motto on the decision');
+    await expectVisible(decision.getByRole('heading', { name: 'QUYẾT ĐỊNH', exact: true }), 'the decision title');
+    await expectVisible(decision.getByText(`Số: XP-${stamp}/QĐ-XPHC`), 'the decision number');
+    await expectVisible(decision.getByText(/Luật Xử lý vi phạm hành chính/), 'the law it rests on');
+    await expectVisible(decision.getByText(/Nghị định số 283\/2026\/NĐ-CP/), 'the decree it rests on');
+    await expectVisible(decision.getByText(/Điều 49 khoản 7 điểm b/), 'the citation of the act');
+    await expectVisible(decision.getByText('tổng số tiền phạt: 90.000.000 đồng', { exact: false }), 'the total');
+    await expectVisible(decision.getByText(/phải nộp số tiền phạt 90\.000\.000 đồng trong thời hạn đến hết ngày/), 'the payment deadline');
+    await expectVisible(decision.getByText('GIÁM ĐỐC SỞ NỘI VỤ').last(), 'the signature block');
+    await expectAccessible(page, 'the printable sanction decision');
+    await screenshot(page, 'print-sanction-decision');
+    await guideShot(page, 'in-quyet-dinh-xu-phat');
+    // On paper, only the document: the app's header, menu and buttons are hidden.
+    await page.emulateMedia({ media: 'print' });
+    assert(!(await page.locator('.site-header').isVisible()), 'the header is hidden in print');
+    assert(!(await page.getByRole('button', { name: 'In', exact: true }).isVisible()), 'the print button is hidden in print');
+    assert(await decision.getByText('QUYẾT ĐỊNH', { exact: true }).isVisible(), 'the document prints');
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: 'Về cuộc thanh tra' }).click();
+
+    // The remedy done (confirmed), then the close button opens; closing is confirmed too.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('.remedy').getByRole('button', { name: 'Đã thực hiện' }).click();
+    await expectVisible(page.locator('.remedy').getByText(/Đã thực hiện ngày/), 'the remedy done');
+    await expectVisible(page.getByRole('button', { name: 'Kết thúc cuộc thanh tra', disabled: false }), 'the close button enabled');
     await page.evaluate(() => window.scrollTo(0, 0));
     await guideShot(page, 'thanh-tra');
+    let confirmed = '';
+    page.once('dialog', (dialog) => {
+      confirmed = dialog.message();
+      void dialog.accept();
+    });
     await page.getByRole('button', { name: 'Kết thúc cuộc thanh tra' }).click();
     await expectVisible(page.locator('.status-line').getByText('Đã kết thúc'), 'closed');
+    assert(confirmed.includes('không thể thay đổi'), `the confirmation says it cannot be undone: ${confirmed}`);
+  });
+
+  // The enterprise reads its concluded inspection: every step, nothing to write, its files.
+  await withPage(async (page) => {
+    await loginTo(page, 'agency1', '/placements');
+    await page.goto(`${BASE_URL}/inspections/${inspectionId}`);
+    await expectVisible(page.getByRole('heading', { name: '4. Quyết định xử phạt' }), 'the procedure for the enterprise');
+    await expectVisible(page.getByText(`XP-${stamp}/QĐ-XPHC`), 'the sanction decision');
+    await expectVisible(page.getByText('Nguyễn Văn A (ví dụ)'), 'the check record');
+    assert((await page.locator('main form').count()) === 0, 'no form for the enterprise');
+    assert((await page.getByRole('button', { name: 'Đã thực hiện' }).count()) === 0, 'no remedy button for the enterprise');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải xuống quyet-dinh-xu-phat.pdf' }).click(),
+    ]);
+    assert(download.suggestedFilename() === 'quyet-dinh-xu-phat.pdf', `downloaded ${download.suggestedFilename()}`);
+    await expectAccessible(page, 'the inspection as its enterprise sees it');
+    await page.getByRole('link', { name: 'In quyết định xử phạt' }).click();
+    await expectVisible(page.locator('.print-doc').getByText(`Số: XP-${stamp}/QĐ-XPHC`), 'the printable decision for the enterprise');
+    await expectVisible(page.locator('.print-doc').getByText('GIÁM ĐỐC SỞ NỘI VỤ').last(), 'who signed, for the enterprise');
   });
 });
 
@@ -1289,6 +1426,9 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/targets',
       '/inspections',
       `/inspections/${inspection}`,
+      // The print views; with their records filled in they are scanned in the procedure's test.
+      `/inspections/${inspection}/print/check-record`,
+      `/inspections/${inspection}/print/sanction-decision`,
       '/inspections/new',
       '/inspections/priorities',
       '/complaints',
@@ -1304,7 +1444,7 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/recruitment-notices',
     ],
     admin: ['/users', '/api-clients', '/working-days', '/rules'],
-    agency1: ['/placements', '/agencies/1', '/inspections', '/reports', '/recruitment-notices'],
+    agency1: ['/placements', '/agencies/1', '/inspections', `/inspections/${inspection}`, '/reports', '/recruitment-notices'],
   };
   for (const [username, paths] of Object.entries(pages)) {
     await withPage(async (page) => {

@@ -10,8 +10,12 @@ import { useMe } from '../auth/api';
 import { useNames } from '../reference/api';
 import { AddViolationForm } from './AddViolationForm';
 import { useInspection } from './api';
+import { CheckRecordSection } from './CheckRecordSection';
+import { DecisionSection } from './DecisionSection';
+import { FilesSection } from './FilesSection';
 import { InspectionStatusBadge, ResultBadge } from './InspectionBadges';
 import { LifecyclePanel } from './LifecyclePanel';
+import { SanctionDecisionSection } from './SanctionDecisionSection';
 import { ViolationRow } from './ViolationRow';
 
 function InspectionDetail({ inspection }: { inspection: Inspection }) {
@@ -20,10 +24,12 @@ function InspectionDetail({ inspection }: { inspection: Inspection }) {
   const names = useNames();
   const saved = new URLSearchParams(useLocation().search).has('saved');
   const editable = can(me?.role, 'inspections.write');
+  // What an inspector may still write: nothing once closed; findings once started (docs/inspections.md).
+  const open = editable && inspection.status !== 'closed';
+  const recording = open && inspection.status !== 'planned';
   const day = (value: string | null) => (value ? formatDate(value) : t('common.none'));
   const facts: [string, string][] = [
     [t('inspection.kind'), tv('inspectionKind', inspection.kind)],
-    [t('inspection.decision_date'), day(inspection.decision_date)],
     [t('inspection.scope'), inspection.scope_from || inspection.scope_to ? `${day(inspection.scope_from)} – ${day(inspection.scope_to)}` : t('common.none')],
     [t('inspection.lead_inspector'), inspection.lead_inspector ?? t('common.none')],
     [t('inspection.planned_on'), day(inspection.planned_on)],
@@ -73,25 +79,45 @@ function InspectionDetail({ inspection }: { inspection: Inspection }) {
         )}
       </div>
 
+      <section className="section card" aria-labelledby="inspection-decision">
+        <h2 id="inspection-decision">{t('procedure.step1')}</h2>
+        <DecisionSection inspection={inspection} editable={open} />
+      </section>
+
+      <section className="section card" aria-labelledby="inspection-check-record">
+        <h2 id="inspection-check-record">{t('procedure.step2')}</h2>
+        <CheckRecordSection key={inspection.check_record?.version ?? 0} inspection={inspection} editable={open} />
+      </section>
+
       <section className="section" aria-labelledby="inspection-violations">
-        <h2 id="inspection-violations">{t('inspection.violations', { count: inspection.violations.length })}</h2>
+        <h2 id="inspection-violations">{t('procedure.step3', { count: inspection.violations.length })}</h2>
         {inspection.violations.length === 0 ? (
           <p>{t('inspection.noViolations')}</p>
         ) : (
           <ul className="violations">
             {inspection.violations.map((violation) => (
-              <ViolationRow key={violation.id} inspectionId={inspection.id} violation={violation} editable={editable} />
+              <ViolationRow key={violation.id} inspectionId={inspection.id} violation={violation} editable={open} />
             ))}
           </ul>
         )}
       </section>
 
-      {editable && inspection.status !== 'closed' && (
+      {recording && inspection.result !== 'compliant' && (
         <section className="section card" aria-labelledby="inspection-add-violation">
           <h2 id="inspection-add-violation">{t('violation.addTitle')}</h2>
           <AddViolationForm inspectionId={inspection.id} />
         </section>
       )}
+
+      <section className="section card" aria-labelledby="inspection-sanction">
+        <h2 id="inspection-sanction">{t('procedure.step4')}</h2>
+        <SanctionDecisionSection key={inspection.sanction_decision?.version ?? 0} inspection={inspection} editable={open} />
+      </section>
+
+      <section className="section card" aria-labelledby="inspection-files">
+        <h2 id="inspection-files">{t('procedure.step5')}</h2>
+        <FilesSection inspection={inspection} editable={open} />
+      </section>
     </Page>
   );
 }

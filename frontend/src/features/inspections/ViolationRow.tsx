@@ -3,7 +3,9 @@ import type { Violation } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { today } from '../../forms/today';
 import { useI18n } from '../../i18n/I18nProvider';
+import { formatVnd } from '../rules/labels';
 import { useUpdateViolation } from './api';
+import { RemedyItem } from './RemedyItem';
 import { isOpen, isOverdue } from './rules';
 
 interface Props {
@@ -12,14 +14,19 @@ interface Props {
   editable: boolean;
 }
 
-/** One violation, and for inspectors the two ways to settle it: remedied on a day, or waived. */
+/**
+ * One violation with its act, fine, sanctions and remedy items. A violation without items
+ * (recorded before items existed, or with no remedy ordered) is settled as a whole: remedied
+ * on a day, or waived.
+ */
 export function ViolationRow({ inspectionId, violation, editable }: Props) {
-  const { t, tv, formatDate, formatNumber } = useI18n();
+  const { t, tv, formatDate } = useI18n();
   const update = useUpdateViolation(inspectionId, violation);
   const [remediedOn, setRemediedOn] = useState(today());
   const dateId = useId();
   const settled = !isOpen(violation);
   const overdue = isOverdue(violation, today());
+  const items = violation.remedies;
 
   let state;
   if (violation.waived) state = <span className="badge">{t('violation.waived')}</span>;
@@ -28,31 +35,49 @@ export function ViolationRow({ inspectionId, violation, editable }: Props) {
   else if (overdue) state = <span className="badge badge--overdue">{t('violation.overdue')}</span>;
   else state = <span className="badge">{t('violation.open')}</span>;
 
+  const facts: [string, string][] = [
+    [t('violation.legal_basis'), violation.legal_basis ?? t('common.none')],
+    [t('violation.act_ended_on'), violation.act_ended_on ? formatDate(violation.act_ended_on) : t('common.none')],
+    [t('violation.offender'), tv('offender', violation.offender)],
+    ...(violation.affected_workers !== null ? [[t('violation.affected_workers'), String(violation.affected_workers)] as [string, string]] : []),
+    [t('violation.fine_vnd'), t('rules.vnd', { amount: formatVnd(violation.fine_vnd) })],
+    ...(violation.licence_suspension_months !== null
+      ? [[t('violation.licence_suspension_months'), String(violation.licence_suspension_months)] as [string, string]]
+      : []),
+    ...(violation.additional_sanctions ? [[t('violation.additional_sanctions'), violation.additional_sanctions] as [string, string]] : []),
+    ...(items.length === 0
+      ? ([
+          [t('violation.remedy'), violation.remedy ?? t('common.none')],
+          [t('violation.remedy_due'), violation.remedy_due ? formatDate(violation.remedy_due) : t('common.none')],
+        ] as [string, string][])
+      : []),
+  ];
+
   return (
     <li className="card violation">
       <h3>
-        {tv('violationCategory', violation.category)} {state}
+        {violation.catalogued ? t('violation.catalogued') : tv('violationCategory', violation.category)} {state}
       </h3>
       <p>{violation.description}</p>
       <dl className="facts facts--inline">
-        <div className="facts__item">
-          <dt>{t('violation.legal_basis')}</dt>
-          <dd>{violation.legal_basis ?? t('common.none')}</dd>
-        </div>
-        <div className="facts__item">
-          <dt>{t('violation.fine_vnd')}</dt>
-          <dd>{formatNumber(violation.fine_vnd, { style: 'currency', currency: 'VND' })}</dd>
-        </div>
-        <div className="facts__item">
-          <dt>{t('violation.remedy')}</dt>
-          <dd>{violation.remedy ?? t('common.none')}</dd>
-        </div>
-        <div className="facts__item">
-          <dt>{t('violation.remedy_due')}</dt>
-          <dd>{violation.remedy_due ? formatDate(violation.remedy_due) : t('common.none')}</dd>
-        </div>
+        {facts.map(([label, value]) => (
+          <div key={label} className="facts__item">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
-      {editable && !settled && (
+      {items.length > 0 && (
+        <>
+          <h4>{t('remedy.legend')}</h4>
+          <ul className="remedies">
+            {items.map((remedy) => (
+              <RemedyItem key={remedy.id} inspectionId={inspectionId} violationId={violation.id} remedy={remedy} editable={editable} />
+            ))}
+          </ul>
+        </>
+      )}
+      {editable && !settled && items.length === 0 && (
         <div className="violation__actions">
           <div className="inline-form">
             <label htmlFor={dateId}>{t('violation.remedied_on')}</label>

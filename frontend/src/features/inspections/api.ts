@@ -1,5 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, settle, unwrap } from '../../api/client';
+import { filenameFrom, saveFile } from '../../api/download';
+import type { components } from '../../api/schema';
 import { cursorPaging, pageQuery } from '../../api/pagination';
 import {
   ifMatch,
@@ -8,7 +10,6 @@ import {
   type InspectionResult,
   type InspectionStatus,
   type Violation,
-  type ViolationCategory,
 } from '../../api/types';
 
 export interface InspectionFilters {
@@ -126,19 +127,18 @@ export function useInspectionTransition(inspection: Inspection) {
   });
 }
 
-export interface NewViolation {
-  category: ViolationCategory;
-  description: string;
-  legal_basis?: string | null;
-  fine_vnd: number;
-  remedy?: string | null;
-  remedy_due?: string | null;
-  waived: boolean;
-}
+export type NewViolation = components['schemas']['ViolationCreate'];
+export type NewRemedy = components['schemas']['RemedyIn'];
+export type Remedy = components['schemas']['RemedyRead'];
+export type RemedyKind = components['schemas']['RemedyKind'];
+export type CheckRecordIn = components['schemas']['CheckRecordIn'];
+export type SanctionDecisionIn = components['schemas']['SanctionDecisionIn'];
+export type FileKind = components['schemas']['FileKind'];
+export type InspectionFile = components['schemas']['InspectionFileRead'];
+export type InspectionChange = components['schemas']['InspectionUpdate'];
 
-// What a free-text violation leaves at its defaults (docs/inspections.md): the offender is the
-// enterprise, no additional sanction, the remedy in words rather than as items.
-const FREE_TEXT = { offender: 'organisation' as const, additional_sanctions: '', remedies: [] };
+export const REMEDY_KINDS: RemedyKind[] = ['refund_workers', 'pay_support_fund', 'update_database', 'other'];
+export const FILE_KINDS: FileKind[] = ['decision', 'check_record', 'sanction_decision', 'payment', 'remedy', 'other'];
 
 export function useAddViolation(inspectionId: number) {
   const changed = useChanged();
@@ -147,10 +147,119 @@ export function useAddViolation(inspectionId: number) {
       unwrap(
         api.POST('/api/v1/inspections/{inspection_id}/violations', {
           params: { path: { inspection_id: inspectionId }, header: { 'Idempotency-Key': idempotencyKey } },
-          body: { ...FREE_TEXT, ...body },
+          body,
         }),
       ),
     onSuccess: () => changed(),
+  });
+}
+
+/** The decision's particulars (number, day, signer, team), with the version read (`If-Match`). */
+export function useUpdateInspection(inspection: Inspection) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (body: InspectionChange) =>
+      unwrap(
+        api.PATCH('/api/v1/inspections/{inspection_id}', {
+          params: { path: { inspection_id: inspection.id }, header: { 'If-Match': ifMatch(inspection.version) } },
+          body,
+        }),
+      ),
+    onSuccess: changed,
+  });
+}
+
+/** The check record, written or corrected; a correction names the version read (`If-Match`). */
+export function usePutCheckRecord(inspection: Inspection) {
+  const changed = useChanged();
+  const version = inspection.check_record?.version;
+  return useMutation({
+    mutationFn: (body: CheckRecordIn) =>
+      unwrap(
+        api.PUT('/api/v1/inspections/{inspection_id}/check-record', {
+          params: {
+            path: { inspection_id: inspection.id },
+            header: version === undefined ? {} : { 'If-Match': ifMatch(version) },
+          },
+          body,
+        }),
+      ),
+    onSuccess: () => changed(),
+  });
+}
+
+/** The sanction decision, then its payment and enforcement, with the version read (`If-Match`). */
+export function usePutSanctionDecision(inspection: Inspection) {
+  const changed = useChanged();
+  const version = inspection.sanction_decision?.version;
+  return useMutation({
+    mutationFn: (body: SanctionDecisionIn) =>
+      unwrap(
+        api.PUT('/api/v1/inspections/{inspection_id}/sanction-decision', {
+          params: {
+            path: { inspection_id: inspection.id },
+            header: version === undefined ? {} : { 'If-Match': ifMatch(version) },
+          },
+          body,
+        }),
+      ),
+    onSuccess: () => changed(),
+  });
+}
+
+/** A remedy item done on a day, or cancelled by an amending decision (`If-Match` its version). */
+export function useUpdateRemedy(inspectionId: number, violationId: number, remedy: Remedy) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: (body: { done_on: string } | { cancelled_by: string; cancelled_on: string }) =>
+      unwrap(
+        api.PATCH('/api/v1/inspections/{inspection_id}/violations/{violation_id}/remedies/{remedy_id}', {
+          params: {
+            path: { inspection_id: inspectionId, violation_id: violationId, remedy_id: remedy.id },
+            header: { 'If-Match': ifMatch(remedy.version) },
+          },
+          body,
+        }),
+      ),
+    onSuccess: () => changed(),
+  });
+}
+
+/** Attaches a scan or document of one of the procedure's kinds. */
+export function useAttachFile(inspectionId: number) {
+  const changed = useChanged();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: { kind: FileKind; file: File }; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/inspections/{inspection_id}/files', {
+          params: { path: { inspection_id: inspectionId }, header: { 'Idempotency-Key': idempotencyKey } },
+          // The generated type names the file part a string; the body really is multipart.
+          body: { kind: body.kind, file: body.file.name },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append('kind', body.kind);
+            form.append('file', body.file, body.file.name);
+            return form;
+          },
+        }),
+      ),
+    onSuccess: () => changed(),
+  });
+}
+
+/** Downloads an attached file with the session's token. */
+export function useInspectionFileDownload(inspectionId: number) {
+  return useMutation({
+    mutationFn: async (file: InspectionFile) => {
+      const { data, response } = await settle(
+        api.GET('/api/v1/inspections/{inspection_id}/files/{file_id}', {
+          params: { path: { inspection_id: inspectionId, file_id: file.id } },
+          parseAs: 'blob',
+        }),
+      );
+      return { blob: data as Blob, filename: filenameFrom(response.headers.get('Content-Disposition'), file.file_name) };
+    },
+    onSuccess: saveFile,
   });
 }
 

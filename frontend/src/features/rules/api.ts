@@ -150,9 +150,10 @@ export function useConfirmViolationType() {
 }
 
 /** Who may fine how much (Decree 283/2026 Art. 55-62), all of them or those in force on `on`. */
-export function useSanctionPowers(on: string) {
+export function useSanctionPowers(on: string, enabled = true) {
   return useQuery({
     queryKey: ruleKeys.sanctionPowers(on),
+    enabled,
     queryFn: async ({ signal }) =>
       (await unwrap(api.GET('/api/v1/rules/sanction-powers', { params: { query: { on: on || undefined } }, signal })))
         .items,
