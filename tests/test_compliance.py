@@ -16,14 +16,16 @@ INSPECTIONS = "/api/v1/inspections"
 PLACEMENTS = "/api/v1/placements"
 # The documented weights, in the order the factors are listed; they add up to 100.
 WEIGHTS = {
-    "inspection_gap": 20,
-    "overdue_remedies": 30,
+    "inspection_gap": 15,
+    "overdue_remedies": 25,
     "open_violations": 5,
-    "flagged_share": 15,
+    "flagged_share": 10,
     "early_return_rate": 5,
     "overstay_rate": 5,
-    "late_report_rate": 10,
+    "late_report_rate": 5,
     "reports_not_on_time": 10,
+    "complaints": 10,
+    "recruiting_without_notice": 10,
 }
 
 
@@ -223,8 +225,8 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
         "never": (
             {"open_violations": 0, "overdue_remedies": 0, "fines_vnd": 0, "last_inspected_on": None}
             | empty,
-            {"inspection_gap": ("1", "20")},
-            "20.0",
+            {"inspection_gap": ("1", "15")},
+            "15.0",
         ),
         "recent": (
             {
@@ -234,9 +236,9 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
                 "last_inspected_on": days_ago(182),
             }
             | empty,
-            # 182 days / 30.4375 = 5.9795 months; / 36 = 0.16610 → 0.1661; * 20 = 3.322
-            {"inspection_gap": ("0.1661", "3.32")},
-            "3.3",
+            # 182 days / 30.4375 = 5.9795 months; / 36 = 0.16610 → 0.1661; * 15 = 2.4915
+            {"inspection_gap": ("0.1661", "2.49")},
+            "2.5",
         ),
         "long_ago": (
             {
@@ -247,8 +249,8 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
             }
             | empty,
             # 48 months, at most 36 count.
-            {"inspection_gap": ("1", "20")},
-            "20.0",
+            {"inspection_gap": ("1", "15")},
+            "15.0",
         ),
         "overdue": (
             {
@@ -259,14 +261,14 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
             }
             | empty,
             {
-                # 60 / 30.4375 / 36 = 0.054757 → 0.0548; * 20 = 1.096
-                "inspection_gap": ("0.0548", "1.10"),
+                # 60 / 30.4375 / 36 = 0.054757 → 0.0548; * 15 = 0.822
+                "inspection_gap": ("0.0548", "0.82"),
                 # 0.7 + 0.1 * 2
-                "overdue_remedies": ("0.9", "27"),
+                "overdue_remedies": ("0.9", "22.5"),
                 # 3 / 5
                 "open_violations": ("0.6", "3"),
             },
-            "31.1",  # 31.10
+            "26.3",  # 26.32
         ),
         "signals": (
             {
@@ -281,18 +283,18 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
                 "late_report_rate": Decimal("0.4"),
             },
             {
-                # 365 / 30.4375 / 36 = 0.33310 → 0.3331; * 20 = 6.662
-                "inspection_gap": ("0.3331", "6.66"),
-                # 3 / 8 = 0.375; * 15 = 5.625, half up
-                "flagged_share": ("0.375", "5.63"),
+                # 365 / 30.4375 / 36 = 0.33310 → 0.3331; * 15 = 4.9965
+                "inspection_gap": ("0.3331", "5.00"),
+                # 3 / 8 = 0.375; * 10
+                "flagged_share": ("0.375", "3.75"),
                 # 1 early of 3 back; * 5 = 1.6665
                 "early_return_rate": ("0.3333", "1.67"),
                 # 1 overstayed of 5 departed
                 "overstay_rate": ("0.2", "1"),
                 # 2 late of 5 departed
-                "late_report_rate": ("0.4", "4"),
+                "late_report_rate": ("0.4", "2"),
             },
-            "19.0",  # 18.96
+            "13.4",  # 13.42
         ),
         "suspended": (
             {
@@ -303,11 +305,11 @@ def test_compliance_and_priorities_of_a_hand_built_set_of_enterprises(
             }
             | empty,
             {
-                "inspection_gap": ("1", "20"),
-                "overdue_remedies": ("0.8", "24"),
+                "inspection_gap": ("1", "15"),
+                "overdue_remedies": ("0.8", "20"),
                 "open_violations": ("0.2", "1"),
             },
-            "45.0",
+            "36.0",
         ),
     }
 
@@ -358,12 +360,12 @@ def test_overdue_and_open_violations_count_at_most_one_each(
         "placements": 0,
     }
     factors = {
-        "inspection_gap": ("1", "20"),  # in progress is not yet inspected
-        "overdue_remedies": ("1", "30"),  # 0.7 + 0.6, at most 1
+        "inspection_gap": ("1", "15"),  # in progress is not yet inspected
+        "overdue_remedies": ("1", "25"),  # 0.7 + 0.6, at most 1
         "open_violations": ("1", "5"),  # 7 / 5, at most 1
         "reports_not_on_time": ("1", "10"),  # it has filed no report that fell due
     }
-    _check(body, record, _factors(factors), "65.0")
+    _check(body, record, _factors(factors), "55.0")
 
 
 def test_the_annual_report_counts_inspections_concluded_in_the_period(

@@ -157,3 +157,38 @@ def test_the_ranking_moves_when_a_report_is_late_or_a_remedy_overdue(
         for p in client.get(f"{INSPECTIONS}/priorities", headers=officer).json()["items"]
     ]
     assert ranked.index(b.id) < ranked.index(a.id)
+
+
+def test_complaints_and_recruiting_without_notice_move_the_ranking(
+    client: TestClient, officer: dict[str, str], make: Factory
+) -> None:
+    agency = make.agency(reports_elsewhere=True)
+    assert agency.id is not None
+    before = _compliance(client, officer, agency.id)
+    assert (
+        _texts(before)["complaints"] == "0 complaints open, 0 substantiated in the last 24 months"
+    )
+    assert _texts(before)["recruiting_without_notice"] == (
+        "no placement registered through it in the last 12 months"
+    )
+    body = {
+        "agency_id": agency.id,
+        "received_on": today().isoformat(),
+        "source": "worker",
+        "summary": "Bị thu tiền ngoài hợp đồng (ví dụ)",
+    }
+    assert client.post("/api/v1/complaints", json=body, headers=officer).status_code == 201
+    after = _compliance(client, officer, agency.id)
+    assert _texts(after)["complaints"] == "1 complaint open, 0 substantiated in the last 24 months"
+    complaints = {f["name"]: f for f in after["risk_factors"]}["complaints"]
+    assert complaints["value"] == 0.3333 and complaints["params"] == {"open": 1, "substantiated": 0}
+    assert after["risk_score"] > before["risk_score"]
+    # A worker recruited this month naming no recruitment notice (docs/notices.md).
+    make.placement(agency_id=agency.id, registered_on=today().isoformat())
+    recruited = _compliance(client, officer, agency.id)
+    factor = {f["name"]: f for f in recruited["risk_factors"]}["recruiting_without_notice"]
+    assert factor["value"] == 1 and factor["params"]["of"] == 1
+    assert factor["text"] == (
+        "1 of 1 placement registered in the last 12 months name no recruitment notice (100.0 %)"
+    )
+    assert recruited["risk_score"] > after["risk_score"]

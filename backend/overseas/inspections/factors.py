@@ -27,6 +27,10 @@ class SignalsLike(Protocol):
     oldest_overdue: date | None
     last_inspected: date | None
     reporting: ReportingRecord | None
+    complaints_open: int
+    complaints_substantiated: int
+    recruited: int
+    without_notice: int
 
 
 @dataclass(frozen=True)
@@ -121,4 +125,18 @@ def explain(
             "annual": record.annual.value if record.annual else None,
         }
         return "; ".join(parts), params
+    if name == "complaints":
+        return (
+            f"{plural(s.complaints_open, 'complaint', 'complaints')} open, "
+            f"{s.complaints_substantiated} substantiated in the last 24 months",
+            {"open": s.complaints_open, "substantiated": s.complaints_substantiated},
+        )
+    if name == "recruiting_without_notice":
+        if not s.recruited:
+            return "no placement registered through it in the last 12 months", {"of": 0}
+        return (
+            f"{s.without_notice} of {plural(s.recruited, 'placement', 'placements')} registered "
+            f"in the last 12 months name no recruitment notice ({percent(rates[name])})",
+            {"count": s.without_notice, "of": s.recruited, "rate": rates[name]},
+        )
     raise KeyError(name)

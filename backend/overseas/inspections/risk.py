@@ -16,6 +16,7 @@ from sqlmodel import Session, and_, col, or_, select
 
 from overseas.agencies import service as agencies
 from overseas.agencies.models import Agency, AgencyStatus
+from overseas.complaints.service import complaint_counts
 from overseas.core.db import today
 from overseas.core.principal import Principal
 from overseas.inspections import factors, rules
@@ -23,6 +24,7 @@ from overseas.inspections.models import Inspection, InspectionStatus, Kind, Viol
 from overseas.inspections.schemas import Compliance, Priority, RiskFactor
 from overseas.obligations import service as obligations
 from overseas.obligations.schemas import ReportingRecord
+from overseas.placements import quota
 from overseas.placements.models import Placement, Status
 from overseas.placements.rules import DEPARTED_STATUSES, RETURNED_STATUSES
 
@@ -34,21 +36,33 @@ class Factor(NamedTuple):
 
 FACTORS = {
     "inspection_gap": Factor(
-        Decimal(20), "1 if never inspected, else months since the last inspection / 36 (at most 1)"
+        Decimal(15), "1 if never inspected, else months since the last inspection / 36 (at most 1)"
     ),
     "overdue_remedies": Factor(
-        Decimal(30), "0 if none, else 0.7 + 0.1 per overdue remedy (at most 1)"
+        Decimal(25), "0 if none, else 0.7 + 0.1 per overdue remedy (at most 1)"
     ),
     "open_violations": Factor(Decimal(5), "open violations / 5 (at most 1)"),
-    "flagged_share": Factor(Decimal(15), "share of its placements carrying a flag"),
+    "flagged_share": Factor(Decimal(10), "share of its placements carrying a flag"),
     "early_return_rate": Factor(Decimal(5), "share of finished contracts that ended early"),
     "overstay_rate": Factor(Decimal(5), "share of departed workers who overstayed"),
-    "late_report_rate": Factor(Decimal(10), "share of departures reported more than 5 days late"),
+    "late_report_rate": Factor(Decimal(5), "share of departures reported more than 5 days late"),
     # An enterprise that files nothing must not look safe (docs/obligations.md).
     "reports_not_on_time": Factor(
         Decimal(10),
         "share of the reports due to the department in the last 12 months that came late or "
         "not at all",
+    ),
+    # Complaints from workers and families (docs/complaints.md).
+    "complaints": Factor(
+        Decimal(10),
+        "(complaints still open + complaints found substantiated in the last 24 months) / 3 "
+        "(at most 1)",
+    ),
+    # Recruiting in the province without a notice to the department (docs/notices.md).
+    "recruiting_without_notice": Factor(
+        Decimal(10),
+        "share of its placements registered in the last 12 months through an enterprise that "
+        "name no recruitment notice",
     ),
 }
 GAP_MONTHS = 36
@@ -70,6 +84,10 @@ class Signals:
     oldest_overdue: date | None = None
     last_inspected: date | None = None
     reporting: ReportingRecord | None = None
+    complaints_open: int = 0
+    complaints_substantiated: int = 0
+    recruited: int = 0  # placements registered in the last 12 months through an enterprise
+    without_notice: int = 0
     planned: Inspection | None = None  # planned or under way
     scheduled_this_year: bool = False
 
@@ -145,6 +163,12 @@ def _signals(session: Session, agency_ids: list[int] | None, on: date) -> dict[i
     for agency_id, record in obligations.reporting_records(session, agency_ids, on).items():
         found[agency_id].reporting = record
     _inspections_ahead(session, agency_ids, on, found)
+    for agency_id, counts in complaint_counts(session, agency_ids, on).items():
+        found[agency_id].complaints_open = counts.open
+        found[agency_id].complaints_substantiated = counts.substantiated
+    for agency_id, coverage in quota.without_notice(session, agency_ids=agency_ids).items():
+        found[agency_id].recruited = coverage.registered
+        found[agency_id].without_notice = coverage.without_notice
     return found
 
 
@@ -222,12 +246,15 @@ def risk(s: Signals, on: date, province: factors.Province) -> tuple[Decimal, lis
         "overstay_rate": rate(s.overstayed, s.departed) or Decimal(0),
         "late_report_rate": rate(s.late, s.departed) or Decimal(0),
         "reports_not_on_time": _not_on_time(s.reporting),
+        "complaints": min(Decimal(1), Decimal(s.complaints_open + s.complaints_substantiated) / 3),
+        "recruiting_without_notice": rate(s.without_notice, s.recruited) or Decimal(0),
     }
     rates = {
         "flagged_share": rate(s.flagged, s.placements),
         "early_return_rate": rate(s.early, s.finished),
         "overstay_rate": rate(s.overstayed, s.departed),
         "late_report_rate": rate(s.late, s.departed),
+        "recruiting_without_notice": rate(s.without_notice, s.recruited),
     }
     found = []
     for name, (weight, description) in FACTORS.items():

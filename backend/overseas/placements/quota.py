@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, false, func, update
+from sqlalchemy import and_, bindparam, case, false, func, true, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session
 
@@ -141,7 +141,9 @@ class NoticeCoverage:
     without_notice: int
 
 
-def without_notice(session: Session, since: date | None = None) -> dict[int, NoticeCoverage]:
+def without_notice(
+    session: Session, since: date | None = None, agency_ids: list[int] | None = None
+) -> dict[int, NoticeCoverage]:
     """Per enterprise, the placements registered since `since` (default: the last 12 months,
     today included) in the channels that recruit through an enterprise — service enterprises,
     contract winners, outbound investors and internship enterprises; not direct contracts nor
@@ -158,6 +160,7 @@ def without_notice(session: Session, since: date | None = None) -> dict[int, Not
                 table.c.agency_id.is_not(None),
                 table.c.registered_on >= start,
                 table.c.channel.in_(sorted(c.value for c in NOTICE_CHANNELS)),
+                true() if agency_ids is None else table.c.agency_id.in_(agency_ids),
             )
         )
         .group_by(table.c.agency_id)

@@ -30,6 +30,18 @@ describe('factorText', () => {
     expect(factorText(factor('overstay_rate', { rate: 0.2, province_rate: 0.02 }), en, fmt('en'))).toBe(
       'Overstays 20.0 % against 2.0 % in the province',
     );
-    expect(factorText(factor('complaints', { count: 2 }, '2 complaints open'), vi, fmt('vi-VN'))).toBe('2 complaints open');
+    expect(factorText(factor('something_new', { count: 2 }, '2 things'), vi, fmt('vi-VN'))).toBe('2 things');
+  });
+
+  it('says complaints and recruiting without a notice', () => {
+    expect(factorText(factor('complaints', { open: 2, substantiated: 1 }), vi, fmt('vi-VN'))).toBe(
+      '2 đơn thư đang mở, 1 đơn có cơ sở trong 24 tháng qua',
+    );
+    expect(factorText(factor('recruiting_without_notice', { count: 3, of: 4, rate: 0.75 }), vi, fmt('vi-VN'))).toBe(
+      '3/4 hồ sơ đăng ký trong 12 tháng qua không gắn thông báo tuyển dụng (75,0 %)',
+    );
+    expect(factorText(factor('recruiting_without_notice', { of: 0 }), en, fmt('en'))).toBe(
+      'No placement registered through it in the last 12 months',
+    );
   });
 });

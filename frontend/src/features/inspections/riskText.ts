@@ -45,6 +45,12 @@ export function factorText(factor: RiskFactor, t: Translate, formatNumber: Forma
       parts.push(t('riskText.reports', { bad: (num(p.late) ?? 0) + (num(p.missing) ?? 0), due: num(p.due) ?? 0 }));
       return parts.join('; ');
     }
+    case 'complaints':
+      return t('riskText.complaints', { open: num(p.open) ?? 0, substantiated: num(p.substantiated) ?? 0 });
+    case 'recruiting_without_notice':
+      return num(p.of)
+        ? t('riskText.withoutNotice', { count: num(p.count) ?? 0, of: num(p.of) ?? 0, rate: pct(p.rate) })
+        : t('riskText.noRecruitment');
     default:
       return factor.text;
   }
