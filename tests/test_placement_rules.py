@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from overseas.law.caps import FeeCap, reference_book
-from overseas.placements import rules
+from overseas.placements import identity, rules
 from overseas.placements.models import Channel, Flag, Sex, Status
 
 BORN_1995 = date(1995, 4, 2)
@@ -39,7 +39,7 @@ def _fullwidth(digits: str) -> str:
     ],
 )
 def test_check_national_id_accepts_matching_numbers(national_id: str, sex: Sex, born: date) -> None:
-    assert rules.check_national_id(national_id, sex, born) is None
+    assert identity.check_national_id(national_id, sex, born) is None
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_check_national_id_accepts_matching_numbers(national_id: str, sex: Sex, 
 def test_check_national_id_rejects_disagreeing_numbers(
     national_id: str, sex: Sex, born: date, why: str
 ) -> None:
-    assert rules.check_national_id(national_id, sex, born) is not None, why
+    assert identity.check_national_id(national_id, sex, born) is not None, why
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_check_national_id_rejects_disagreeing_numbers(
     ],
 )
 def test_check_national_id_rejects_other_lengths_and_non_digits(national_id: str) -> None:
-    problem = rules.check_national_id(national_id, Sex.male, BORN_1995)
+    problem = identity.check_national_id(national_id, Sex.male, BORN_1995)
     assert problem is not None
     assert "12 digits" in problem
 

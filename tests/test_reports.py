@@ -23,7 +23,7 @@ from overseas.placements import service as placements
 from overseas.placements.models import Placement
 from overseas.placements.schemas import PlacementUpdate
 from overseas.reports import service as report_service
-from overseas.targets.progress import DayCounts, Days
+from overseas.targets.sums import DayCounts, Days
 from tests.factories import Factory
 from tests.helpers import assert_problem
 from tests.placement_data import national_id

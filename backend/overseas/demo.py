@@ -7,7 +7,7 @@ or real enterprises. Loading twice adds nothing the second time.
 
 import csv
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,28 +16,22 @@ from sqlmodel import Session, col, select
 
 from overseas.agencies.models import Agency, AgencyStatus
 from overseas.auth.models import ApiClient, User
+from overseas.complaints.demo import demo_complaints
 from overseas.complaints.models import (
     Complaint,
-    ComplaintCategory,
-    ComplaintSource,
-    ComplaintStatus,
 )
 from overseas.core.bulk import table_of
 from overseas.core.db import get_engine, today
-from overseas.core.principal import Principal, Role
+from overseas.core.principal import Role
 from overseas.core.security import hash_secret
+from overseas.core.text import DEMO_LABEL
+from overseas.inspections.demo import demo_inspections
 from overseas.inspections.models import (
-    Category,
     Inspection,
-    InspectionStatus,
-    Kind,
-    Result,
-    Violation,
 )
 from overseas.markets.models import MarketRecord, RecordKind
-from overseas.notices import service as notices
-from overseas.notices.models import NoticeStatus, RecruitmentNotice
-from overseas.notices.schemas import NoticeCreate, NoticeUpdate
+from overseas.notices.demo import load_demo_notices
+from overseas.notices.models import RecruitmentNotice
 from overseas.obligations.demo import DemoFiler, load_filings
 from overseas.placements import quota
 from overseas.placements.demo import DISTRICTS, DemoAgencyRef, load_placements
@@ -45,7 +39,6 @@ from overseas.placements.models import Channel, Placement, Status
 from overseas.targets.models import Target
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - synthetic demo accounts, printed by `make run`
-DEMO_LABEL = "(dữ liệu mẫu)"
 
 
 @dataclass(frozen=True)
@@ -206,71 +199,6 @@ def _targets() -> list[Target]:
     return plan
 
 
-def _inspections(agencies: list[Agency]) -> list[tuple[Inspection, list[Violation]]]:
-    """A closed inspection with a remedied violation, a concluded one with a remedy now
-    overdue, a compliant one and a planned one (all synthetic)."""
-    first, second, third = agencies
-    ago = date.today() - timedelta(days=400)
-    return [
-        (
-            Inspection(
-                agency_id=first.id or 0, kind=Kind.scheduled, decision_no="DEMO-01/QĐ-TTr",
-                decision_date=date(2024, 3, 1), scope_from=date(2023, 1, 1),
-                scope_to=date(2023, 12, 31), lead_inspector="Thanh tra viên (mẫu)",
-                status=InspectionStatus.closed, planned_on=date(2024, 3, 10),
-                started_on=date(2024, 3, 11), concluded_on=date(2024, 4, 5),
-                closed_on=date(2024, 6, 20), result=Result.violations,
-                summary="Kiểm tra định kỳ (dữ liệu mẫu).",
-            ),
-            [
-                Violation(
-                    inspection_id=0, category=Category.late_or_missing_report,
-                    description="Báo cáo xuất cảnh chậm (mẫu).",
-                    legal_basis="Nghị định 12/2022/NĐ-CP, Điều 40", fine_vnd=10_000_000,
-                    remedy="Bổ sung báo cáo", remedy_due=date(2024, 5, 5),
-                    remedied_on=date(2024, 5, 2),
-                )
-            ],
-        ),
-        (
-            Inspection(
-                agency_id=second.id or 0, kind=Kind.complaint, decision_no="DEMO-02/QĐ-TTr",
-                decision_date=ago, lead_inspector="Thanh tra viên (mẫu)",
-                status=InspectionStatus.concluded, planned_on=ago,
-                started_on=ago + timedelta(days=3), concluded_on=ago + timedelta(days=30),
-                result=Result.violations, summary="Kiểm tra theo khiếu nại (dữ liệu mẫu).",
-            ),
-            [
-                Violation(
-                    inspection_id=0, category=Category.fee_above_cap,
-                    description="Thu tiền dịch vụ vượt mức trần của 3 người lao động (mẫu).",
-                    legal_basis="Nghị định 12/2022/NĐ-CP, Điều 41", fine_vnd=50_000_000,
-                    remedy="Hoàn trả phần thu vượt cho người lao động",
-                    remedy_due=ago + timedelta(days=90),
-                )
-            ],
-        ),
-        (
-            Inspection(
-                agency_id=third.id or 0, kind=Kind.scheduled, decision_no="DEMO-03/QĐ-TTr",
-                decision_date=date(2022, 9, 1), status=InspectionStatus.closed,
-                started_on=date(2022, 9, 5), concluded_on=date(2022, 9, 30),
-                closed_on=date(2022, 10, 1), result=Result.compliant,
-                summary="Không phát hiện vi phạm (dữ liệu mẫu).",
-            ),
-            [],
-        ),
-        (
-            Inspection(
-                agency_id=first.id or 0, kind=Kind.scheduled, decision_no="DEMO-04/QĐ-TTr",
-                lead_inspector="Thanh tra viên (mẫu)", planned_on=date.today() + timedelta(days=30),
-                summary="Kế hoạch kiểm tra năm sau (dữ liệu mẫu).",
-            ),
-            [],
-        ),
-    ]  # fmt: skip
-
-
 # How the two active demo enterprises kept their reporting deadlines (Circular 20/2021/TT-BLĐTBXH
 # Art. 11(1), Circular 21/2021/TT-BLĐTBXH Art. 15): the first mostly on time, the second often
 # late or not at all; month by month back from the second-to-last ended month.
@@ -278,89 +206,6 @@ FILERS = [
     ("agency1", ("on_time", "missing", "on_time", "late"), 4, "on_time"),
     ("agency2", ("on_time", "late", "missing", "late", "on_time", "missing", "late"), 9, "late"),
 ]
-
-
-def _complaints(agencies: list[Agency], inspection: Inspection | None) -> list[Complaint]:
-    """The complaint that led to the demo inspection of kind `complaint`, one still open, one
-    referred elsewhere and one about an unlicensed broker (all synthetic, the complainants'
-    particulars invented and labelled so)."""
-    first, second, third = agencies
-    ago = date.today() - timedelta(days=400)
-    led = Complaint(
-        agency_id=second.id, received_on=ago - timedelta(days=12),
-        source=ComplaintSource.worker, category=ComplaintCategory.fees,
-        summary="Người lao động phản ánh bị thu tiền dịch vụ cao hơn hợp đồng (dữ liệu mẫu).",
-        complainant_name="Người phản ánh (mẫu)", complainant_phone="0900000001",
-    )  # fmt: skip
-    if inspection is not None:
-        led.inspection_id = inspection.id
-        led.status = ComplaintStatus.resolved
-        led.substantiated = True
-        led.resolved_on = ago + timedelta(days=30)
-        led.outcome = "Kết luận thanh tra xác định thu vượt mức trần (dữ liệu mẫu)."
-    return [
-        led,
-        Complaint(
-            agency_id=first.id, received_on=date.today() - timedelta(days=9),
-            source=ComplaintSource.family, category=ComplaintCategory.documents,
-            summary="Gia đình phản ánh doanh nghiệp giữ hộ chiếu của người lao động (dữ liệu mẫu).",
-            complainant_name="Người thân người lao động (mẫu)", complainant_phone="0900000002",
-            complainant_address="Thôn Mẫu, xã Đại Lộc (địa chỉ mẫu)", area_code="20506",
-        ),
-        Complaint(
-            agency_id=third.id, received_on=date.today() - timedelta(days=200),
-            source=ComplaintSource.press, category=ComplaintCategory.contract,
-            summary="Báo chí phản ánh hợp đồng không đúng mẫu (dữ liệu mẫu).",
-            status=ComplaintStatus.referred, resolved_on=date.today() - timedelta(days=150),
-            outcome="Chuyển cơ quan có thẩm quyền giải quyết (dữ liệu mẫu).",
-        ),
-        Complaint(
-            received_on=date.today() - timedelta(days=3), source=ComplaintSource.commune,
-            category=ComplaintCategory.fees, area_code="20506",
-            summary="Ủy ban nhân dân xã báo có người môi giới thu tiền không có giấy phép "
-            "(dữ liệu mẫu).",
-        ),
-    ]  # fmt: skip
-
-
-# enterprise index, market, occupation, quota, communes, the department's answer, how many of
-# the enterprise's recent placements of that market name it (more than the quota: over_quota)
-NOTICES = [
-    (0, "JP", "Chế biến thực phẩm", 12, ["20500", "20506"], NoticeStatus.acknowledged, 15),
-    (0, "KR", "Nông nghiệp", 30, ["48"], NoticeStatus.submitted, 0),
-    (1, "TW", "Lắp ráp linh kiện điện tử", 40, ["20242", "20500"], NoticeStatus.acknowledged, 10),
-    (1, "JP", "Điều dưỡng", 5, ["20506"], NoticeStatus.rejected, 0),
-]
-_DEMO_OFFICER = Principal(kind="user", id=0, username="demo", role=Role.officer, agency_id=None)
-
-
-def _load_notices(session: Session, agencies: list[Agency]) -> list[tuple[int, int]]:
-    """The demo notices, filed and answered through the notices' own rules; (notice id, how
-    many placements to name it)."""
-    start, end = today() - timedelta(days=120), today() + timedelta(days=240)
-    made: list[tuple[int, int]] = []
-    for n, (index, market, occupation, size, areas, status, named) in enumerate(NOTICES, 1):
-        data = NoticeCreate.model_validate(
-            {
-                "agency_id": agencies[index].id,
-                "market_code": market,
-                "occupation": f"{occupation} {DEMO_LABEL}",
-                "quota": size,
-                "approved_contract_no": f"DEMO-{n:02d}/HĐCU (mẫu)",
-                "period_from": start.isoformat(),
-                "period_to": end.isoformat(),
-                "area_codes": areas,
-            }
-        )
-        notice = notices.create(session, _DEMO_OFFICER, data)
-        if status != NoticeStatus.submitted:
-            answer: dict[str, str] = {"status": status.value}
-            if status == NoticeStatus.rejected:
-                answer["rejection_reason"] = "Hợp đồng cung ứng chưa được chấp thuận (mẫu)"
-            notices.update(session, _DEMO_OFFICER, notice, NoticeUpdate.model_validate(answer))
-        assert notice.id is not None
-        made.append((notice.id, named))
-    return made
 
 
 def _name_notices(session: Session, made: list[tuple[int, int]]) -> None:
@@ -481,7 +326,7 @@ def load_demo(placements: int = 0) -> None:
                     )
                 )
         if session.exec(select(Inspection.id)).first() is None:
-            for inspection, violations in _inspections(agencies):
+            for inspection, violations in demo_inspections(agencies):
                 session.add(inspection)
                 session.flush()
                 for violation in violations:
@@ -501,10 +346,10 @@ def load_demo(placements: int = 0) -> None:
             led_to = session.exec(
                 select(Inspection).where(Inspection.decision_no == "DEMO-02/QĐ-TTr")
             ).first()
-            session.add_all(_complaints(agencies, led_to))
+            session.add_all(demo_complaints(agencies, led_to.id if led_to else None))
         fresh_notices: list[tuple[int, int]] = []
         if session.exec(select(RecruitmentNotice.id)).first() is None:
-            fresh_notices = _load_notices(session, agencies)
+            fresh_notices = load_demo_notices(session, agencies)
         session.commit()
         if placements:
             refs = [

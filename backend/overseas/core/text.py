@@ -12,3 +12,7 @@ def fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", value.replace("Đ", "D").replace("đ", "d"))
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return " ".join(stripped.lower().split())
+
+
+# Marks every name the demo data invents (`overseas demo load`): none of it is real.
+DEMO_LABEL = "(dữ liệu mẫu)"

@@ -19,7 +19,7 @@ from overseas.core.errors import (
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.pii import mask_national_id, mask_phone
 from overseas.core.principal import Principal, Role
-from overseas.placements import rules
+from overseas.placements import identity, rules
 from overseas.placements.models import Channel, Flag, Placement, PlacementEvent, Status
 from overseas.placements.schemas import (
     HomeArea,
@@ -164,7 +164,7 @@ def check_filters(principal: Principal, f: PlacementFilters) -> None:
     q = (f.q or "").strip()
     # Searching by the start of an ID would let a masked role recover the digits it may not
     # see, one at a time: it finds a person only by the complete number.
-    if q.isdigit() and masks_pii(principal) and len(q) not in rules.NATIONAL_ID_LENGTHS:
+    if q.isdigit() and masks_pii(principal) and len(q) not in identity.NATIONAL_ID_LENGTHS:
         raise ValidationFailed.one(
             "q", "search by a complete national ID (12 digits, or 9 for an old ID)"
         )

@@ -4,14 +4,12 @@ Pure functions over plain values, so that the single-record API, the batch and t
 apply exactly the same checks, and the batch can run them without touching the database.
 """
 
-import csv
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +22,8 @@ from overseas.law.calendar import WorkCalendar
 from overseas.law.caps import CapBook
 from overseas.markets.service import Rates
 from overseas.notices.models import NoticeStatus
-from overseas.placements.models import Channel, Flag, Placement, Sex, Status
+from overseas.placements.identity import CCCD_ONLY_FROM, NATIONAL_ID_LENGTHS, check_national_id
+from overseas.placements.models import Channel, Flag, Placement, Status
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 
@@ -40,14 +39,6 @@ RETURNED_STATUSES = frozenset({Status.returned, Status.returned_early})
 ACTIVE_STATUSES = frozenset(
     {Status.registered, Status.training, Status.contracted, Status.departed, Status.overstayed}
 )
-
-
-def ids_of(national_id: str, previous_national_id: str | None) -> tuple[str, ...]:
-    """The numbers a person is known by on a placement: the CCCD and, when given, the old
-    identity card's; either makes two placements the same person's (docs/api.md)."""
-    if previous_national_id and previous_national_id != national_id:
-        return (national_id, previous_national_id)
-    return (national_id,)
 
 
 class ActivePlacements:
@@ -112,54 +103,6 @@ def normalise_name(value: str) -> str:
     """NFC (one code point per accented letter, as Vietnamese keyboards differ) and single
     spaces, so that the same name typed twice is stored the same."""
     return " ".join(unicodedata.normalize("NFC", value).split())
-
-
-# A CCCD has 12 digits; an identity card of the old kind 9.
-NATIONAL_ID_LENGTHS = (12, 9)
-# Law on Identification 2023 (26/2023/QH15) Art. 46: the 9-digit identity card was valid until
-# 2024-12-31; a record registered from 2025-01-01 names the person by the CCCD.
-CCCD_ONLY_FROM = date(2025, 1, 1)
-
-
-@lru_cache
-def cccd_prefixes() -> frozenset[str]:
-    """The first three digits a CCCD may have: 0 and the GSO code of one of the 63 provinces
-    before 2025-07-01, where the birth was registered (Circular 07/2016/TT-BCA, as amended)."""
-    with (REFERENCE / "cccd_province_codes.csv").open(encoding="utf-8") as f:
-        return frozenset(r["cccd_prefix"] for r in csv.DictReader(f))
-
-
-def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | None:
-    """The problem with a personal identification number, or None.
-
-    Circular 59/2021/TT-BCA Art. 7: 12 digits; digits 1-3 the province of birth registration,
-    digit 4 the century and sex (0/1 male/female born 1900-1999, 2/3 born 2000-2099, and so
-    on), digits 5-6 the last two digits of the year of birth. Legacy 9-digit identity card
-    numbers (Decree 05/1999/NĐ-CP) are still accepted as they are.
-    """
-    # isascii(): str.isdigit() also accepts full-width, Arabic-Indic and superscript digits.
-    digits = national_id.isascii() and national_id.isdigit()
-    if not digits or len(national_id) not in NATIONAL_ID_LENGTHS:
-        return "must be 12 digits (or a legacy 9-digit identity card number)"
-    if len(national_id) == 9:
-        return None
-    if national_id[:3] not in cccd_prefixes():
-        return (
-            f"digits 1-3 ({national_id[:3]}) are not a province of birth registration "
-            "(0 and a GSO province code, e.g. 049 Quảng Nam, 048 Đà Nẵng)"
-        )
-    century_digit = int(national_id[3])
-    century = 1900 + (century_digit // 2) * 100
-    if century_digit > 9 or not century <= date_of_birth.year < century + 100:
-        return f"digit 4 ({century_digit}) does not match a birth in {date_of_birth.year}"
-    expected_sex = Sex.male if century_digit % 2 == 0 else Sex.female
-    if expected_sex != sex:
-        return f"digit 4 ({century_digit}) is for a {expected_sex.value} worker, not {sex.value}"
-    if national_id[4:6] != f"{date_of_birth.year % 100:02d}":
-        return (
-            f"digits 5-6 ({national_id[4:6]}) do not match the year of birth {date_of_birth.year}"
-        )
-    return None
 
 
 def age_on(born: date, day: date) -> int:

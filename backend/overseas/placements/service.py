@@ -16,7 +16,8 @@ from overseas.core.errors import (
 )
 from overseas.core.principal import Principal
 from overseas.core.retry import with_retries
-from overseas.placements import quota, rules, tallies
+from overseas.placements import identity, quota, rules, tallies
+from overseas.placements.identity import same_people
 from overseas.placements.models import Placement, Status
 from overseas.placements.planning import (
     Planned,
@@ -34,7 +35,7 @@ from overseas.placements.schemas import (
     PlacementUpdate,
     TransitionIn,
 )
-from overseas.placements.writing import flip_duplicates, same_people, write
+from overseas.placements.writing import flip_duplicates, write
 
 
 def upsert(
@@ -183,7 +184,7 @@ def transition(
 
 def delete(session: Session, placement: Placement) -> None:
     """Remove a placement entered by mistake (history goes with it; the audit keeps it)."""
-    ids = rules.ids_of(placement.national_id, placement.previous_national_id)
+    ids = identity.ids_of(placement.national_id, placement.previous_national_id)
     notice_id = placement.recruitment_notice_id
     tallies.apply(session, Counter({key: -1 for key in tallies.keys_of(placement)}))
     session.delete(placement)

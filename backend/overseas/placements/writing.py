@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, String, bindparam, or_, text, update
+from sqlalchemy import DateTime, String, bindparam, text, update
 from sqlalchemy import select as core_select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -19,8 +19,9 @@ from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
 from overseas.core.db import LOCAL_ZONE, today, utcnow
 from overseas.core.errors import PreconditionFailed
 from overseas.core.pii import mask_changes
-from overseas.placements import quota, rules, tallies
+from overseas.placements import identity, quota, rules, tallies
 from overseas.placements.flags import flag_inputs
+from overseas.placements.identity import Person, same_people
 from overseas.placements.models import Flag, Placement, PlacementEvent, Status, Worker
 from overseas.placements.planning import Planned
 from overseas.placements.record import audit_value, column_values, plain, same
@@ -75,7 +76,7 @@ def _flags(
     flags = rules.compute_flags(
         inputs,
         lookups.rates.on(v["market_code"], v["salary_currency"], inputs.judged_on),
-        active.duplicate(rules.ids_of(v["national_id"], v["previous_national_id"]), v["status"]),
+        active.duplicate(identity.ids_of(v["national_id"], v["previous_national_id"]), v["status"]),
         lookups.calendar,
         book=lookups.caps,
     )
@@ -130,36 +131,6 @@ def _workers(session: Session, national_ids: set[str], now: datetime) -> dict[st
     return found | {nid: wid for nid, wid in rows}
 
 
-# A placement as the duplicate rule sees it: (id, the numbers its person is known by, status,
-# possible_duplicate).
-Person = tuple[Any, tuple[str, ...], Any, bool]
-
-
-def same_people(session: Session, numbers: Iterable[str]) -> list[Person]:
-    """Every placement whose person is known by one of these numbers (a CCCD or an old
-    identity card's), as the duplicate rule sees it."""
-    table = table_of(Placement)
-    wanted = sorted(set(numbers))
-    rows = session.connection().execute(
-        core_select(
-            table.c.id,
-            table.c.national_id,
-            table.c.previous_national_id,
-            table.c.status,
-            table.c.possible_duplicate,
-        ).where(
-            or_(
-                in_values(session, table.c.national_id, wanted),
-                in_values(session, table.c.previous_national_id, wanted),
-            )
-        )
-    )
-    return [
-        (r.id, rules.ids_of(r.national_id, r.previous_national_id), r.status, r.possible_duplicate)
-        for r in rows
-    ]
-
-
 def _same_people(
     session: Session, to_write: Sequence[Planned]
 ) -> tuple[list[Person], rules.ActivePlacements]:
@@ -169,13 +140,13 @@ def _same_people(
     writing = {p.existing.id for p in to_write if p.existing is not None}
     numbers: set[str] = set()
     for p in to_write:
-        numbers.update(rules.ids_of(p.values["national_id"], p.values["previous_national_id"]))
+        numbers.update(identity.ids_of(p.values["national_id"], p.values["previous_national_id"]))
         if p.existing is not None:
-            numbers.update(rules.ids_of(p.existing.national_id, p.existing.previous_national_id))
+            numbers.update(identity.ids_of(p.existing.national_id, p.existing.previous_national_id))
     others = [o for o in same_people(session, numbers) if o[0] not in writing]
     active = rules.ActivePlacements((known, status) for _, known, status, _ in others)
     for p in to_write:
-        known = rules.ids_of(p.values["national_id"], p.values["previous_national_id"])
+        known = identity.ids_of(p.values["national_id"], p.values["previous_national_id"])
         active.add(known, p.values["status"])
     return others, active
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response
 
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
-from overseas.reports import communes, service
+from overseas.reports import communes, service, workbook
 from overseas.reports.auth import ReportReader
 from overseas.reports.schemas import AnnualReport, CommuneRisks, ReportPeriod
 from overseas.targets.schemas import YEAR_MAX, YEAR_MIN
@@ -51,9 +51,9 @@ def annual_report(
     or missing."""
     report = service.annual_report(session, year, area_code, period)
     if format == "xlsx":
-        name = service.workbook_name(report)
+        name = workbook.workbook_name(report)
         return Response(
-            service.annual_workbook(report),
+            workbook.annual_workbook(report),
             media_type=XLSX,
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
