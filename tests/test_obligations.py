@@ -222,6 +222,12 @@ def test_an_enterprise_sees_only_its_own(
             "period_to",
         ),
         ({"kind": "weekly", "period_from": "2026-09-01", "period_to": "2026-09-30"}, "kind"),
+        # Periods the calendar cannot hold: year 0 before the first, year 10000 after the last.
+        ({"kind": "annual", "period_from": "0001-01-01", "period_to": "0001-12-14"}, "period_from"),
+        (
+            {"kind": "monthly_changes", "period_from": "9999-12-01", "period_to": "9999-12-31"},
+            "period_from",
+        ),
         (
             {
                 "kind": "monthly_changes",

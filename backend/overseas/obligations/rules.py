@@ -60,11 +60,15 @@ def periods_of(year: int) -> list[Period]:
 
 
 def period_for(kind: ReportKind, period_from: date, period_to: date) -> Period | None:
-    """The duty a filing's period names, or None when it is not one."""
-    if kind == ReportKind.annual:
-        expected = annual(period_to.year)
-    else:
-        expected = monthly(period_from.year, period_from.month)
+    """The duty a filing's period names, or None when it is not one (nor one the calendar can
+    hold: an annual report ending in year 1 would start in year 0)."""
+    try:
+        if kind == ReportKind.annual:
+            expected = annual(period_to.year)
+        else:
+            expected = monthly(period_from.year, period_from.month)
+    except (ValueError, OverflowError):
+        return None
     if (expected.period_from, expected.period_to) != (period_from, period_to):
         return None
     return expected
