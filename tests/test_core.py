@@ -75,7 +75,12 @@ def test_fastapi_validation_error_is_a_problem_naming_the_field(
         "validation_error",
     )
     assert body["errors"] == [
-        {"field": "limit", "message": "Input should be greater than or equal to 1"}
+        {
+            "field": "limit",
+            "code": "greater_than_equal",
+            "params": {"ge": 1},
+            "message": "Input should be greater than or equal to 1",
+        }
     ]
 
 

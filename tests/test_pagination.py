@@ -101,7 +101,9 @@ def test_bad_cursor_is_422_naming_cursor(client: TestClient, make: Factory) -> N
     r = client.get("/api/v1/markets?cursor=not-a-cursor", headers=make.headers(Role.viewer))
     assert r.status_code == 422
     assert r.headers["content-type"].startswith("application/problem+json")
-    assert r.json()["errors"] == [{"field": "cursor", "message": "invalid or expired cursor"}]
+    assert r.json()["errors"] == [
+        {"field": "cursor", "code": "invalid", "message": "invalid or expired cursor"}
+    ]
 
 
 def test_cursor_of_another_ordering_is_refused(client: TestClient, make: Factory) -> None:

@@ -1,6 +1,7 @@
 """One error shape for the whole API: RFC 9457 problem+json, with a stable `code`."""
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,9 +16,14 @@ PROBLEM_JSON = "application/problem+json"
 
 
 class FieldError(BaseModel):
-    """One bad field; `index` is the row of a batch or file, `row` its spreadsheet row."""
+    """One bad field; `index` is the row of a batch or file, `row` its spreadsheet row.
+
+    `code` is stable and `params` hold the values the message names (a limit, the other field),
+    so a client can say it in its user's language (docs/errors.md); `message` is English."""
 
     field: str
+    code: str = "invalid"
+    params: dict[str, Any] | None = None
     message: str
     index: int | None = None
     external_ref: str | None = None
@@ -89,8 +95,15 @@ class ValidationFailed(AppError):
     status, code, title = 422, "validation_error", "Validation failed"
 
     @classmethod
-    def one(cls, field: str, message: str) -> "ValidationFailed":
-        return cls(f"{field}: {message}", errors=[FieldError(field=field, message=message)])
+    def one(
+        cls,
+        field: str,
+        message: str,
+        code: str = "invalid",
+        params: dict[str, Any] | None = None,
+    ) -> "ValidationFailed":
+        error = FieldError(field=field, code=code, params=params, message=message)
+        return cls(f"{field}: {message}", errors=[error])
 
 
 class TooManyRequests(AppError):
@@ -144,9 +157,31 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(str(p) for p in parts) or str(loc[0] if loc else "body")
 
 
-def _validation_message(err: dict[str, Any]) -> str:
+def _validation_message(err: Mapping[str, Any]) -> str:
     msg = str(err.get("msg", "invalid value"))
     return msg.removeprefix("Value error, ")
+
+
+def _validation_params(err: Mapping[str, Any]) -> dict[str, Any] | None:
+    # Pydantic's context (min_length, expected, le, ...) as JSON values; the exception a
+    # validator raised is not a parameter (its text is the message).
+    ctx = {k: v for k, v in (err.get("ctx") or {}).items() if k != "error"}
+    scalar = (int, float, bool, type(None))
+    params = {k: v if isinstance(v, scalar) else str(v) for k, v in ctx.items()}
+    return params or None
+
+
+def field_error_from_pydantic(
+    err: Mapping[str, Any], loc: tuple[Any, ...] | None = None
+) -> FieldError:
+    """One Pydantic error as an item: its `type` is the code (`string_too_short`, `missing`,
+    `enum`, ...) and its context the params."""
+    return FieldError(
+        field=_field_name(tuple(err.get("loc", ())) if loc is None else loc),
+        code=str(err.get("type", "invalid")),
+        params=_validation_params(err),
+        message=_validation_message(err),
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -165,10 +200,7 @@ def install_error_handlers(app: FastAPI) -> None:
             return problem_response(
                 400, "Bad request", "malformed_json", f"the body is not valid JSON: {reason}"
             )
-        errors = [
-            FieldError(field=_field_name(tuple(e.get("loc", ()))), message=_validation_message(e))
-            for e in exc.errors()
-        ]
+        errors = [field_error_from_pydantic(e) for e in exc.errors()]
         detail = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
         return problem_response(422, "Validation failed", "validation_error", detail, errors)
 

@@ -17,6 +17,7 @@ from overseas.core.bulk import in_values, table_of
 from overseas.core.errors import (
     FieldError,
     ValidationFailed,
+    field_error_from_pydantic,
 )
 from overseas.core.principal import Principal
 from overseas.law import calendar as work_calendar
@@ -120,9 +121,8 @@ def parse_items(
             item = PlacementIn.model_validate(raw)
         except ValidationError as exc:
             for e in exc.errors():
-                loc = ".".join(str(p) for p in e["loc"]) or "item"
-                msg = str(e["msg"]).removeprefix("Value error, ")
-                errors.append(FieldError(field=loc, message=msg, index=index, external_ref=ref))
+                error = field_error_from_pydantic(e, loc=tuple(e["loc"]) or ("item",))
+                errors.append(error.model_copy(update={"index": index, "external_ref": ref}))
             continue
         values = record_from(item)
         if principal.is_agency:

@@ -2561,8 +2561,16 @@ export interface components {
         /**
          * FieldError
          * @description One bad field; `index` is the row of a batch or file, `row` its spreadsheet row.
+         *
+         *     `code` is stable and `params` hold the values the message names (a limit, the other field),
+         *     so a client can say it in its user's language (docs/errors.md); `message` is English.
          */
         FieldError: {
+            /**
+             * Code
+             * @default invalid
+             */
+            code: string;
             /** External Ref */
             external_ref?: string | null;
             /** Field */
@@ -2571,6 +2579,10 @@ export interface components {
             index?: number | null;
             /** Message */
             message: string;
+            /** Params */
+            params?: {
+                [key: string]: unknown;
+            } | null;
             /** Row */
             row?: number | null;
         };
