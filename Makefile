@@ -15,12 +15,15 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.
 
 .PHONY: run test setup lint typecheck test-backend test-backend-sqlite test-backend-postgres \
         test-fuzz test-long test-long-sqlite test-long-fuzz test-long-postgres \
-        test-frontend test-browser guide-images openapi openapi-check frontend chromium clean help
+        test-frontend test-browser guide-images openapi openapi-check frontend chromium clean help \
+        bench bench-full bench-pg
 
 help:
 	@echo "make run     - set up and serve the API and the web app on http://$(HOST):$(PORT) (SQLite)"
 	@echo "make test    - lint, types, backend tests (SQLite and PostgreSQL), frontend and browser tests"
 	@echo "make test-long - the long live tests (crash recovery, two servers, load) on both databases"
+	@echo "make bench  - the app next to the bare driver: reads and exports (minutes; PostgreSQL)"
+	@echo "make bench-full - the same on 200,000 placements, more runs, and the ingest benchmark"
 	@echo "make openapi - regenerate openapi/openapi.json and the frontend's client"
 
 # --- setup -------------------------------------------------------------------------------
@@ -121,6 +124,26 @@ test-browser: setup chromium
 # Refresh the user guide's screenshots (docs/images) from a browser test run.
 guide-images: setup chromium
 	OVERSEAS_GUIDE_IMAGES=1 CHROMIUM_PATH=$(CHROMIUM) bash tests/browser/run.sh
+
+# --- benchmarks (bench/RESULTS.md) ----------------------------------------------------------
+
+# Each benchmark makes a database overseas_bench_<random> of its own and drops it at the end.
+BENCH_PLACEMENTS ?= 20000
+BENCH_FULL_PLACEMENTS ?= 200000
+
+bench-pg: $(BIN)/.installed
+	@$(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" \
+	|| { echo "the benchmarks need PostgreSQL at $(PG_URL) (set PG_URL)"; exit 1; }
+
+bench: bench-pg
+	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/reads.py --placements $(BENCH_PLACEMENTS) --runs 3 --seconds 3
+	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/export.py --placements $(BENCH_PLACEMENTS) --runs 3
+
+bench-full: bench-pg
+	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/reads.py --placements $(BENCH_FULL_PLACEMENTS) --runs 5 --seconds 5
+	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/export.py --placements $(BENCH_FULL_PLACEMENTS) --runs 3
+	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/batch_ingest.py --db postgresql --rows 20000 --preload 100000
+	$(BIN)/python bench/batch_ingest.py --db sqlite --rows 20000 --preload 100000
 
 # --- OpenAPI -----------------------------------------------------------------------------
 
