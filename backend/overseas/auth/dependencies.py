@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
 
+from overseas.auth import cache
 from overseas.auth.models import ApiClient, User
 from overseas.core.db import SessionDep
 from overseas.core.errors import Forbidden, NotAuthenticated
@@ -21,6 +22,10 @@ def get_principal(
 ) -> Principal:
     if not token:
         raise NotAuthenticated("a bearer token is required")
+    kept = cache.lookup(token)
+    if kept is not None:
+        session.info["actor"] = kept.actor
+        return kept
     try:
         claims = decode_access_token(token)
     except InvalidToken as exc:
@@ -29,8 +34,9 @@ def get_principal(
     if not (raw_id.isascii() and raw_id.isdigit() and 0 < int(raw_id) <= MAX_ID):
         raise NotAuthenticated("the token is invalid or expired")
     principal: Principal | None = None
-    # The account is read on every request: a deactivated user or a revoked client loses
-    # access at once, even while its tokens have not expired.
+    # The account is read again at least every few seconds (overseas.auth.cache): a
+    # deactivated user or a revoked client loses access within them, even while its tokens
+    # have not expired.
     if kind == "user":
         user = session.get(User, int(raw_id))
         current = claims.get("ver", 1) == user.token_version if user is not None else False
@@ -44,6 +50,7 @@ def get_principal(
             )
     if principal is None:
         raise NotAuthenticated("the token's account is inactive or revoked")
+    cache.keep(token, principal, float(claims["exp"]))
     session.info["actor"] = principal.actor
     return principal
 

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     audit_read_retention_days: int = Field(default=730, ge=1)
     audit_write_retention_years: int = Field(default=0, ge=0)
     sync_settle_seconds: float = Field(default=5, ge=0, le=300)
+    # How long a process may keep the principal behind a token (docs/security.md).
+    auth_cache_seconds: float = Field(default=5, ge=0, le=5)
     frontend_dist: Path = Path("frontend/dist")
     api_docs: bool = True
     metrics_token: str = ""
