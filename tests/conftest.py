@@ -16,7 +16,7 @@ os.environ["OVERSEAS_FRONTEND_DIST"] = "/nonexistent-frontend-dist"
 # Feeds show changes at once in tests; the settle window has a test of its own.
 os.environ["OVERSEAS_SYNC_SETTLE_SECONDS"] = "0"
 # Each test rolls its accounts back, so ids and tokens recur from test to test: accounts are
-# read on every request here; the principal cache has tests of its own (test_auth_tokens.py).
+# read on every request here; the principal cache has tests of its own (test_auth_cache.py).
 os.environ["OVERSEAS_AUTH_CACHE_SECONDS"] = "0"
 
 import pytest

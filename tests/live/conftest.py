@@ -169,6 +169,8 @@ class Live:
             "OVERSEAS_DATABASE_URL": database_url,
             "OVERSEAS_FRONTEND_DIST": str(folder / "no-frontend-dist"),
             "OVERSEAS_SYNC_SETTLE_SECONDS": "0",
+            # The principal cache as deployed (the in-process tests switch it off).
+            "OVERSEAS_AUTH_CACHE_SECONDS": "5",
             "OVERSEAS_LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
         }
