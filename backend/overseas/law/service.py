@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, col, or_, select
 
 from overseas.core.errors import Conflict, NotFound, ValidationFailed
+from overseas.core.faults import NOT_NULL, above, before
 from overseas.law.models import DepositCapRule, FeeCapRule, SanctionPower, ViolationType
 
 Rule = TypeVar("Rule", FeeCapRule, DepositCapRule)
@@ -68,11 +69,11 @@ def update_rule(session: Session, row: Rule, changes: dict[str, Any]) -> Rule:
         ("cap_months_per_12", "cap_months_max") if isinstance(row, FeeCapRule) else ()
     ):
         if key in changes and changes[key] is None:
-            raise ValidationFailed.one(key, "may not be null")
+            raise ValidationFailed.of(key, NOT_NULL)
     for key, value in changes.items():
         setattr(row, key, value)
     if row.valid_to is not None and row.valid_to < row.valid_from:
-        raise ValidationFailed.one("valid_to", "is before valid_from")
+        raise ValidationFailed.of("valid_to", before("valid_from"))
     _check_no_overlap(session, row)
     session.add(row)
     session.flush()
@@ -118,13 +119,13 @@ def update_violation_type(
     )  # fmt: skip
     for key in not_null:
         if key in changes and changes[key] is None:
-            raise ValidationFailed.one(key, "may not be null")
+            raise ValidationFailed.of(key, NOT_NULL)
     for key, value in changes.items():
         setattr(row, key, value)
     if row.fine_min_vnd is not None and row.fine_min_vnd > row.fine_max_vnd:
-        raise ValidationFailed.one("fine_min_vnd", "is above fine_max_vnd")
+        raise ValidationFailed.of("fine_min_vnd", above("fine_max_vnd"))
     if row.valid_to is not None and row.valid_to < row.valid_from:
-        raise ValidationFailed.one("valid_to", "is before valid_from")
+        raise ValidationFailed.of("valid_to", before("valid_from"))
     session.add(row)
     session.flush()
     return row
@@ -161,11 +162,11 @@ def update_sanction_power(
 ) -> SanctionPower:
     for key in ("authority_vi", "authority_en", "max_fine_vnd", "scope", "source", "confirmed"):
         if key in changes and changes[key] is None:
-            raise ValidationFailed.one(key, "may not be null")
+            raise ValidationFailed.of(key, NOT_NULL)
     for key, value in changes.items():
         setattr(row, key, value)
     if row.valid_to is not None and row.valid_to < row.valid_from:
-        raise ValidationFailed.one("valid_to", "is before valid_from")
+        raise ValidationFailed.of("valid_to", before("valid_from"))
     session.add(row)
     session.flush()
     return row
