@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, col, or_, select
 
-from overseas.core.errors import Conflict, NotFound, ValidationFailed
+from overseas.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from overseas.core.faults import NOT_NULL, above, before
 from overseas.law.models import DepositCapRule, FeeCapRule, SanctionPower, ViolationType
 
@@ -48,12 +48,20 @@ def _check_no_overlap(session: Session, row: Rule) -> None:
         ends_after_start = row.valid_to is None or other.valid_from <= row.valid_to
         if starts_before_end and ends_after_start:
             until = other.valid_to.isoformat() if other.valid_to else "open-ended"
-            raise Conflict(
+            message = (
                 f"overlaps rule {other.id} ({other.market_code}/{other.programme}/"
                 f"{other.channel}, {other.valid_from.isoformat()} to {until}): end that rule "
-                "first",
-                code="rule_overlaps",
+                "first"
             )
+            params = {
+                "rule": other.id,
+                "from": other.valid_from.isoformat(),
+                "to": other.valid_to.isoformat() if other.valid_to else None,
+            }
+            item = FieldError(
+                field="valid_from", code="rule_overlaps", params=params, message=message
+            )
+            raise Conflict(message, code="rule_overlaps", errors=[item])
 
 
 def create_rule(session: Session, model: type[Rule], data: Any) -> Rule:
