@@ -169,7 +169,8 @@ def test_a_targets_years_and_area(client: TestClient, officer: dict[str, str]) -
 
 def _upload(client: TestClient, headers: dict[str, str], text: str) -> Response:
     files = {"file": ("placements.csv", io.BytesIO(text.encode()), "text/csv")}
-    return client.post(f"{PLACEMENTS}/import", files=files, headers=headers)
+    r: Response = client.post(f"{PLACEMENTS}/import", files=files, headers=headers)
+    return r
 
 
 def test_the_imports_headers_and_cells_have_codes(
