@@ -102,7 +102,7 @@ def test_bad_cursor_is_422_naming_cursor(client: TestClient, make: Factory) -> N
     assert r.status_code == 422
     assert r.headers["content-type"].startswith("application/problem+json")
     assert r.json()["errors"] == [
-        {"field": "cursor", "code": "invalid", "message": "invalid or expired cursor"}
+        {"field": "cursor", "code": "bad_cursor", "message": "invalid or expired cursor"}
     ]
 
 

@@ -81,7 +81,8 @@ def test_check_national_id_rejects_disagreeing_numbers(
 def test_check_national_id_rejects_other_lengths_and_non_digits(national_id: str) -> None:
     problem = identity.check_national_id(national_id, Sex.male, BORN_1995)
     assert problem is not None
-    assert "12 digits" in problem
+    assert problem.code == "national_id_format"
+    assert "12 digits" in problem.message
 
 
 # --- names ----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from overseas.complaints.models import Complaint
 from overseas.complaints.schemas import ComplaintUpdate
 from overseas.core.bulk import table_of
 from overseas.core.errors import ValidationFailed
+from overseas.core.faults import not_found
 from overseas.core.principal import Principal
 from overseas.core.schemas import optional
 from overseas.inspections import service as inspections
@@ -67,11 +68,21 @@ def record_market_entry(session: Session, market: Market, data: MarketRecordCrea
 def _check_cap_key(session: Session, market_code: str, programme: str, channel: str) -> None:
     """A cap row names a known market, programme and channel, or `*` for any."""
     if market_code != caps.ANY and session.get(Market, market_code) is None:
-        raise ValidationFailed.one("market_code", f"no market with code '{market_code}'")
+        raise ValidationFailed.of("market_code", not_found("market", market_code))
     if programme != caps.ANY and programme not in {p.value for p in Programme}:
-        raise ValidationFailed.one("programme", f"'{programme}' is no programme (or use '*')")
+        raise ValidationFailed.one(
+            "programme",
+            f"'{programme}' is no programme (or use '*')",
+            "not_found",
+            {"entity": "programme", "value": programme},
+        )
     if channel != caps.ANY and channel not in {c.value for c in Channel}:
-        raise ValidationFailed.one("channel", f"'{channel}' is no channel (or use '*')")
+        raise ValidationFailed.one(
+            "channel",
+            f"'{channel}' is no channel (or use '*')",
+            "not_found",
+            {"entity": "channel", "value": channel},
+        )
 
 
 def _rejudge_for_rule(
@@ -171,12 +182,13 @@ def change_complaint(session: Session, complaint: Complaint, data: ComplaintUpda
         field = touched[0]
         inspection = session.get(Inspection, inspection_id)
         if inspection is None:
-            raise ValidationFailed.one(field, f"no inspection with id {inspection_id}")
+            raise ValidationFailed.of(field, not_found("inspection", inspection_id))
         agency_id = changes.get("agency_id", complaint.agency_id)
         if inspection.agency_id != agency_id:
             raise ValidationFailed.one(
                 field,
                 f"inspection {inspection_id} is of another enterprise than the complaint's",
+                "other_enterprise",
             )
     return complaints.update_complaint(session, complaint, data)
 

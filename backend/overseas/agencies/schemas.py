@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from overseas.agencies.models import AgencyBase, AgencyStatus
+from overseas.core.errors import invalid
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 
 # Law on Tax Administration 38/2019/QH14: an enterprise's tax code is 10 digits; a branch
@@ -24,7 +25,7 @@ def _tax_code(value: Any) -> Any:
         return value
     value = value.strip()
     if not _TAX_CODE.match(value):
-        raise ValueError("10 digits, or 10 digits, '-' and 3 digits for a branch")
+        raise invalid("tax_code_format", "10 digits, or 10 digits, '-' and 3 digits for a branch")
     return value
 
 
@@ -33,7 +34,7 @@ def _email(value: Any) -> Any:
         return value
     value = value.strip()
     if not _EMAIL.match(value):
-        raise ValueError("not an e-mail address")
+        raise invalid("email_format", "not an e-mail address")
     return value
 
 
@@ -42,7 +43,7 @@ def _phone(value: Any) -> Any:
         return value
     value = value.strip()
     if not _PHONE.match(value):
-        raise ValueError("not a phone number")
+        raise invalid("phone_format", "not a phone number")
     return value
 
 
@@ -51,7 +52,7 @@ def _stripped(value: Any) -> Any:
         return value
     value = value.strip()
     if not value:
-        raise ValueError("must not be empty")
+        raise invalid("blank", "must not be empty")
     return value
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from overseas.areas.models import AreaBase, SuccessionPart
+from overseas.core.errors import invalid
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 
 # GSO codes: 2 digits for a province, 3 for a district, 5 for a commune.
@@ -21,7 +22,7 @@ def _code(value: Any) -> Any:
         return value
     value = value.strip()
     if not _CODE.match(value):
-        raise ValueError("an official unit code: 2 to 5 digits")
+        raise invalid("area_code_format", "an official unit code: 2 to 5 digits")
     return value
 
 
@@ -30,7 +31,7 @@ def _name(value: Any) -> Any:
         return value
     value = " ".join(value.split())
     if not value:
-        raise ValueError("must not be empty")
+        raise invalid("blank", "must not be empty")
     return value
 
 

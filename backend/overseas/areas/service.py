@@ -13,6 +13,7 @@ from overseas.areas.models import Area, AreaLevel, AreaSuccession, SuccessionPar
 from overseas.areas.schemas import AreaCreate, AreaRead, AreaUpdate, Predecessor, Successor
 from overseas.core.db import today
 from overseas.core.errors import Conflict, NotFound, ValidationFailed
+from overseas.core.faults import before, not_found
 from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.text import fold
@@ -100,7 +101,7 @@ def list_areas(
 
 def _check(session: Session, area: Area) -> None:
     if area.valid_from and area.valid_to and area.valid_to < area.valid_from:
-        raise ValidationFailed.one("valid_to", "is before valid_from")
+        raise ValidationFailed.of("valid_to", before("valid_from"))
     places = catalog.load(session)
     # A code and a date name exactly one unit: two periods of one code may not overlap.
     probe = catalog.Unit(
@@ -121,23 +122,39 @@ def _check(session: Session, area: Area) -> None:
         )
         if parent is None:
             raise ValidationFailed.one(
-                "parent_code", f"no area with code '{area.parent_code}' in the unit's period"
+                "parent_code",
+                f"no area with code '{area.parent_code}' in the unit's period",
+                "not_found",
+                {"entity": "area", "value": area.parent_code},
             )
         if parent.level not in _PARENT_LEVELS[AreaLevel(area.level)]:
             raise ValidationFailed.one(
-                "parent_code", f"a {area.level} cannot sit under a {parent.level}"
+                "parent_code",
+                f"a {area.level} cannot sit under a {parent.level}",
+                "parent_level",
+                {"level": str(area.level), "parent_level": str(parent.level)},
             )
         if parent.code == area.code:
-            raise ValidationFailed.one("parent_code", "would make a cycle in the hierarchy")
+            raise ValidationFailed.one(
+                "parent_code", "would make a cycle in the hierarchy", "cycle"
+            )
     elif area.level != AreaLevel.province:
-        raise ValidationFailed.one("parent_code", f"a {area.level} needs a parent")
+        raise ValidationFailed.one(
+            "parent_code",
+            f"a {area.level} needs a parent",
+            "parent_required",
+            {"level": str(area.level)},
+        )
     if area.successor_code is not None:
         if area.successor_code == area.code:
-            raise ValidationFailed.one("successor_code", "an area cannot succeed itself")
-        if not places.by_code.get(area.successor_code):
             raise ValidationFailed.one(
-                "successor_code", f"no area with code '{area.successor_code}'"
+                "successor_code",
+                "an area cannot succeed itself",
+                "same_as_field",
+                {"other": "code"},
             )
+        if not places.by_code.get(area.successor_code):
+            raise ValidationFailed.of("successor_code", not_found("area", area.successor_code))
 
 
 def _link_successor(session: Session, area: Area) -> None:

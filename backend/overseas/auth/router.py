@@ -30,9 +30,13 @@ def issue_token(
     """OAuth2 token: a password grant for people, client credentials for systems."""
     if grant_type == "password":
         if not username or not password:
-            raise ValidationFailed.one("username" if not username else "password", "required")
+            raise ValidationFailed.one(
+                "username" if not username else "password", "required", "required"
+            )
     elif not client_id or not client_secret:
-        raise ValidationFailed.one("client_id" if not client_id else "client_secret", "required")
+        raise ValidationFailed.one(
+            "client_id" if not client_id else "client_secret", "required", "required"
+        )
     address = client_address(request)
     try:
         if grant_type == "password":

@@ -12,6 +12,7 @@ from overseas.complaints.schemas import ComplaintCreate, ComplaintRead, Complain
 from overseas.core.concurrency import created_headers, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import ValidationFailed, problem_responses
+from overseas.core.faults import before
 from overseas.core.pagination import Page, PageDep
 from overseas.core.types import Id, Timestamp
 from overseas.system.idempotency import IdempotencyDep
@@ -37,7 +38,7 @@ def list_complaints(
     """The register, newest received first (`updated_since`: by last change, for sync). Each
     page that shows a complainant is audited as a read of personal data."""
     if received_from and received_to and received_to < received_from:
-        raise ValidationFailed.one("received_to", "is before received_from")
+        raise ValidationFailed.of("received_to", before("received_from"))
     rows, cursor, total = service.list_complaints(
         session,
         page,

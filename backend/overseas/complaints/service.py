@@ -22,6 +22,7 @@ from overseas.complaints.models import (
 from overseas.complaints.schemas import ComplaintCreate, ComplaintUpdate
 from overseas.core.db import today
 from overseas.core.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from overseas.core.faults import IN_FUTURE, before, not_found
 from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
 from overseas.placements.models import Placement
@@ -103,14 +104,14 @@ def list_complaints(
 def _check(session: Session, complaint: Complaint, on: date) -> None:
     """The rules of a complaint as it will be stored; a breach is a 422 naming the field."""
     if complaint.received_on > on:
-        raise ValidationFailed.one("received_on", "is in the future")
+        raise ValidationFailed.of("received_on", IN_FUTURE)
     if complaint.agency_id is not None and agencies.find(session, complaint.agency_id) is None:
-        raise ValidationFailed.one("agency_id", f"no enterprise with id {complaint.agency_id}")
+        raise ValidationFailed.of("agency_id", not_found("agency", complaint.agency_id))
     if complaint.placement_id is not None:
         placement = session.get(Placement, complaint.placement_id)
         if placement is None:
-            raise ValidationFailed.one(
-                "placement_id", f"no placement with id {complaint.placement_id}"
+            raise ValidationFailed.of(
+                "placement_id", not_found("placement", complaint.placement_id)
             )
         if (
             complaint.agency_id is not None
@@ -118,24 +119,32 @@ def _check(session: Session, complaint: Complaint, on: date) -> None:
             and placement.agency_id != complaint.agency_id
         ):
             raise ValidationFailed.one(
-                "placement_id", "the worker was placed by another enterprise than agency_id"
+                "placement_id",
+                "the worker was placed by another enterprise than agency_id",
+                "other_enterprise",
             )
     if complaint.area_code is not None and areas.find(session, complaint.area_code) is None:
-        raise ValidationFailed.one("area_code", f"no area with code '{complaint.area_code}'")
+        raise ValidationFailed.of("area_code", not_found("area", complaint.area_code))
     status = ComplaintStatus(complaint.status)
     if status == ComplaintStatus.resolved and complaint.substantiated is None:
         raise ValidationFailed.one(
-            "substantiated", "resolving a complaint needs its finding: true or false"
+            "substantiated",
+            "resolving a complaint needs its finding: true or false",
+            "required_for_status",
+            {"status": "resolved"},
         )
     if complaint.resolved_on is not None:
         if status not in rules.CLOSED:
             raise ValidationFailed.one(
-                "resolved_on", "is given only when the complaint is resolved or referred"
+                "resolved_on",
+                "is given only when the complaint is resolved or referred",
+                "not_for_status",
+                {"status": str(status)},
             )
         if complaint.resolved_on > on:
-            raise ValidationFailed.one("resolved_on", "is in the future")
+            raise ValidationFailed.of("resolved_on", IN_FUTURE)
         if complaint.resolved_on < complaint.received_on:
-            raise ValidationFailed.one("resolved_on", "is before received_on")
+            raise ValidationFailed.of("resolved_on", before("received_on"))
 
 
 def create_complaint(session: Session, data: ComplaintCreate) -> Complaint:
@@ -189,7 +198,9 @@ def check_inspectable(complaint: Complaint) -> int:
     if complaint.status in rules.CLOSED:
         raise Conflict(f"the complaint was {complaint.status} already", code="complaint_closed")
     if complaint.agency_id is None:
-        raise ValidationFailed.one("agency_id", "the complaint names no enterprise to inspect")
+        raise ValidationFailed.one(
+            "agency_id", "the complaint names no enterprise to inspect", "required"
+        )
     return complaint.agency_id
 
 

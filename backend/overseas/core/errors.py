@@ -2,12 +2,13 @@
 
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from pydantic_core import PydanticCustomError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("overseas")
@@ -28,6 +29,26 @@ class FieldError(BaseModel):
     index: int | None = None
     external_ref: str | None = None
     row: int | None = None
+
+    @classmethod
+    def at(cls, field: str, fault: "Fault", **where: Any) -> "FieldError":
+        """The item saying `fault` about `field` (`where`: index, external_ref, row)."""
+        return cls(
+            field=field, code=fault.code, params=fault.params, message=fault.message, **where
+        )
+
+
+class Fault(NamedTuple):
+    """What is wrong with a value, before it is tied to a field: the stable code, the English
+    message and the values the message names (docs/errors.md)."""
+
+    code: str
+    message: str
+    params: dict[str, Any] | None = None
+
+
+def fault(code: str, message: str, **params: Any) -> Fault:
+    return Fault(code, message, params or None)
 
 
 class Problem(BaseModel):
@@ -104,6 +125,14 @@ class ValidationFailed(AppError):
     ) -> "ValidationFailed":
         error = FieldError(field=field, code=code, params=params, message=message)
         return cls(f"{field}: {message}", errors=[error])
+
+    @classmethod
+    def of(cls, field: str, fault: Fault) -> "ValidationFailed":
+        return cls.one(field, fault.message, fault.code, fault.params)
+
+    @classmethod
+    def many(cls, errors: list[FieldError]) -> "ValidationFailed":
+        return cls("; ".join(f"{e.field}: {e.message}" for e in errors[:5]), errors=errors)
 
 
 class TooManyRequests(AppError):
@@ -211,3 +240,9 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem_response(
             exc.status_code, title, code, detail, headers=getattr(exc, "headers", None)
         )
+
+
+def invalid(code: str, message: str, **params: Any) -> PydanticCustomError:
+    """What a custom field or model validator raises: the item gets `code` and `params`
+    instead of Pydantic's generic `value_error` (docs/errors.md)."""
+    return PydanticCustomError(code, message, params or None)

@@ -54,7 +54,7 @@ def _form_nul_fields(text: str) -> list[str]:
 
 
 def _nul_problem(fields: list[str]) -> Any:
-    errors = [FieldError(field=f, message=_NUL) for f in fields[:20]]
+    errors = [FieldError(field=f, code="nul_character", message=_NUL) for f in fields[:20]]
     detail = "; ".join(f"{e.field}: {_NUL}" for e in errors[:5])
     return problem_response(422, "Validation failed", "validation_error", detail, errors)
 

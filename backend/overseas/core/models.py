@@ -6,6 +6,7 @@ from sqlalchemy.orm import declared_attr
 from sqlmodel import Field
 
 from overseas.core.db import UTCDateTime, utcnow
+from overseas.core.faults import NOT_NULL
 
 
 class Versioned:
@@ -44,6 +45,6 @@ def apply_patch(obj: Any, changes: dict[str, Any], *, not_null: frozenset[str]) 
 
     for key, value in changes.items():
         if value is None and key in not_null:
-            raise ValidationFailed.one(key, "may not be null")
+            raise ValidationFailed.of(key, NOT_NULL)
     for key, value in changes.items():
         setattr(obj, key, value)

@@ -28,6 +28,14 @@ _FIRST_GROUP = re.compile(r"[1-9][0-9]{0,2}")
 _SHOWN = 40
 
 
+CODES: dict[str, str] = {
+    "empty": "blank",
+    "number": "number_parsing",
+    "whole": "int_from_float",
+    "negative": "negative",
+}
+
+
 class NumberError(ValueError):
     """Text that is not a number of the kind asked for; the message names the text."""
 
@@ -42,6 +50,9 @@ class NumberError(ValueError):
             "negative": f"{shown} must not be negative",
         }
         super().__init__(messages[problem])
+        self.text = text
+        # The error item's code (docs/errors.md).
+        self.code = CODES[problem]
 
 
 def _decimal_mark(groups: list[str], seps: list[str]) -> str | None:

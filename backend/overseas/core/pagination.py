@@ -75,7 +75,10 @@ class InvalidCursor(ValidationFailed):
 
     def __init__(self) -> None:
         message = "invalid or expired cursor"
-        super().__init__(f"cursor: {message}", errors=[FieldError(field="cursor", message=message)])
+        super().__init__(
+            f"cursor: {message}",
+            errors=[FieldError(field="cursor", code="bad_cursor", message=message)],
+        )
 
 
 def _signature(payload: bytes) -> str:

@@ -8,6 +8,7 @@ import annotated_types
 from pydantic import AfterValidator, PlainSerializer
 
 from overseas.core.db import LOCAL_ZONE
+from overseas.core.errors import invalid
 
 # Primary keys are 32-bit integers on both databases: a larger number names no row, and
 # PostgreSQL would refuse to compare it with an integer column (a 500, not a 404).
@@ -25,8 +26,11 @@ def _local_timestamp(value: datetime) -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=LOCAL_ZONE)
     if not TIMESTAMP_YEARS[0] <= value.year <= TIMESTAMP_YEARS[1]:
-        raise ValueError(
-            f"must be a timestamp between the years {TIMESTAMP_YEARS[0]} and {TIMESTAMP_YEARS[1]}"
+        raise invalid(
+            "timestamp_range",
+            f"must be a timestamp between the years {TIMESTAMP_YEARS[0]} and {TIMESTAMP_YEARS[1]}",
+            min_year=TIMESTAMP_YEARS[0],
+            max_year=TIMESTAMP_YEARS[1],
         )
     return value.astimezone(UTC)
 

@@ -28,9 +28,14 @@ MEDIA_TYPES = (
 def media_type(name: str, content: bytes) -> str:
     """The file's type, or 422 naming `file` when it is empty, too large or not accepted."""
     if not content:
-        raise ValidationFailed.one("file", "the file is empty")
+        raise ValidationFailed.one("file", "the file is empty", "file_empty")
     if len(content) > MAX_FILE_BYTES:
-        raise ValidationFailed.one("file", f"at most {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raise ValidationFailed.one(
+            "file",
+            f"at most {MAX_FILE_BYTES // (1024 * 1024)} MiB",
+            "file_too_large",
+            {"max_mib": MAX_FILE_BYTES // (1024 * 1024)},
+        )
     for signature, kind in _BY_SIGNATURE:
         if content.startswith(signature):
             return kind
@@ -39,7 +44,9 @@ def media_type(name: str, content: bytes) -> str:
         return _OFFICE[suffix]
     if content.startswith(_OLE) and suffix in _OLD_OFFICE:
         return _OLD_OFFICE[suffix]
-    raise ValidationFailed.one("file", f"not a {ACCEPTED} file")
+    raise ValidationFailed.one(
+        "file", f"not a {ACCEPTED} file", "file_type", {"accepted": ACCEPTED}
+    )
 
 
 def safe_name(name: str | None) -> str:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from overseas.core.db import today
 from overseas.core.errors import ValidationFailed
+from overseas.core.faults import IN_FUTURE
 from overseas.inspections.models import Inspection, Remedy, Violation
 from overseas.inspections.schemas import RemedyIn, RemedyRead, ViolationRead
 from overseas.law import fines
@@ -22,22 +23,35 @@ def act_of(session: Session, violation: Violation) -> ViolationType | None:
     if violation.violation_type is None:
         return None
     if violation.act_ended_on is None:
-        raise ValidationFailed.one("act_ended_on", "is needed with a violation_type")
+        raise ValidationFailed.one(
+            "act_ended_on",
+            "is needed with a violation_type",
+            "required_with_field",
+            {"other": "violation_type"},
+        )
     act = session.get(ViolationType, violation.violation_type)
     if act is None:
         raise ValidationFailed.one(
-            "violation_type", f"no act '{violation.violation_type}' in the catalogue"
+            "violation_type",
+            f"no act '{violation.violation_type}' in the catalogue",
+            "not_found",
+            {"entity": "violation_type", "value": violation.violation_type},
         )
     if violation.act_ended_on < fines.DECREE_283_IN_FORCE:
         raise ValidationFailed.one(
             "violation_type",
             "the act ended before 2026-09-10 and falls under Decree 12/2022/NĐ-CP, whose "
             "catalogue is not loaded: record it without a type, with its legal_basis",
+            "act_before_decree",
+            {"from": "2026-09-10"},
         )
     ended = violation.act_ended_on
     if act.valid_from > ended or (act.valid_to is not None and act.valid_to < ended):
         raise ValidationFailed.one(
-            "violation_type", f"'{act.code}' was not in force on {ended.isoformat()}"
+            "violation_type",
+            f"'{act.code}' was not in force on {ended.isoformat()}",
+            "not_in_force",
+            {"value": act.code, "on": ended.isoformat()},
         )
     return act
 
@@ -47,19 +61,23 @@ def judge(session: Session, violation: Violation, on: date | None = None) -> Non
     day = on or today()
     if violation.act_ended_on is not None:
         if violation.act_ended_on > day:
-            raise ValidationFailed.one("act_ended_on", "is in the future")
+            raise ValidationFailed.of("act_ended_on", IN_FUTURE)
         limit = fines.time_limit_ends(violation.act_ended_on)
         if day > limit:
             raise ValidationFailed.one(
                 "act_ended_on",
                 f"the time limit for sanctioning (2 years, Decree 283/2026/NĐ-CP Art. 3(4)(b)) "
                 f"ended on {limit.isoformat()}",
+                "time_limit_passed",
+                {"ended_on": limit.isoformat()},
             )
     act = act_of(session, violation)
     if act is None:  # free text: what the catalogue lacks, or an act under Decree 12/2022
         if not violation.description:
             raise ValidationFailed.one(
-                "description", "a violation outside the catalogue is described in words"
+                "description",
+                "a violation outside the catalogue is described in words",
+                "description_required",
             )
         return
     if not violation.description:
@@ -70,7 +88,7 @@ def judge(session: Session, violation: Violation, on: date | None = None) -> Non
     try:
         allowed = fines.fine_range(act, offender, violation.affected_workers)
     except ValueError as exc:
-        raise ValidationFailed.one("affected_workers", str(exc)) from exc
+        raise ValidationFailed.one("affected_workers", str(exc), "workers_required") from exc
     if not allowed.low <= violation.fine_vnd <= allowed.high:
         workers = (
             f", {violation.affected_workers} workers" if act.per_worker_max_vnd is not None else ""
@@ -79,6 +97,8 @@ def judge(session: Session, violation: Violation, on: date | None = None) -> Non
             "fine_vnd",
             f"must lie between {allowed.low} and {allowed.high} VND for an {offender.value} "
             f"under {act.source}{workers}",
+            "fine_out_of_range",
+            {"low": allowed.low, "high": allowed.high, "offender": offender.value},
         )
 
 
@@ -101,6 +121,8 @@ def check_remedies(
         raise ValidationFailed.one(
             "remedies.placement_ids",
             f"not placements of the inspected enterprise: {', '.join(map(str, missing))}",
+            "other_enterprise",
+            {"ids": ", ".join(map(str, missing))},
         )
 
 

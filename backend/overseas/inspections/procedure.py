@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from overseas.core import uploads
 from overseas.core.db import LOCAL_ZONE, today
 from overseas.core.errors import Conflict, NotFound, ValidationFailed
+from overseas.core.faults import IN_FUTURE
 from overseas.core.principal import Principal
 from overseas.inspections.models import (
     CheckRecord,
@@ -57,17 +58,19 @@ def check_decision_date(decision_date: date | None, held_on: date | None, field:
             f"the check on {held_on.isoformat()} comes before the inspection decision of "
             f"{decision_date.isoformat()}"
         )
-        raise ValidationFailed.one(field, message)
+        raise ValidationFailed.one(field, message, "before_field", {"other": "decision_date"})
 
 
 def put_check_record(session: Session, inspection: Inspection, data: CheckRecordIn) -> CheckRecord:
     _open(inspection)
     held_on = data.held_at.astimezone(LOCAL_ZONE).date()
     if held_on > today():
-        raise ValidationFailed.one("held_at", "is in the future")
+        raise ValidationFailed.of("held_at", IN_FUTURE)
     check_decision_date(inspection.decision_date, held_on, "held_at")
     if inspection.started_on and held_on < inspection.started_on:
-        raise ValidationFailed.one("held_at", "is before the inspection started")
+        raise ValidationFailed.one(
+            "held_at", "is before the inspection started", "before_field", {"other": "started_on"}
+        )
     record = check_record_of(session, inspection.id or 0)
     values = data.model_dump()
     if not values["signed"]:
@@ -119,9 +122,19 @@ def decision_read(session: Session, decision: SanctionDecision) -> SanctionDecis
 def _signer(session: Session, code: str, on: date) -> SanctionPower:
     power = session.get(SanctionPower, code)
     if power is None:
-        raise ValidationFailed.one("signer_power", f"no sanctioning power '{code}'")
+        raise ValidationFailed.one(
+            "signer_power",
+            f"no sanctioning power '{code}'",
+            "not_found",
+            {"entity": "power", "value": code},
+        )
     if power.valid_from > on or (power.valid_to is not None and power.valid_to < on):
-        raise ValidationFailed.one("signer_power", f"'{code}' had no power on {on.isoformat()}")
+        raise ValidationFailed.one(
+            "signer_power",
+            f"'{code}' had no power on {on.isoformat()}",
+            "not_in_force",
+            {"value": code, "on": on.isoformat()},
+        )
     return power
 
 
@@ -136,6 +149,8 @@ def _judge_signer(
                 "decided_on",
                 f"violation {v.id}: the act ended on {v.act_ended_on.isoformat()}, past the "
                 f"time limit for sanctioning (2 years, Decree 283/2026/NĐ-CP Art. 3(4)(b))",
+                "time_limit_passed",
+                {"violation": v.id, "ended_on": v.act_ended_on.isoformat()},
             )
         if v.violation_type is None:
             continue
@@ -146,6 +161,7 @@ def _judge_signer(
                 "signer_power",
                 f"{power.authority_en or power.authority_vi} may not sanction {act.source} "
                 f"(Decree 283/2026/NĐ-CP Art. 63)",
+                "power_not_competent",
             )
         offender = fines.Offender(v.offender)
         top = fines.fine_range(act, offender, v.affected_workers or 1).top
@@ -156,6 +172,8 @@ def _judge_signer(
                 f"{act.source} reaches {top} VND for an {offender.value}, above the "
                 f"{allowed} VND {power.authority_en or power.authority_vi} may fine "
                 f"({power.source}, Art. 63(1))",
+                "power_fine_limit",
+                {"max": allowed},
             )
 
 
@@ -171,12 +189,19 @@ def put_decision(
         )
     assert inspection.id is not None
     if data.decided_on > today():
-        raise ValidationFailed.one("decided_on", "is in the future")
+        raise ValidationFailed.of("decided_on", IN_FUTURE)
     record = check_record_of(session, inspection.id)
     if record is not None and data.decided_on < record.held_at.astimezone(LOCAL_ZONE).date():
-        raise ValidationFailed.one("decided_on", "is before the check record")
+        raise ValidationFailed.one(
+            "decided_on", "is before the check record", "before_field", {"other": "held_at"}
+        )
     if inspection.concluded_on and data.decided_on < inspection.concluded_on:
-        raise ValidationFailed.one("decided_on", "is before the inspection concluded")
+        raise ValidationFailed.one(
+            "decided_on",
+            "is before the inspection concluded",
+            "before_field",
+            {"other": "concluded_on"},
+        )
     power = _signer(session, data.signer_power, data.decided_on)
     violations = list(
         session.exec(select(Violation).where(Violation.inspection_id == inspection.id)).all()
@@ -184,11 +209,18 @@ def put_decision(
     _judge_signer(session, power, violations, data.decided_on)
     due = data.payment_due_on or data.decided_on + timedelta(days=PAYMENT_DAYS)
     if due < data.decided_on:
-        raise ValidationFailed.one("payment_due_on", "is before the decision")
+        raise ValidationFailed.one(
+            "payment_due_on", "is before the decision", "before_field", {"other": "decided_on"}
+        )
     for name in ("paid_on", "enforced_on"):
         day = getattr(data, name)
         if day is not None and (day < data.decided_on or day > today()):
-            raise ValidationFailed.one(name, "lies between the decision and today")
+            raise ValidationFailed.one(
+                name,
+                "lies between the decision and today",
+                "between_decision_and_today",
+                {"other": "decided_on"},
+            )
     decision = decision_of(session, inspection.id)
     values = data.model_dump() | {
         "payment_due_on": due,

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from overseas.core.errors import invalid
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.core.types import Id, Ratio, Timestamp
 from overseas.inspections.models import (
@@ -47,9 +48,17 @@ class RemedyIn(BaseModel):
     def _refund_names_whom(self) -> "RemedyIn":
         if self.kind == RemedyKind.refund_workers:
             if self.amount_vnd is None:
-                raise ValueError("a refund to workers states the amount (amount_vnd)")
+                raise invalid(
+                    "refund_needs_amount",
+                    "a refund to workers states the amount (amount_vnd)",
+                    field="amount_vnd",
+                )
             if not self.placement_ids:
-                raise ValueError("a refund to workers names their placements (placement_ids)")
+                raise invalid(
+                    "refund_needs_placements",
+                    "a refund to workers names their placements (placement_ids)",
+                    field="placement_ids",
+                )
         return self
 
 
@@ -143,10 +152,17 @@ class CheckRecordIn(Schema, CheckRecordBase):
     @model_validator(mode="after")
     def _consistent(self) -> "CheckRecordIn":
         if self.period_from and self.period_to and self.period_to < self.period_from:
-            raise ValueError("period_to is before period_from")
+            raise invalid(
+                "before_field",
+                "period_to is before period_from",
+                field="period_to",
+                other="period_from",
+            )
         if not self.signed and not (self.refusal_reason or "").strip():
-            raise ValueError(
-                "a record the representative refused to sign says why (refusal_reason)"
+            raise invalid(
+                "refusal_needs_reason",
+                "a record the representative refused to sign says why (refusal_reason)",
+                field="refusal_reason",
             )
         return self
 
@@ -176,7 +192,11 @@ class SanctionDecisionIn(BaseModel):
     @model_validator(mode="after")
     def _payment_whole(self) -> "SanctionDecisionIn":
         if (self.paid_on is None) != (self.paid_amount_vnd is None):
-            raise ValueError("a payment has its day (paid_on) and its amount (paid_amount_vnd)")
+            raise invalid(
+                "payment_incomplete",
+                "a payment has its day (paid_on) and its amount (paid_amount_vnd)",
+                field="paid_on",
+            )
         return self
 
 
@@ -282,7 +302,11 @@ class InspectionTransition(BaseModel):
     @model_validator(mode="after")
     def _result_only_when_concluding(self) -> "InspectionTransition":
         if self.result is not None and self.status != InspectionStatus.concluded:
-            raise ValueError("result is given only when concluding")
+            raise invalid(
+                "result_only_when_concluding",
+                "result is given only when concluding",
+                field="result",
+            )
         return self
 
 

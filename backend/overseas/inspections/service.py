@@ -7,7 +7,8 @@ from sqlmodel import Session, col, select
 
 from overseas.agencies import service as agencies
 from overseas.core.db import LOCAL_ZONE, today
-from overseas.core.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from overseas.core.errors import Conflict, InvalidTransition, NotFound, ValidationFailed, fault
+from overseas.core.faults import IN_FUTURE, before, not_found
 from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.principal import Principal
@@ -130,13 +131,13 @@ def _check_dates(inspection: Inspection) -> None:
         and inspection.scope_to
         and inspection.scope_to < inspection.scope_from
     ):
-        raise ValidationFailed.one("scope_to", "is before scope_from")
+        raise ValidationFailed.of("scope_to", before("scope_from"))
 
 
 def create_inspection(session: Session, data: InspectionCreate) -> Inspection:
     agency = agencies.find(session, data.agency_id)
     if agency is None:
-        raise ValidationFailed.one("agency_id", f"no enterprise with id {data.agency_id}")
+        raise ValidationFailed.of("agency_id", not_found("agency", data.agency_id))
     inspection = Inspection.model_validate(data)
     _check_dates(inspection)
     session.add(inspection)
@@ -170,11 +171,13 @@ def transition(session: Session, inspection: Inspection, data: InspectionTransit
     if rules.NEXT.get(current) != data.status:
         raise InvalidTransition(f"cannot go from {current.value} to {data.status.value}")
     if data.on > today():
-        raise ValidationFailed.one("on", "is in the future")
+        raise ValidationFailed.of("on", IN_FUTURE)
     found = violations_of(session, [inspection.id or 0])[inspection.id or 0]
     if data.status == InspectionStatus.in_progress:
         if inspection.decision_date and data.on < inspection.decision_date:
-            raise ValidationFailed.one("on", "is before the decision date")
+            raise ValidationFailed.one(
+                "on", "is before the decision date", "before_field", {"other": "decision_date"}
+            )
         inspection.started_on = data.on
     elif data.status == InspectionStatus.concluded:
         if data.result is None:
@@ -190,7 +193,9 @@ def transition(session: Session, inspection: Inspection, data: InspectionTransit
                 code="violations_recorded",
             )
         if inspection.started_on and data.on < inspection.started_on:
-            raise ValidationFailed.one("on", "is before the inspection started")
+            raise ValidationFailed.one(
+                "on", "is before the inspection started", "before_field", {"other": "started_on"}
+            )
         inspection.concluded_on = data.on
         inspection.result = data.result
     else:
@@ -201,7 +206,12 @@ def transition(session: Session, inspection: Inspection, data: InspectionTransit
                 code="open_violations",
             )
         if inspection.concluded_on and data.on < inspection.concluded_on:
-            raise ValidationFailed.one("on", "is before the inspection concluded")
+            raise ValidationFailed.one(
+                "on",
+                "is before the inspection concluded",
+                "before_field",
+                {"other": "concluded_on"},
+            )
         inspection.closed_on = data.on
     if data.summary is not None:
         inspection.summary = data.summary
@@ -223,7 +233,7 @@ def _writable(inspection: Inspection) -> None:
 
 def _check_remedy(violation: Violation) -> None:
     if violation.remedied_on and violation.remedied_on > today():
-        raise ValidationFailed.one("remedied_on", "is in the future")
+        raise ValidationFailed.of("remedied_on", IN_FUTURE)
 
 
 def add_violation(session: Session, inspection: Inspection, data: ViolationCreate) -> Violation:
@@ -276,10 +286,16 @@ def update_violation(
     items = findings.remedies_of(session, [violation.id or 0])[violation.id or 0]
     for name in _SUMMARY:
         if items and name in changes:
-            message = "follows the remedy items: record each item as done or cancelled"
+            said = fault(
+                "follows_remedy_items",
+                "follows the remedy items: record each item as done or cancelled",
+            )
             if name == "waived":
-                message = "the law has no waiver: cancel a remedy item by an amending decision"
-            raise ValidationFailed.one(name, message)
+                said = fault(
+                    "no_waiver",
+                    "the law has no waiver: cancel a remedy item by an amending decision",
+                )
+            raise ValidationFailed.of(name, said)
     apply_patch(
         violation,
         changes,
@@ -307,15 +323,19 @@ def update_remedy(
     _writable(inspection)
     apply_patch(remedy, data.model_dump(exclude_unset=True), not_null=frozenset({"description"}))
     if remedy.done_on is not None and remedy.done_on > today():
-        raise ValidationFailed.one("done_on", "is in the future")
+        raise ValidationFailed.of("done_on", IN_FUTURE)
     if (remedy.cancelled_by is None) != (remedy.cancelled_on is None):
         raise ValidationFailed.one(
-            "cancelled_on", "an amending decision is recorded with its number and its date"
+            "cancelled_on",
+            "an amending decision is recorded with its number and its date",
+            "cancelled_needs_number_and_date",
         )
     if remedy.cancelled_on is not None and remedy.cancelled_on > today():
-        raise ValidationFailed.one("cancelled_on", "is in the future")
+        raise ValidationFailed.of("cancelled_on", IN_FUTURE)
     if remedy.done_on is not None and remedy.cancelled_by is not None:
-        raise ValidationFailed.one("cancelled_by", "a remedy done cannot also be cancelled")
+        raise ValidationFailed.one(
+            "cancelled_by", "a remedy done cannot also be cancelled", "done_and_cancelled"
+        )
     session.add(remedy)
     session.flush()
     findings.summarise(

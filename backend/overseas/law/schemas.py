@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from overseas.core.errors import invalid
 from overseas.core.schemas import READ, Schema
 from overseas.core.types import Ratio
 from overseas.law.models import (
@@ -30,7 +31,9 @@ class WorkingDayRead(WorkingDayBase):
 def _period(data: Any) -> Any:
     start, end = getattr(data, "valid_from", None), getattr(data, "valid_to", None)
     if start is not None and end is not None and end < start:
-        raise ValueError("valid_to is before valid_from")
+        raise invalid(
+            "before_field", "valid_to is before valid_from", field="valid_to", other="valid_from"
+        )
     return data
 
 
@@ -97,7 +100,12 @@ FineBasis = Literal["organisation", "individual"]
 def _fines(data: Any) -> Any:
     low, high = getattr(data, "fine_min_vnd", None), getattr(data, "fine_max_vnd", None)
     if low is not None and high is not None and low > high:
-        raise ValueError("fine_min_vnd is above fine_max_vnd")
+        raise invalid(
+            "above_field",
+            "fine_min_vnd is above fine_max_vnd",
+            field="fine_min_vnd",
+            other="fine_max_vnd",
+        )
     return _period(data)
 
 

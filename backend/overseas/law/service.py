@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, col, or_, select
 
-from overseas.core.errors import Conflict, NotFound, ValidationFailed
+from overseas.core.errors import Conflict, FieldError, NotFound, ValidationFailed
+from overseas.core.faults import NOT_NULL, above, before
 from overseas.law.models import DepositCapRule, FeeCapRule, SanctionPower, ViolationType
 
 Rule = TypeVar("Rule", FeeCapRule, DepositCapRule)
@@ -47,12 +48,20 @@ def _check_no_overlap(session: Session, row: Rule) -> None:
         ends_after_start = row.valid_to is None or other.valid_from <= row.valid_to
         if starts_before_end and ends_after_start:
             until = other.valid_to.isoformat() if other.valid_to else "open-ended"
-            raise Conflict(
+            message = (
                 f"overlaps rule {other.id} ({other.market_code}/{other.programme}/"
                 f"{other.channel}, {other.valid_from.isoformat()} to {until}): end that rule "
-                "first",
-                code="rule_overlaps",
+                "first"
             )
+            params = {
+                "rule": other.id,
+                "from": other.valid_from.isoformat(),
+                "to": other.valid_to.isoformat() if other.valid_to else None,
+            }
+            item = FieldError(
+                field="valid_from", code="rule_overlaps", params=params, message=message
+            )
+            raise Conflict(message, code="rule_overlaps", errors=[item])
 
 
 def create_rule(session: Session, model: type[Rule], data: Any) -> Rule:
@@ -68,11 +77,11 @@ def update_rule(session: Session, row: Rule, changes: dict[str, Any]) -> Rule:
         ("cap_months_per_12", "cap_months_max") if isinstance(row, FeeCapRule) else ()
     ):
         if key in changes and changes[key] is None:
-            raise ValidationFailed.one(key, "may not be null")
+            raise ValidationFailed.of(key, NOT_NULL)
     for key, value in changes.items():
         setattr(row, key, value)
     if row.valid_to is not None and row.valid_to < row.valid_from:
-        raise ValidationFailed.one("valid_to", "is before valid_from")
+        raise ValidationFailed.of("valid_to", before("valid_from"))
     _check_no_overlap(session, row)
     session.add(row)
     session.flush()
@@ -118,13 +127,13 @@ def update_violation_type(
     )  # fmt: skip
     for key in not_null:
         if key in changes and changes[key] is None:
-            raise ValidationFailed.one(key, "may not be null")
+            raise ValidationFailed.of(key, NOT_NULL)
     for key, value in changes.items():
         setattr(row, key, value)
     if row.fine_min_vnd is not None and row.fine_min_vnd > row.fine_max_vnd:
-        raise ValidationFailed.one("fine_min_vnd", "is above fine_max_vnd")
+        raise ValidationFailed.of("fine_min_vnd", above("fine_max_vnd"))
     if row.valid_to is not None and row.valid_to < row.valid_from:
-        raise ValidationFailed.one("valid_to", "is before valid_from")
+        raise ValidationFailed.of("valid_to", before("valid_from"))
     session.add(row)
     session.flush()
     return row
@@ -161,11 +170,11 @@ def update_sanction_power(
 ) -> SanctionPower:
     for key in ("authority_vi", "authority_en", "max_fine_vnd", "scope", "source", "confirmed"):
         if key in changes and changes[key] is None:
-            raise ValidationFailed.one(key, "may not be null")
+            raise ValidationFailed.of(key, NOT_NULL)
     for key, value in changes.items():
         setattr(row, key, value)
     if row.valid_to is not None and row.valid_to < row.valid_from:
-        raise ValidationFailed.one("valid_to", "is before valid_from")
+        raise ValidationFailed.of("valid_to", before("valid_from"))
     session.add(row)
     session.flush()
     return row

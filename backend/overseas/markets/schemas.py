@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from overseas.core.errors import invalid
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.markets.models import MarketBase, MarketRecordBase, RecordKind, Tier
 
@@ -21,7 +22,7 @@ def _iso2(value: Any) -> Any:
         return value
     value = value.strip().upper()
     if not _ISO2.match(value):
-        raise ValueError("an ISO 3166-1 alpha-2 code (two letters)")
+        raise invalid("country_code_format", "an ISO 3166-1 alpha-2 code (two letters)")
     return value
 
 
@@ -30,7 +31,7 @@ def _text(value: Any) -> Any:
         return value
     value = " ".join(value.split())
     if not value:
-        raise ValueError("must not be empty")
+        raise invalid("blank", "must not be empty")
     return value
 
 
@@ -39,7 +40,7 @@ def _programmes(values: list[str]) -> list[str]:
     for v in values:
         v = v.strip()
         if not v:
-            raise ValueError("programme names must not be empty")
+            raise invalid("blank", "programme names must not be empty")
         if v not in cleaned:
             cleaned.append(v)
     return cleaned

@@ -4,6 +4,7 @@ from datetime import date
 
 from overseas.areas.catalog import Catalog, Unit
 from overseas.areas.models import AreaLevel
+from overseas.core.errors import Fault, fault
 from overseas.notices.models import NoticeStatus
 
 # The department answers a submitted notice; the enterprise may withdraw it before or after.
@@ -26,31 +27,41 @@ EDITABLE_BY_OFFICER = frozenset({NoticeStatus.submitted, NoticeStatus.acknowledg
 
 def check_areas(
     places: Catalog, codes: list[str], period_from: date
-) -> tuple[list[Unit], list[str]]:
+) -> tuple[list[Unit], list[Fault]]:
     """The units the codes name, and what is wrong with each bad one. A bare code names the
     newest unit with it (docs/places.md); each must lie in the province's territory and be a
     commune-level unit or the province itself, and must not have ended before the period."""
     root = places.root()
     province = places.territory(root)
     units: list[Unit] = []
-    problems: list[str] = []
+    problems: list[Fault] = []
     for code in codes:
         unit = places.newest(code)
         if unit is None:
-            problems.append(f"'{code}': no area with this code")
-        elif unit.id not in province:
-            problems.append(f"'{code}' ({unit.name}) is outside the province")
-        elif unit.level != AreaLevel.commune and unit.id != root.id:
             problems.append(
+                fault("not_found", f"'{code}': no area with this code", entity="area", value=code)
+            )
+        elif unit.id not in province:
+            problems.append(
+                fault(
+                    "outside_province",
+                    f"'{code}' ({unit.name}) is outside the province",
+                    value=code,
+                )
+            )
+        elif unit.level != AreaLevel.commune and unit.id != root.id:
+            message = (
                 f"'{code}' ({unit.name}) is a {unit.level}: name its communes, or the province "
                 f"('{root.code}') for the whole of it"
             )
+            problems.append(fault("area_not_commune", message, value=code, level=str(unit.level)))
         elif unit.valid_to is not None and unit.valid_to < period_from:
             successors = ", ".join(f"{u.code} {u.name}" for u in places.today(unit, period_from))
-            problems.append(
-                f"'{code}' ({unit.name}) ended on {unit.valid_to.isoformat()}"
-                + (f"; name {successors}" if successors else "")
+            message = f"'{code}' ({unit.name}) ended on {unit.valid_to.isoformat()}" + (
+                f"; name {successors}" if successors else ""
             )
+            ended = unit.valid_to.isoformat()
+            problems.append(fault("area_ended", message, value=code, on=ended))
         else:
             units.append(unit)
     return units, problems

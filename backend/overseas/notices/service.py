@@ -9,12 +9,14 @@ from overseas.core.bulk import table_of
 from overseas.core.db import today
 from overseas.core.errors import (
     Conflict,
+    Fault,
     FieldError,
     Forbidden,
     InvalidTransition,
     NotFound,
     ValidationFailed,
 )
+from overseas.core.faults import NOT_NULL, before, licence_not_active, not_found
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.principal import Principal
 from overseas.markets.models import Market
@@ -74,22 +76,21 @@ def list_notices(
     return paginate(session, stmt, [col(RecruitmentNotice.id).desc()], params, order_name="newest")
 
 
-def _errors(problems: list[tuple[str, str]]) -> ValidationFailed:
-    detail = "; ".join(f"{f}: {m}" for f, m in problems[:5])
-    return ValidationFailed(detail, errors=[FieldError(field=f, message=m) for f, m in problems])
+def _errors(problems: list[tuple[str, Fault]]) -> ValidationFailed:
+    return ValidationFailed.many([FieldError.at(f, said) for f, said in problems])
 
 
 def _check(session: Session, notice: RecruitmentNotice) -> list[int]:
     """The notice's fields against the registry: a known market, a period that ends after it
     starts, units of the province that are communes or the province itself. Returns the ids of
     the units it names; every bad field is reported at once (422)."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Fault]] = []
     if session.get(Market, notice.market_code) is None:
-        problems.append(("market_code", f"no market with code '{notice.market_code}'"))
+        problems.append(("market_code", not_found("market", notice.market_code)))
     if notice.period_to < notice.period_from:
-        problems.append(("period_to", "is before period_from"))
+        problems.append(("period_to", before("period_from")))
     units, bad = rules.check_areas(catalog.load(session), notice.area_codes, notice.period_from)
-    problems += [("area_codes", message) for message in bad]
+    problems += [("area_codes", said) for said in bad]
     if problems:
         raise _errors(problems)
     return sorted({u.id for u in units})
@@ -106,13 +107,15 @@ def create(session: Session, principal: Principal, data: NoticeCreate) -> Recrui
     """A new notice, `submitted`; an enterprise's is always its own."""
     agency_id = principal.agency_id if principal.is_agency else data.agency_id
     if agency_id is None:
-        raise ValidationFailed.one("agency_id", "required: the enterprise that files the notice")
+        raise ValidationFailed.one(
+            "agency_id", "required: the enterprise that files the notice", "required"
+        )
     agency = session.get(Agency, agency_id)
     if agency is None:
-        raise ValidationFailed.one("agency_id", f"no enterprise with id {agency_id}")
+        raise ValidationFailed.of("agency_id", not_found("agency", agency_id))
     if agency.status != AgencyStatus.active:
         # Law 69/2020/QH14: an enterprise whose licence is suspended or revoked recruits nobody.
-        raise ValidationFailed.one("agency_id", f"the enterprise's licence is {agency.status}")
+        raise ValidationFailed.of("agency_id", licence_not_active(agency.status))
     values = data.model_dump(exclude={"agency_id"})
     notice = RecruitmentNotice(**values, agency_id=agency_id, status=NoticeStatus.submitted)
     area_ids = _check(session, notice)
@@ -131,7 +134,7 @@ def update(
     changes = data.model_dump(exclude_unset=True)
     for key, value in changes.items():
         if value is None and key in _NOT_NULL:
-            raise ValidationFailed.one(key, "may not be null")
+            raise ValidationFailed.of(key, NOT_NULL)
     current = NoticeStatus(notice.status)
     wanted = changes.pop("status", None)
     reason = changes.pop("rejection_reason", None)
@@ -145,9 +148,19 @@ def update(
         if wanted in rules.DECISIONS and principal.is_agency:
             raise Forbidden("the department acknowledges or rejects a notice")
     if wanted == NoticeStatus.rejected and moving and not reason:
-        raise ValidationFailed.one("rejection_reason", "required when rejecting a notice")
+        raise ValidationFailed.one(
+            "rejection_reason",
+            "required when rejecting a notice",
+            "required_for_status",
+            {"status": "rejected"},
+        )
     if reason is not None and not (moving and wanted == NoticeStatus.rejected):
-        raise ValidationFailed.one("rejection_reason", "only when rejecting a notice")
+        raise ValidationFailed.one(
+            "rejection_reason",
+            "only when rejecting a notice",
+            "only_for_status",
+            {"status": "rejected"},
+        )
     edits = {k: v for k, v in changes.items() if getattr(notice, k) != v}
     if edits:
         editable = rules.EDITABLE_BY_AGENCY if principal.is_agency else rules.EDITABLE_BY_OFFICER
@@ -213,7 +226,7 @@ def list_public(
         named = set(session.exec(select(RecruitmentNoticeArea.area_id).distinct()).all())
         matched = rules.matching_areas(places, named, area_code.strip())
         if matched is None:
-            raise ValidationFailed.one("area_code", f"no area with code '{area_code.strip()}'")
+            raise ValidationFailed.of("area_code", not_found("area", area_code.strip()))
         stmt = stmt.where(
             col(RecruitmentNotice.id).in_(
                 select(RecruitmentNoticeArea.notice_id).where(

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from overseas.core.errors import invalid
 from overseas.core.types import Ratio
 from overseas.obligations.models import ReportKind
 from overseas.obligations.rules import DutyStatus
@@ -41,7 +42,7 @@ class ReportFiling(BaseModel):
     @classmethod
     def _not_too_many(cls, value: dict[str, Any]) -> dict[str, Any]:
         if len(value) > MAX_FIGURES:
-            raise ValueError(f"at most {MAX_FIGURES} figures")
+            raise invalid("too_many", f"at most {MAX_FIGURES} figures", max=MAX_FIGURES)
         return value
 
 

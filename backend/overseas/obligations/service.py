@@ -222,9 +222,9 @@ def _check_period(data: ReportFiling, on: date) -> Period:
             message = "an annual report covers 15 December of the year before to 14 December"
         else:
             message = "the monthly changes cover one calendar month, from its first to its last day"
-        raise ValidationFailed.one("period_from", message)
+        raise ValidationFailed.one("period_from", message, "period_shape", {"kind": str(data.kind)})
     if period.period_to > on:
-        raise ValidationFailed.one("period_to", "the period has not ended yet")
+        raise ValidationFailed.one("period_to", "the period has not ended yet", "period_not_ended")
     return period
 
 
@@ -246,10 +246,12 @@ def file_report(
     if received_at is not None:
         if principal.is_agency:
             raise ValidationFailed.one(
-                "received_at", "only the department records when a paper report was received"
+                "received_at",
+                "only the department records when a paper report was received",
+                "department_only",
             )
         if received_at > utcnow():
-            raise ValidationFailed.one("received_at", "may not be in the future")
+            raise ValidationFailed.one("received_at", "may not be in the future", "in_future")
     for _attempt in range(MAX_ATTEMPTS):
         previous = session.exec(
             select(AgencyReport)
@@ -283,7 +285,9 @@ def file_report(
             continue  # another filing of this duty took the revision: file after it
         break
     else:
-        raise ValidationFailed.one("period_from", "too many filings of this period at once; retry")
+        raise ValidationFailed.one(
+            "period_from", "too many filings of this period at once; retry", "retry"
+        )
     assert report.id is not None
     if attachment is not None:
         session.add(AgencyReportFile(report_id=report.id, content=attachment.content))

@@ -10,6 +10,7 @@ from overseas.areas import catalog
 from overseas.areas.models import AreaLevel
 from overseas.audit import service as audit
 from overseas.core.errors import ValidationFailed
+from overseas.core.faults import not_found
 from overseas.core.principal import Principal
 from overseas.core.retry import with_retries
 from overseas.placements import reading
@@ -40,7 +41,7 @@ def assign(
     code = data.home_area_code.strip()
     places = catalog.load(session)
     if not places.by_code.get(code):
-        raise ValidationFailed.one(FIELD, f"no area with code '{code}'")
+        raise ValidationFailed.of(FIELD, not_found("area", code))
 
     def attempt() -> AssignCommuneResult:
         stmt = (
@@ -56,6 +57,8 @@ def assign(
                 "filter",
                 f"matches more than {MAX_ASSIGN} records; assign them in parts "
                 "(narrow the filter by enterprise or registration dates)",
+                "too_many",
+                {"max": MAX_ASSIGN},
             )
         problems: dict[str, list[int]] = defaultdict(list)
         planned: list[Planned] = []
@@ -85,6 +88,8 @@ def assign(
                 FIELD,
                 f"'{code}' cannot be given to {sum(map(len, problems.values()))} of the "
                 f"{len(rows)} records found: {detail}",
+                "not_assignable",
+                {"value": code},
             )
         updated = [p for p in planned if p.result == "updated"]
         if not dry_run and updated:

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from overseas.core.errors import ValidationFailed
+from overseas.core.faults import not_found
 from overseas.core.types import Ratio
 from overseas.law import caps
 from overseas.markets import service as markets
@@ -54,7 +55,7 @@ def fee_check(
 ) -> FeeCheck:
     code = market_code.strip().upper()
     if session.get(Market, code) is None:
-        raise ValidationFailed.one("market_code", f"no market with code '{code}'")
+        raise ValidationFailed.of("market_code", not_found("market", code))
     currency = salary_currency.strip().upper()
     prog = programme.value if programme else None
     rules: list[RuleUsed] = []

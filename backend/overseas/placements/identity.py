@@ -13,6 +13,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from overseas.core.bulk import in_values, table_of
+from overseas.core.errors import Fault, fault
 from overseas.placements.models import Placement, Sex
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -41,7 +42,7 @@ def cccd_prefixes() -> frozenset[str]:
         return frozenset(r["cccd_prefix"] for r in csv.DictReader(f))
 
 
-def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | None:
+def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> Fault | None:
     """The problem with a personal identification number, or None.
 
     Circular 59/2021/TT-BCA Art. 7: 12 digits; digits 1-3 the province of birth registration,
@@ -52,24 +53,41 @@ def check_national_id(national_id: str, sex: Sex, date_of_birth: date) -> str | 
     # isascii(): str.isdigit() also accepts full-width, Arabic-Indic and superscript digits.
     digits = national_id.isascii() and national_id.isdigit()
     if not digits or len(national_id) not in NATIONAL_ID_LENGTHS:
-        return "must be 12 digits (or a legacy 9-digit identity card number)"
+        return fault(
+            "national_id_format", "must be 12 digits (or a legacy 9-digit identity card number)"
+        )
     if len(national_id) == 9:
         return None
     if national_id[:3] not in cccd_prefixes():
-        return (
+        return fault(
+            "national_id_province",
             f"digits 1-3 ({national_id[:3]}) are not a province of birth registration "
-            "(0 and a GSO province code, e.g. 049 Quảng Nam, 048 Đà Nẵng)"
+            "(0 and a GSO province code, e.g. 049 Quảng Nam, 048 Đà Nẵng)",
+            digits=national_id[:3],
         )
     century_digit = int(national_id[3])
     century = 1900 + (century_digit // 2) * 100
     if century_digit > 9 or not century <= date_of_birth.year < century + 100:
-        return f"digit 4 ({century_digit}) does not match a birth in {date_of_birth.year}"
+        return fault(
+            "national_id_century",
+            f"digit 4 ({century_digit}) does not match a birth in {date_of_birth.year}",
+            digit=century_digit,
+            year=date_of_birth.year,
+        )
     expected_sex = Sex.male if century_digit % 2 == 0 else Sex.female
     if expected_sex != sex:
-        return f"digit 4 ({century_digit}) is for a {expected_sex.value} worker, not {sex.value}"
+        return fault(
+            "national_id_sex",
+            f"digit 4 ({century_digit}) is for a {expected_sex.value} worker, not {sex.value}",
+            digit=century_digit,
+            sex=expected_sex.value,
+        )
     if national_id[4:6] != f"{date_of_birth.year % 100:02d}":
-        return (
-            f"digits 5-6 ({national_id[4:6]}) do not match the year of birth {date_of_birth.year}"
+        return fault(
+            "national_id_year",
+            f"digits 5-6 ({national_id[4:6]}) do not match the year of birth {date_of_birth.year}",
+            digits=national_id[4:6],
+            year=date_of_birth.year,
         )
     return None
 

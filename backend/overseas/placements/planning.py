@@ -15,8 +15,10 @@ from overseas.agencies.models import Agency
 from overseas.areas import catalog
 from overseas.core.bulk import in_values, table_of
 from overseas.core.errors import (
+    Fault,
     FieldError,
     ValidationFailed,
+    fault,
     field_error_from_pydantic,
 )
 from overseas.core.principal import Principal
@@ -27,7 +29,8 @@ from overseas.markets.models import Market
 from overseas.notices import service as notices
 from overseas.placements.models import Placement
 from overseas.placements.record import RECORD_FIELDS, record_from, same
-from overseas.placements.rules import Lookups, check_record, check_references
+from overseas.placements.references import Lookups, check_references
+from overseas.placements.rules import check_record
 from overseas.placements.schemas import (
     PlacementIn,
 )
@@ -94,6 +97,7 @@ def find_existing(
 
 
 _ITEMS = TypeAdapter(list[PlacementIn])
+REF_REQUIRED = fault("required", "required in a batch (the key to create or update by)")
 
 
 def parse_items(
@@ -147,21 +151,23 @@ def plan(
     for index, v in parsed:
         ref = v["external_ref"]
 
-        def err(field_name: str, message: str, index: int = index, ref: str | None = ref) -> None:
-            errors.append(
-                FieldError(field=field_name, message=message, index=index, external_ref=ref)
-            )
+        def err(field_name: str, said: Fault, index: int = index, ref: str | None = ref) -> None:
+            errors.append(FieldError.at(field_name, said, index=index, external_ref=ref))
 
         key = (v["agency_id"], ref)
         if require_ref and not ref:
-            err("external_ref", "required in a batch (the key to create or update by)")
+            err("external_ref", REF_REQUIRED)
         if ref:
             if key in seen_refs:
-                err("external_ref", f"repeats the item at index {seen_refs[key]}")
+                first = seen_refs[key]
+                err(
+                    "external_ref",
+                    fault("repeated", f"repeats the item at index {first}", index=first),
+                )
             seen_refs[key] = index
         existing = existing_by_key.get(key) if ref else None
-        for field_name, message in check_record(v) + check_references(v, lookups, existing):
-            err(field_name, message)
+        for field_name, said in check_record(v) + check_references(v, lookups, existing):
+            err(field_name, said)
         item = Planned(index, v, existing)
         if existing is not None:
             item.result = "updated" if changes(existing, v) else "unchanged"
@@ -190,8 +196,8 @@ def plan_change(
     planned_one.result = "updated" if changes(placement, values) else "unchanged"
     lookups = load_lookups(session, [values])
     errors = [
-        FieldError(field=f, message=m)
-        for f, m in check_record(values) + check_references(values, lookups, placement)
+        FieldError.at(f, said)
+        for f, said in check_record(values) + check_references(values, lookups, placement)
     ]
     if errors:
         raise_single(errors)

@@ -166,11 +166,15 @@ def check_filters(principal: Principal, f: PlacementFilters) -> None:
     # see, one at a time: it finds a person only by the complete number.
     if q.isdigit() and masks_pii(principal) and len(q) not in identity.NATIONAL_ID_LENGTHS:
         raise ValidationFailed.one(
-            "q", "search by a complete national ID (12 digits, or 9 for an old ID)"
+            "q",
+            "search by a complete national ID (12 digits, or 9 for an old ID)",
+            "national_id_incomplete",
         )
     if f.flag == Flag.possible_duplicate and principal.is_agency:
         raise ValidationFailed.one(
-            "flag", "possible duplicates are settled by the department and not shown to enterprises"
+            "flag",
+            "possible duplicates are settled by the department and not shown to enterprises",
+            "not_for_enterprises",
         )
 
 

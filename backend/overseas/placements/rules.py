@@ -7,23 +7,21 @@ apply exactly the same checks, and the batch can run them without touching the d
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from overseas.agencies.models import AgencyStatus
-from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
-from overseas.areas.models import AreaLevel
 from overseas.core.db import today
+from overseas.core.errors import Fault, fault
+from overseas.core.faults import IN_FUTURE, before, same_as
+from overseas.core.faults import required_for_status as _for_status
 from overseas.core.text import fold as fold
 from overseas.law.calendar import WorkCalendar
 from overseas.law.caps import CapBook
-from overseas.markets.service import Rates
-from overseas.notices.models import NoticeStatus
 from overseas.placements.identity import CCCD_ONLY_FROM, NATIONAL_ID_LENGTHS, check_national_id
-from overseas.placements.models import Channel, Flag, Placement, Status
+from overseas.placements.models import Channel, Flag, Status
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 
@@ -200,180 +198,102 @@ def compute_flags(
     }
 
 
-def check_record(v: dict[str, Any]) -> list[tuple[str, str]]:
-    """Rules across fields; (api field, message) for each broken one."""
-    errors: list[tuple[str, str]] = []
+def check_record(v: dict[str, Any]) -> list[tuple[str, Fault]]:
+    """Rules across fields; (api field, fault) for each broken one (docs/errors.md)."""
+    errors: list[tuple[str, Fault]] = []
     status = Status(v["status"])
     born: date = v["date_of_birth"]
     problem = check_national_id(v["national_id"], v["sex"], born)
     if problem:
         errors.append(("worker.national_id", problem))
     elif len(v["national_id"]) == 9 and v["registered_on"] >= CCCD_ONLY_FROM:
-        errors.append(("worker.national_id", (
+        errors.append(("worker.national_id", fault("national_id_expired", (
             "a 9-digit identity card is valid on records registered before 2025-01-01 only "
             "(it expired on 2024-12-31): give the 12-digit CCCD, and the old number as "
             "worker.previous_national_id"
-        )))  # fmt: skip
+        ), until="2024-12-31", other="worker.previous_national_id")))  # fmt: skip
     previous = v.get("previous_national_id")
     if previous is not None:
         if not (previous.isascii() and previous.isdigit() and len(previous) in NATIONAL_ID_LENGTHS):
-            errors.append(("worker.previous_national_id", "must be 9 digits (or 12)"))
+            errors.append(
+                (
+                    "worker.previous_national_id",
+                    fault("previous_national_id_format", "must be 9 digits (or 12)"),
+                )
+            )
         elif previous == v["national_id"]:
-            errors.append(("worker.previous_national_id", "is the same as national_id"))
+            errors.append(("worker.previous_national_id", same_as("worker.national_id")))
     if born >= v["registered_on"]:
-        errors.append(("worker.date_of_birth", "must be before registered_on"))
+        errors.append(
+            (
+                "worker.date_of_birth",
+                fault("not_before_field", "must be before registered_on", other="registered_on"),
+            )
+        )
     # Law 69/2020/QH14 Art. 44(1) with the Civil Code 2015 Art. 20: at least 18 when leaving
     # (or when registering, before).
     age_day = v["departure_date"] or v["registered_on"]
     if age_on(born, age_day) < MINIMUM_AGE:
-        errors.append(("worker.date_of_birth", f"the worker is under {MINIMUM_AGE} on {age_day}"))
+        errors.append(
+            (
+                "worker.date_of_birth",
+                fault(
+                    "too_young",
+                    f"the worker is under {MINIMUM_AGE} on {age_day}",
+                    min_age=MINIMUM_AGE,
+                    on=age_day.isoformat(),
+                ),
+            )
+        )
     departure, returned = v["departure_date"], v["return_date"]
     if status in DEPARTED_STATUSES and departure is None:
-        errors.append(("departure_date", f"required when the status is {status.value}"))
+        errors.append(("departure_date", _for_status(status.value)))
     if status in RETURNED_STATUSES and returned is None:
-        errors.append(("return_date", f"required when the status is {status.value}"))
+        errors.append(("return_date", _for_status(status.value)))
     if returned is not None and status not in RETURNED_STATUSES:
-        errors.append(("return_date", f"only for returned placements, not {status.value}"))
+        errors.append(
+            (
+                "return_date",
+                fault(
+                    "not_for_status",
+                    f"only for returned placements, not {status.value}",
+                    status=status.value,
+                ),
+            )
+        )
     if departure is not None and departure < v["registered_on"]:
-        errors.append(("departure_date", "is before registered_on"))
+        errors.append(("departure_date", before("registered_on")))
     if departure is not None and returned is not None and returned < departure:
-        errors.append(("return_date", "is before departure_date"))
+        errors.append(("return_date", before("departure_date")))
     if status in DEPARTED_STATUSES and departure is not None and departure > today():
-        errors.append(("departure_date", "is in the future for a worker who has left"))
+        errors.append(
+            ("departure_date", fault("in_future", "is in the future for a worker who has left"))
+        )
     if returned is not None and returned > today():
-        errors.append(("return_date", "is in the future"))
+        errors.append(("return_date", IN_FUTURE))
     if v["registered_on"] > today():
-        errors.append(("registered_on", "is in the future"))
+        errors.append(("registered_on", IN_FUTURE))
     signed = v.get("contract_signed_on")
     if signed is not None and signed > today():
-        errors.append(("contract_signed_on", "is in the future"))
+        errors.append(("contract_signed_on", IN_FUTURE))
     if signed is not None and departure is not None and signed > departure:
-        errors.append(("contract_signed_on", "is after departure_date"))
+        errors.append(
+            (
+                "contract_signed_on",
+                fault("after_field", "is after departure_date", other="departure_date"),
+            )
+        )
     # Law 69/2020/QH14 Art. 5: every channel but direct contracts and public units goes
     # through a licensed enterprise.
     if v["agency_id"] is None and Channel(v["channel"]) not in CHANNELS_WITHOUT_AGENCY:
-        errors.append(("agency_id", f"required for the {v['channel']} channel"))
-    return errors
-
-
-@dataclass
-class Lookups:
-    """Everything a batch checks against, loaded with one query per kind."""
-
-    places: Catalog
-    markets: set[str]
-    agencies: dict[int, str]
-    rates: Rates
-    calendar: WorkCalendar
-    caps: CapBook
-    # The enterprise and status of each recruitment notice the records name.
-    notices: dict[int, tuple[int, NoticeStatus]] = field(default_factory=dict)
-
-
-def _names(units: list[Unit]) -> str:
-    return ", ".join(f"{u.code} {u.name}" for u in units)
-
-
-def _shown(units: list[Unit]) -> str:
-    return _names(units[:8]) + (f" and {len(units) - 8} more" if len(units) > 8 else "")
-
-
-def home_area(
-    v: dict[str, Any], places: Catalog, existing: Any | None
-) -> tuple[Unit | None, str | None]:
-    """The unit the record's home code names on its registration day, and the problem with it.
-
-    A code and a date name one unit (docs/places.md). From 2025-07-01 a province whose
-    communes the registry holds is recorded by commune: an abolished district, an old commune
-    or the bare province is refused, naming what took its place (the merger: Resolution
-    202/2025/QH15; the district level abolished: Resolution 203/2025/QH15 and the Law on the
-    Organisation of Local Government 72/2025/QH15). The rule judges a record when it is
-    created and when its home or registration day changes; a record re-sent unchanged is never
-    refused by it."""
-    code, day = v["home_area_code"], v["registered_on"]
-    unit = places.on(code, day)
-    unchanged = (
-        existing is not None and existing.home_area_code == code and existing.registered_on == day
-    )
-    if unchanged:
-        return unit or places.newest(code), None
-    if unit is None:
-        others = places.by_code.get(code)
-        if not others:
-            return None, f"no area with code '{code}'"
-        later = [u for u in others if u.valid_from and u.valid_from > day]
-        earlier = [u for u in others if u.valid_to and u.valid_to < day]
-        hint = ""
-        if earlier:
-            hint = f"; it was replaced by {_names(places.today(earlier[-1], day))}"
-            if day >= REFORM_DAY and earlier[-1].level != AreaLevel.commune:
-                # An abolished district or province: the communes that now cover it.
-                communes = places.communes_of(earlier[-1], day)
-                if communes:
-                    hint += f"; since 2025-07-01 name one of its communes: {_shown(communes)}"
-        elif later:
-            hint = f"; it exists from {later[0].valid_from.isoformat()}"  # type: ignore[union-attr]
-        return None, f"'{code}' names no area on {day.isoformat()}{hint}"
-    if day >= REFORM_DAY and unit.level != AreaLevel.commune:
-        province = places.path(unit)[-1]
-        if places.holds_communes(province, day):
-            return None, (
-                f"since 2025-07-01 a worker's home is a commune: '{code}' ({unit.name}) is a "
-                f"{unit.level}; name one of its communes: {_shown(places.communes_of(unit, day))}"
-            )
-    return unit, None
-
-
-def check_references(
-    v: dict[str, Any], lookups: Lookups, existing: Placement | None
-) -> list[tuple[str, str]]:
-    errors: list[tuple[str, str]] = []
-    unit, problem = home_area(v, lookups.places, existing)
-    if problem:
-        errors.append(("worker.home_area_code", problem))
-    elif unit is not None:
-        v["home_area_id"] = unit.id
-    if v["market_code"] not in lookups.markets:
-        errors.append(("market_code", f"no market with code '{v['market_code']}'"))
-    agency_id = v["agency_id"]
-    if agency_id is not None:
-        status = lookups.agencies.get(agency_id)
-        if status is None:
-            errors.append(("agency_id", f"no enterprise with id {agency_id}"))
-        elif existing is None and status != AgencyStatus.active:
-            # Law 69/2020/QH14 Art. 12: a suspended or revoked licence sends nobody new.
-            errors.append(("agency_id", f"the enterprise's licence is {status}"))
-    problem = notice_problem(v, lookups.notices, existing)
-    if problem:
-        errors.append(("recruitment_notice_id", problem))
-    if existing is not None and not can_move(existing.status, v["status"]):
         errors.append(
-            ("status", f"cannot go from {existing.status} to {Status(v['status']).value}")
+            (
+                "agency_id",
+                fault(
+                    "required_for_channel",
+                    f"required for the {v['channel']} channel",
+                    channel=v["channel"],
+                ),
+            )
         )
     return errors
-
-
-def notice_problem(
-    v: dict[str, Any], notices: dict[int, tuple[int, NoticeStatus]], existing: Any | None
-) -> str | None:
-    """What is wrong with the recruitment notice a record names, or None: it must be one of
-    the placement's enterprise, acknowledged by the department (docs/notices.md). A rule added
-    in v1.1: it judges a record when it is created and when its notice or enterprise changes; a
-    record re-sent unchanged is never refused by it."""
-    notice_id = v.get("recruitment_notice_id")
-    if notice_id is None:
-        return None
-    unchanged = (
-        existing is not None
-        and existing.recruitment_notice_id == notice_id
-        and existing.agency_id == v["agency_id"]
-    )
-    if unchanged:
-        return None
-    found = notices.get(notice_id)
-    # Another enterprise's notice is answered as a missing one, so ids cannot be probed.
-    if found is None or found[0] != v["agency_id"]:
-        return f"no recruitment notice {notice_id} of the placement's enterprise"
-    if found[1] != NoticeStatus.acknowledged:
-        return f"the notice is {found[1].value}: name one the department has acknowledged"
-    return None

@@ -18,6 +18,7 @@ from pydantic import (
 
 from overseas.areas.models import AreaLevel
 from overseas.audit.schemas import AuditRead
+from overseas.core.errors import invalid
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.core.types import Id
 from overseas.placements.models import (
@@ -45,7 +46,7 @@ def _name(value: Any) -> Any:
         return value
     value = normalise_name(value)
     if not value:
-        raise ValueError("must not be empty")
+        raise invalid("blank", "must not be empty")
     return value
 
 
@@ -63,7 +64,7 @@ def _phone(value: str | None) -> str | None:
     if not value:
         return None
     if not _PHONE.match(value):
-        raise ValueError("8 to 15 digits, optionally starting with +")
+        raise invalid("phone_format", "8 to 15 digits, optionally starting with +")
     return value
 
 
@@ -72,7 +73,7 @@ def _currency(value: Any) -> Any:
         return value
     value = value.strip().upper()
     if not _CURRENCY.match(value):
-        raise ValueError("an ISO 4217 currency code (three letters)")
+        raise invalid("currency_code_format", "an ISO 4217 currency code (three letters)")
     return value
 
 

@@ -138,7 +138,7 @@ def update_placement(
         "policy_groups",
     ):
         if values[name] is None:
-            raise ValidationFailed.one(api_field(name), "may not be null")
+            raise ValidationFailed.one(api_field(name), "may not be null", "not_null")
     if principal.is_agency:
         values["agency_id"] = principal.agency_id
     if values["external_ref"] != placement.external_ref and values["external_ref"]:

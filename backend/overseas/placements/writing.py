@@ -25,7 +25,7 @@ from overseas.placements.identity import Person, same_people
 from overseas.placements.models import Flag, Placement, PlacementEvent, Status, Worker
 from overseas.placements.planning import Planned
 from overseas.placements.record import audit_value, column_values, plain, same
-from overseas.placements.rules import Lookups
+from overseas.placements.references import Lookups
 
 # Columns that say nothing of their own in a create's audit row.
 AUDIT_SKIP = frozenset({"created_at", "updated_at", "version", "search_name"})

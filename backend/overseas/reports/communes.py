@@ -15,6 +15,7 @@ from overseas.areas import catalog
 from overseas.core.bulk import in_values, table_of
 from overseas.core.db import today
 from overseas.core.errors import ValidationFailed
+from overseas.core.faults import before, not_found
 from overseas.inspections.risk import rate
 from overseas.placements.models import Placement, Status
 from overseas.placements.rules import DEPARTED_STATUSES
@@ -48,9 +49,9 @@ def commune_risks(
     code = (area_code or "").strip()
     unit = places.newest(code) if code else places.root()
     if unit is None:
-        raise ValidationFailed.one("area_code", f"no area with code '{code}'")
+        raise ValidationFailed.of("area_code", not_found("area", code))
     if departed_from and departed_to and departed_to < departed_from:
-        raise ValidationFailed.one("departed_to", "is before departed_from")
+        raise ValidationFailed.of("departed_to", before("departed_from"))
     within = places.territory(unit)
     p = table_of(Placement)
     stmt = core_select(p.c.home_area_id, p.c.status, func.count()).where(

@@ -12,6 +12,7 @@ from overseas.areas.models import AreaLevel
 from overseas.core.bulk import in_values
 from overseas.core.db import today, utcnow
 from overseas.core.errors import ValidationFailed
+from overseas.core.faults import not_found
 from overseas.inspections.models import Inspection, Violation
 from overseas.obligations import service as obligations
 from overseas.obligations.models import ReportKind
@@ -56,7 +57,7 @@ def annual_report(
     code = (area_code or "").strip()
     found = places.newest(code) if code else places.root()
     if found is None:
-        raise ValidationFailed.one("area_code", f"no area with code '{code}'")
+        raise ValidationFailed.of("area_code", not_found("area", code))
     root_unit = found
     root = root_unit.code
     within = places.territory(root_unit)

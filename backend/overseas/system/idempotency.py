@@ -23,6 +23,7 @@ from overseas.auth.dependencies import CurrentPrincipal
 from overseas.core.config import get_settings
 from overseas.core.db import SessionDep, utcnow
 from overseas.core.errors import Conflict, FieldError, ValidationFailed
+from overseas.core.faults import BLANK
 from overseas.system.models import IdempotencyKey
 
 REPLAY_HEADER = "Idempotent-Replayed"
@@ -41,7 +42,8 @@ class IdempotencyKeyReused(ValidationFailed):
 
     def __init__(self) -> None:
         message = "this Idempotency-Key was used with another request"
-        super().__init__(message, errors=[FieldError(field="Idempotency-Key", message=message)])
+        item = FieldError(field="Idempotency-Key", code="idempotency_key_reused", message=message)
+        super().__init__(message, errors=[item])
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ def get_idempotency(
     if idempotency_key is not None:
         idempotency_key = idempotency_key.strip()
         if not idempotency_key:
-            raise ValidationFailed.one("Idempotency-Key", "must not be empty")
+            raise ValidationFailed.of("Idempotency-Key", BLANK)
         _claim(session, principal.key, idempotency_key)
         cutoff = utcnow() - timedelta(hours=get_settings().idempotency_hours)
         stored = session.exec(

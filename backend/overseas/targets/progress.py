@@ -20,6 +20,7 @@ from overseas.areas import catalog
 from overseas.areas.catalog import Catalog, Unit
 from overseas.core.db import today
 from overseas.core.errors import ValidationFailed
+from overseas.core.faults import before, not_found
 from overseas.markets.models import Market
 from overseas.placements import tallies
 from overseas.placements.labels import LABELS_VI
@@ -239,10 +240,10 @@ def progress(
     code = (area_code or "").strip()
     unit = places.newest(code) if code else places.root()
     if unit is None:
-        raise ValidationFailed.one("area_code", f"no area with code '{code}'")
+        raise ValidationFailed.of("area_code", not_found("area", code))
     market = market_code.strip().upper() if market_code else None
     if market is not None and session.get(Market, market) is None:
-        raise ValidationFailed.one("market_code", f"no market with code '{market}'")
+        raise ValidationFailed.of("market_code", not_found("market", market))
     targets = Targets(session, places)
     if year_from is None and year_to is None:
         year_from, year_to = targets.default_span(unit) or (on.year, on.year)
@@ -250,7 +251,7 @@ def progress(
     year_to = year_to if year_to is not None else year_from
     assert year_from is not None and year_to is not None
     if year_to < year_from:
-        raise ValidationFailed.one("year_to", "is before year_from")
+        raise ValidationFailed.of("year_to", before("year_from"))
 
     within = places.territory(unit)
     q = Query(session, places, targets, unit, within, year_from, year_to, market, days)

@@ -12,6 +12,7 @@ from pydantic import (
     field_validator,
 )
 
+from overseas.core.errors import invalid
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.core.types import Ratio
 from overseas.targets.models import TargetBase
@@ -59,7 +60,7 @@ class TargetCreate(Schema, TargetBase):
     def _span(cls, year_to: int, info: ValidationInfo) -> int:
         year_from = info.data.get("year_from")
         if year_from is not None and year_to < year_from:
-            raise ValueError("is before year_from")
+            raise invalid("before_field", "is before year_from", other="year_from")
         return year_to
 
 

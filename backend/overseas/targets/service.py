@@ -4,6 +4,7 @@ from sqlmodel import Session, col, select
 
 from overseas.areas import service as areas
 from overseas.core.errors import Conflict, NotFound, ValidationFailed
+from overseas.core.faults import before, not_found
 from overseas.core.models import apply_patch
 from overseas.core.pagination import PageParams, paginate
 from overseas.markets import service as markets
@@ -40,11 +41,11 @@ def list_targets(
 
 def _check(session: Session, target: Target) -> None:
     if areas.find(session, target.area_code) is None:
-        raise ValidationFailed.one("area_code", f"no area with code '{target.area_code}'")
+        raise ValidationFailed.of("area_code", not_found("area", target.area_code))
     if target.market_code is not None and markets.find(session, target.market_code) is None:
-        raise ValidationFailed.one("market_code", f"no market with code '{target.market_code}'")
+        raise ValidationFailed.of("market_code", not_found("market", target.market_code))
     if target.year_to < target.year_from:
-        raise ValidationFailed.one("year_to", "is before year_from")
+        raise ValidationFailed.of("year_to", before("year_from"))
     clash = session.exec(
         select(Target.id).where(
             Target.area_code == target.area_code,

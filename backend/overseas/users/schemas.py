@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from overseas.auth.models import UserBase
+from overseas.core.errors import invalid
 from overseas.core.principal import Role
 from overseas.core.schemas import READ, Schema, SQLModelConfig, optional
 from overseas.core.types import Id
@@ -21,7 +22,12 @@ def _username(value: Any) -> Any:
         return value
     value = value.strip().lower()
     if not _USERNAME.match(value):
-        raise ValueError("3-64 characters: lowercase letters, digits, '.', '_' or '-'")
+        raise invalid(
+            "username_format",
+            "3-64 characters: lowercase letters, digits, '.', '_' or '-'",
+            min_length=3,
+            max_length=64,
+        )
     return value
 
 

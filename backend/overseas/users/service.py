@@ -10,6 +10,7 @@ from overseas.agencies import service as agencies
 from overseas.auth.models import ApiClient, User
 from overseas.core.db import utcnow
 from overseas.core.errors import Conflict, NotFound, ValidationFailed
+from overseas.core.faults import NOT_NULL, not_found
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.principal import Role
 from overseas.core.security import hash_secret
@@ -20,11 +21,18 @@ def _check_role_agency(session: Session, role: Role, agency_id: int | None) -> N
     # An enterprise account acts for exactly one enterprise; staff act for none.
     if role == Role.agency:
         if agency_id is None:
-            raise ValidationFailed.one("agency_id", "required for the agency role")
+            raise ValidationFailed.one(
+                "agency_id", "required for the agency role", "required_for_role", {"role": "agency"}
+            )
         if agencies.find(session, agency_id) is None:
-            raise ValidationFailed.one("agency_id", f"no enterprise with id {agency_id}")
+            raise ValidationFailed.of("agency_id", not_found("agency", agency_id))
     elif agency_id is not None:
-        raise ValidationFailed.one("agency_id", "only accounts with the agency role have one")
+        raise ValidationFailed.one(
+            "agency_id",
+            "only accounts with the agency role have one",
+            "only_for_role",
+            {"role": "agency"},
+        )
 
 
 def list_users(
@@ -78,7 +86,7 @@ def update_user(session: Session, user: User, data: UserUpdate) -> User:
     password = changes.pop("password", None)
     for field in ("role", "active", "full_name"):
         if field in changes and changes[field] is None:
-            raise ValidationFailed.one(field, "may not be null")
+            raise ValidationFailed.of(field, NOT_NULL)
     role = Role(changes.get("role", user.role))
     agency_id = changes.get("agency_id", user.agency_id)
     _check_role_agency(session, role, agency_id)

@@ -1,6 +1,10 @@
 /** One bad field of a 422 answer; `index` is the row of a batch, `row` the spreadsheet row. */
 export interface FieldError {
   field: string;
+  /** Stable: what is wrong (docs/errors.md); the app says it from `code` and `params`. */
+  code?: string;
+  params?: Record<string, unknown> | null;
+  /** English, for scripts and logs; never shown in the app. */
   message: string;
   index?: number | null;
   row?: number | null;

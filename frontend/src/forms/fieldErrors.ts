@@ -37,7 +37,9 @@ export function mapFieldErrors(
   const byField: Record<string, FieldError[]> = {};
   const other: FieldError[] = [];
   for (const error of errors) {
-    const normalized = normalizeFieldPath(error.field);
+    // A rule across fields (a model's) names the field it is about in `params.field`.
+    const about = normalizeFieldPath(error.field) || (error.params?.field ? String(error.params.field) : '');
+    const normalized = normalizeFieldPath(about);
     let path = aliases[normalized] ?? normalized;
     while (path && !known.has(path)) {
       path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';

@@ -1,114 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../i18n/core';
-import { fieldMessage } from './fieldMessages';
+import type { FieldError } from '../api/errors';
+import { DICTIONARIES } from '../i18n/core';
+import { fieldErrorKey, fieldErrorText, fieldLabel } from './fieldMessages';
 
-const shown = (lang: 'vi' | 'en', message: string) => {
-  const m = fieldMessage(message);
-  return translate(lang, m.key, m.params);
-};
+const item = (field: string, code: string, params: Record<string, unknown> | null = null): FieldError => ({
+  field,
+  code,
+  params,
+  message: 'English words that are never shown',
+});
 
-describe('fieldMessage', () => {
-  it('translates the rules of recruitment notices', () => {
-    expect(shown('vi', "the notice is submitted: name one the department has acknowledged")).toBe(
-      'Thông báo tuyển dụng chưa được Sở xác nhận.',
-    );
-    expect(shown('vi', "no recruitment notice 12 of the placement's enterprise")).toBe(
-      'Không có thông báo tuyển dụng này của doanh nghiệp.',
-    );
-    expect(shown('vi', "'506' (Huyện Đại Lộc) is a district: name its communes, or the province ('48') for the whole of it")).toBe(
-      'Mã 506 không phải xã, phường: hãy chọn xã, phường hoặc toàn thành phố.',
-    );
-    expect(shown('en', "'20521' (Xã Đại Nghĩa) ended on 2025-06-30; name 20500 Xã Đại Lộc")).toBe(
-      'The area 20521 ended on 2025-06-30: choose the unit that replaced it.',
-    );
-    expect(shown('vi', "'99999': no area with this code")).toBe('Không có địa bàn mã 99999.');
+describe('fieldErrorText', () => {
+  it('says a return before the departure in Vietnamese, naming both dates by label', () => {
+    const error = item('return_date', 'before_field', { other: 'departure_date' });
+    expect(fieldErrorText('vi', error)).toBe('Ngày về nước không được trước Ngày xuất cảnh.');
+    expect(fieldErrorText('en', error)).toBe('Return date may not be before Departure date.');
   });
 
-  it('translates the rules of the registry', () => {
-    expect(shown('vi', 'digits 5-6 (97) do not match the year of birth 1998')).toBe(
-      'Chữ số thứ 5–6 (97) không khớp với năm sinh 1998.',
-    );
-    expect(shown('vi', 'the worker is under 18 on 2024-01-10')).toBe('Người lao động chưa đủ 18 tuổi vào ngày 2024-01-10.');
-    expect(shown('en', 'Input should be less than or equal to 120')).toBe('Must be at most 120.');
-    expect(shown('vi', 'Field required')).toBe('Vui lòng nhập thông tin này.');
-    expect(shown('vi', 'may not be null')).toBe('Vui lòng nhập thông tin này.');
-    expect(shown('vi', "no market with code 'XX'")).toBe('Không có thị trường với mã này.');
-    expect(shown('vi', "'31/02/2024' is not a valid date (day is out of range for month)")).toContain('Ngày không hợp lệ');
+  it("prefers the form's own labels for the field and for the other field it names", () => {
+    const error = item('scope_to', 'before_field', { other: 'scope_from' });
+    const labels = { scope_from: 'Từ ngày', scope_to: 'Đến ngày' };
+    expect(fieldErrorText('vi', error, labels)).toBe('Đến ngày không được trước Từ ngày.');
   });
 
-  // As backend/overseas/inspections words them (findings.py, procedure.py).
-  it('translates the fine range and the signer power of a sanction, with amounts in đồng', () => {
-    expect(
-      shown('vi', 'must lie between 80000000 and 120000000 VND for an organisation under Decree 283/2026/NĐ-CP Art. 49(7)(b)'),
-    ).toBe('Tiền phạt phải từ 80.000.000 đến 120.000.000 đồng (Decree 283/2026/NĐ-CP Art. 49(7)(b)).');
-    expect(shown('en', 'must lie between 30000000 and 60000000 VND for an organisation under X Art. 49(2)(a), 3 workers')).toBe(
-      'The fine must be between 30.000.000 and 60.000.000 VND (X Art. 49(2)(a)).',
+  it("fills in Pydantic's limits, formatted for the language", () => {
+    expect(fieldErrorText('vi', item('password', 'string_too_short', { min_length: 10 }), { password: 'Mật khẩu' })).toBe(
+      'Mật khẩu phải có ít nhất 10 ký tự.',
     );
-    expect(
-      shown(
-        'vi',
-        'Decree 283/2026/NĐ-CP Art. 49(7)(b) reaches 120000000 VND for an organisation, above the 100000000 VND Chairman may fine (Decree 283/2026/NĐ-CP, Art. 63(1))',
-      ),
-    ).toBe('Decree 283/2026/NĐ-CP Art. 49(7)(b) có mức phạt đến 120.000.000 đồng, vượt thẩm quyền 100.000.000 đồng của người ký.');
-    expect(shown('vi', 'Border Guard soldier on duty may not sanction Decree 283/2026/NĐ-CP Art. 49(1)(e) (Decree 283/2026/NĐ-CP Art. 63)')).toBe(
-      'Người ký không có thẩm quyền xử phạt hành vi Decree 283/2026/NĐ-CP Art. 49(1)(e) (Điều 63 Nghị định 283/2026/NĐ-CP).',
+    expect(fieldErrorText('en', item('password', 'string_too_short', { min_length: 10 }), { password: 'Password' })).toBe(
+      'Password must have at least 10 characters.',
+    );
+    expect(fieldErrorText('vi', item('service_fee_vnd', 'less_than_equal', { le: 1000000000 }))).toBe(
+      'Tiền dịch vụ không được lớn hơn 1.000.000.000.',
     );
   });
 
-  it("translates a periodic report's period and file problems as the API words them", () => {
-    expect(shown('vi', 'the monthly changes cover one calendar month, from its first to its last day')).toBe(
-      'Báo cáo tháng tính từ ngày đầu đến ngày cuối của một tháng.',
+  it('names a role, a status and a channel by their labels', () => {
+    expect(fieldErrorText('vi', item('agency_id', 'required_for_role', { role: 'agency' }), { agency_id: 'Doanh nghiệp' })).toBe(
+      'Doanh nghiệp: bắt buộc với vai trò “Doanh nghiệp”.',
     );
-    expect(shown('vi', 'an annual report covers 15 December of the year before to 14 December')).toBe(
-      'Báo cáo năm tính từ ngày 15/12 năm trước đến ngày 14/12.',
+    expect(fieldErrorText('en', item('return_date', 'required_for_status', { status: 'returned_early' }))).toMatch(
+      /^Return date is required when the status is “.+”\.$/,
     );
-    expect(shown('vi', 'the period has not ended yet')).toBe('Kỳ báo cáo chưa kết thúc, chưa nộp được.');
-    expect(shown('vi', 'at most 10 MiB')).toBe('Tệp không được lớn quá 10 MB.');
-    expect(shown('en', 'not a PDF, PNG, JPEG, XLSX, XLS, DOCX or DOC file')).toBe('Only PDF, PNG, JPEG, XLSX, XLS, DOCX or DOC files.');
-    expect(shown('vi', 'the file is empty')).toBe('Tệp rỗng.');
-    expect(shown('vi', 'may not be in the future')).toBe('Không được là ngày trong tương lai.');
-    expect(shown('en', 'only the department records when a paper report was received')).toBe(
-      'Only the department records when a paper report arrived.',
-    );
-    // A text limit in characters is not a file's size.
-    expect(fieldMessage('at most 2000 characters').key).toBe('fieldError.tooLong');
-  });
-
-  it('translates the rules of a complaint (docs/complaints.md)', () => {
-    expect(shown('vi', 'resolving a complaint needs its finding: true or false')).toBe(
-      'Cần ghi kết quả xác minh (có cơ sở hay không) khi giải quyết đơn.',
-    );
-    expect(shown('en', 'the complaint names no enterprise to inspect')).toBe('The complaint names no enterprise.');
-    expect(shown('vi', 'is given only when the complaint is resolved or referred')).toBe('Chỉ ghi khi đơn đã được giải quyết hoặc đã chuyển.');
-    expect(shown('vi', 'is before received_on')).toBe('Không được trước ngày nhận đơn.');
-    expect(shown('vi', 'no placement with id 9')).toBe('Không có hồ sơ với mã này.');
-    expect(shown('vi', "inspection 12 is of another enterprise than the complaint's")).toBe('Cuộc kiểm tra này là của doanh nghiệp khác.');
-    expect(fieldMessage('no inspection with id 12').generic).toBe(true);
-  });
-
-  it('translates how a typed number was misread, whatever was typed', () => {
-    expect(shown('vi', "'1..5' is not a number; write it like 180000, 180.000 or 1,5")).toBe(
-      'Không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.',
-    );
-    expect(shown('en', "'in the future' is not a number; write it like 180000, 180.000 or 1,5")).toBe(
-      'Not a number. Write it like 180000, 180.000 or 1,5.',
-    );
-    expect(shown('vi', "'36,5' must be a whole number")).toBe('Phải là số nguyên, không có phần thập phân.');
-    expect(shown('en', "'-5' must not be negative")).toBe('Must not be negative.');
-  });
-
-  it("names the period of the cap row a new one overlaps (409 rule_overlaps, docs/law.md)", () => {
-    const detail = 'overlaps rule 1 (*/*/*, 2022-01-01 to open-ended): end that rule first';
-    expect(shown('vi', detail)).toBe('Trùng thời gian với dòng áp dụng từ 2022-01-01, chưa có ngày kết thúc, của cùng thị trường, chương trình và hình thức.');
-    expect(shown('en', 'overlaps rule 3 (JP/TITP/*, 2024-05-15 to 2026-06-29): end that rule first')).toBe(
-      'Overlaps the row in force from 2024-05-15 to 2026-06-29 for the same market, programme and channel.',
+    expect(fieldErrorText('vi', item('return_date', 'required_for_status', { status: 'returned' }))).toBe(
+      'Ngày về nước: bắt buộc khi trạng thái là “Đã về nước”.',
     );
   });
 
-  it('marks an unknown message as generic so the server words are shown beside it', () => {
-    const m = fieldMessage('something the SPA has never seen');
-    expect(m.generic).toBe(true);
-    expect(translate('vi', m.key)).toBe('Giá trị chưa hợp lệ.');
-    expect(fieldMessage('must not be empty').generic).toBe(false);
+  it("shows an enum's allowed values as their labels", () => {
+    const error = item('status', 'enum', { expected: "'registered', 'training' or 'contracted'" });
+    expect(fieldErrorText('vi', error)).toBe(
+      'Trạng thái phải là một trong các giá trị: Đã đăng ký, Đang đào tạo hoặc Đã ký hợp đồng.',
+    );
+  });
+
+  it('says a missing reference with its kind in the language', () => {
+    expect(fieldErrorText('vi', item('market_code', 'not_found', { entity: 'market', value: 'ZZ' }))).toBe(
+      'Thị trường: không có thị trường “ZZ”.',
+    );
+  });
+
+  it('falls back to a sentence in the language naming the field, never the English message', () => {
+    const error = item('worker.full_name', 'some_code_the_app_does_not_know');
+    for (const lang of ['vi', 'en'] as const) {
+      const text = fieldErrorText(lang, error);
+      expect(text).toContain(lang === 'vi' ? 'Họ và tên' : 'Full name');
+      expect(text).not.toContain('English');
+    }
+    expect(fieldErrorText('vi', { field: 'notes', message: 'no code at all' })).toBe('Ghi chú: giá trị chưa hợp lệ.');
+  });
+
+  it("names the field a rule across fields is about (the item's field is the body)", () => {
+    expect(fieldErrorText('vi', item('body', 'before_field', { field: 'valid_to', other: 'valid_from' }))).toBe(
+      'Hiệu lực đến ngày không được trước Hiệu lực từ ngày.',
+    );
+  });
+
+  it('has a sentence for every code in both languages, with the same placeholders', () => {
+    const keys = Object.keys(DICTIONARIES.vi).filter((k) => k.startsWith('fieldError.'));
+    expect(keys.length).toBeGreaterThan(100);
+    const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of keys) {
+      const k = key as keyof typeof DICTIONARIES.vi;
+      expect(holes(DICTIONARIES.en[k]), key).toEqual(holes(DICTIONARIES.vi[k]));
+    }
+  });
+
+  it("picks an annual or a monthly report's period by the kind", () => {
+    expect(fieldErrorKey({ code: 'period_shape', params: { kind: 'annual' } })).toBe('fieldError.period_shape.annual');
+    expect(fieldErrorKey({ code: 'period_shape', params: { kind: 'monthly_changes' } })).toBe(
+      'fieldError.period_shape.monthly_changes',
+    );
+  });
+
+  it('labels fields that are on no form', () => {
+    expect(fieldLabel('vi', 'body.worker.national_id')).toBe('Số định danh cá nhân (CCCD)');
+    expect(fieldLabel('en', 'decision_date')).toBe('Date of the inspection decision');
   });
 });

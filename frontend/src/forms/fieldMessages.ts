@@ -1,97 +1,106 @@
-import type { MessageKey } from '../i18n/core';
+import type { FieldError } from '../api/errors';
+import { formatDate, isMessageKey, translate, translateValue, type Lang, type MessageKey, type Params } from '../i18n/core';
+import type { ValueGroup } from '../i18n/values';
+import { normalizeFieldPath } from './fieldErrors';
 
-// Field errors carry an English `message` and no code of their own, so the common ones are
-// recognised here and shown translated; any other is shown as "not valid" with the server's
-// words beside it (marked as English).
-const PATTERNS: [RegExp, MessageKey, string[]][] = [
-  // How forms and files read numbers (parseNumber.ts): first, as these quote what was typed.
-  [/^'.*' is not a number/s, 'fieldError.notANumber', []],
-  [/^'.*' must be a whole number/s, 'fieldError.wholeNumber', []],
-  [/^'.*' must not be negative/s, 'fieldError.notNegative', []],
-  // A periodic report's period and file (Circular 20/2021/TT-BLĐTBXH Art. 11, Circular
-  // 21/2021/TT-BLĐTBXH Art. 15; backend/overseas/obligations/files.py for the file).
-  [/^an annual report covers 15 December/, 'fieldError.annualPeriod', []],
-  [/^the monthly changes cover one calendar month/, 'fieldError.monthlyPeriod', []],
-  [/^the period has not ended yet/, 'fieldError.periodNotEnded', []],
-  [/^the file is empty/, 'fieldError.fileEmpty', []],
-  [/^at most (\d+) MiB/, 'fieldError.fileTooLarge', ['max']],
-  [/^not a PDF, PNG, JPEG/, 'fieldError.fileType', []],
-  [/^only the department records when a paper report was received/, 'fieldError.receivedByDepartment', []],
-  // The fine and the signer of a sanction (Decree 283/2026 Art. 7(1), 63; backend/overseas/inspections).
-  [/^must lie between (\d+) and (\d+) VND for an? \S+ under (.+?)(?:, \d+ workers)?$/, 'fieldError.fineRange', ['low', 'high', 'act']],
-  [/^(.+?) reaches (\d+) VND for an? \S+, above the (\d+) VND/, 'fieldError.signerPower', ['act', 'top', 'allowed']],
-  [/ may not sanction (.+?) \(Decree 283/, 'fieldError.signerScope', ['act']],
-  [/^'[^']*' had no power on/, 'fieldError.signerNotInForce', []],
-  [/^(must not be empty|may not be null|Field required|field required|String should have at least 1 character)/, 'fieldError.required', []],
-  [/^must be 12 digits/, 'fieldError.nationalIdFormat', []],
-  [/^digit 4 \((\d)\) does not match a birth in (\d{4})/, 'fieldError.nationalIdCentury', ['digit', 'year']],
-  [/^digit 4 \((\d)\) is for a (male|female) worker/, 'fieldError.nationalIdSex', ['digit', 'sex']],
-  [/^digits 5-6 \((\d+)\) do not match the year of birth (\d{4})/, 'fieldError.nationalIdYear', ['digits', 'year']],
-  [/^the worker is under (\d+) on (\S+)/, 'fieldError.underAge', ['age', 'date']],
-  [/^must be before registered_on/, 'fieldError.birthAfterRegistration', []],
-  [/^required when the status is/, 'fieldError.requiredForStatus', []],
-  [/^only for returned placements/, 'fieldError.onlyWhenReturned', []],
-  [/^is before registered_on/, 'fieldError.beforeRegistered', []],
-  [/^is before departure_date/, 'fieldError.beforeDeparture', []],
-  [/in the future/, 'fieldError.future', []],
-  [/^required for the \S+ channel/, 'fieldError.agencyRequired', []],
-  [/^no area with code/, 'fieldError.unknownArea', []],
-  [/^no market with code/, 'fieldError.unknownMarket', []],
-  [/^no enterprise with id/, 'fieldError.unknownAgency', []],
-  [/^the enterprise's licence is/, 'fieldError.agencyNotActive', []],
-  [/^cannot go from/, 'fieldError.statusChange', []],
-  [/less than or equal to ([\d.]+)/, 'fieldError.max', ['max']],
-  [/greater than or equal to ([\d.]+)/, 'fieldError.min', ['min']],
-  [/greater than ([\d.]+)/, 'fieldError.greaterThan', ['min']],
-  [/is not a date|valid date/, 'fieldError.date', []],
-  [/valid (decimal|number|integer)/, 'fieldError.number', []],
-  [/at most (\d+) characters/, 'fieldError.tooLong', ['max']],
-  [/^unknown column/, 'fieldError.unknownColumn', []],
-  [/is already recorded$/, 'fieldError.alreadyRecorded', []],
-  // A cap row overlapping another of its key (docs/law.md, "Caps on fees and deposits").
-  [/^overlaps rule \d+ \([^,]*, (\S+) to open-ended\)/, 'fieldError.ruleOverlapsOpen', ['from']],
-  [/^overlaps rule \d+ \([^,]*, (\S+) to (\S+)\)/, 'fieldError.ruleOverlaps', ['from', 'to']],
-  // The complaints register (docs/complaints.md).
-  [/^resolving a complaint needs its finding/, 'fieldError.findingRequired', []],
-  [/^the complaint names no enterprise/, 'fieldError.noAgencyToInspect', []],
-  [/^is given only when the complaint is resolved or referred/, 'fieldError.onlyWhenClosed', []],
-  [/^is before received_on/, 'fieldError.beforeReceived', []],
-  [/^no placement with id/, 'fieldError.unknownPlacement', []],
-  [/^the worker was placed by another enterprise/, 'fieldError.placementOfOtherAgency', []],
-  [/^inspection \d+ is of another enterprise/, 'fieldError.inspectionOfOtherAgency', []],
-  // Recruitment notices (docs/notices.md).
-  [/^no recruitment notice \d+ of the placement's enterprise/, 'fieldError.unknownNotice', []],
-  [/^the notice is \w+: name one the department has acknowledged/, 'fieldError.noticeNotAcknowledged', []],
-  [/^is before period_from/, 'fieldError.beforePeriodStart', []],
-  [/^required when rejecting/, 'fieldError.reasonRequired', []],
-  [/^'([^']+)': no area with this code/, 'fieldError.noticeAreaUnknown', ['code']],
-  [/^'([^']+)' \(.*\) is a (district|province)/, 'fieldError.noticeAreaLevel', ['code']],
-  [/^'([^']+)' \(.*\) ended on ([\d-]+)/, 'fieldError.noticeAreaEnded', ['code', 'date']],
-  [/^'([^']+)' \(.*\) is outside the province/, 'fieldError.noticeAreaOutside', ['code']],
-  [/^required column missing/, 'fieldError.missingColumn', []],
-  [/^required in a batch/, 'fieldError.refRequired', []],
-  [/^repeats the item at index/, 'fieldError.refRepeated', []],
-];
+// Each error item carries a stable `code` and the `params` its message names (docs/errors.md);
+// the sentence shown is `fieldError.<code>` of the user's language with the params filled in,
+// naming fields by their labels. The server's English `message` is never shown.
 
-// Amounts in đồng the server writes as plain digits, shown the Vietnamese way (1.234.567).
-const MONEY = new Set(['low', 'high', 'top', 'allowed']);
-const VND = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+/** Field labels by API path: the form's own labels, else the app's label table. */
+export type Labels = Readonly<Record<string, string>>;
 
-export interface TranslatedFieldMessage {
-  key: MessageKey;
-  params: Record<string, string>;
-  /** True when no pattern matched: the server's words should be shown too. */
-  generic: boolean;
+// Params naming another field, a date, an amount or a count; the rest are shown as they are.
+const FIELD_PARAMS = new Set(['other', 'field']);
+const DATE_PARAMS = new Set(['on', 'ended_on', 'until', 'from']);
+const NUMBER_PARAMS = new Set([
+  'min_length', 'max_length', 'ge', 'gt', 'le', 'lt', 'max', 'low', 'high', 'min_age', 'max_mib', 'multiple_of',
+  'max_digits', 'decimal_places',
+]); // prettier-ignore
+
+// The value group that labels a field's allowed values (`enum`, `literal_error` and params such
+// as `status`), by the field's last path segment.
+const GROUP_OF: Record<string, ValueGroup> = {
+  status: 'status',
+  channel: 'channel',
+  sex: 'sex',
+  programme: 'programme',
+  policy_groups: 'policyGroup',
+  role: 'role',
+  tier: 'tier',
+  source: 'complaintSource',
+  offender: 'offender',
+  result: 'inspectionResult',
+  flag: 'flag',
+};
+
+/** The label of a field path: the form's, else `placement.<path>` or `field.<last segment>`. */
+export function fieldLabel(lang: Lang, path: string, labels: Labels = {}): string {
+  const normalized = normalizeFieldPath(path);
+  if (labels[normalized]) return labels[normalized];
+  const last = normalized.slice(normalized.lastIndexOf('.') + 1);
+  for (const key of [`placement.${normalized}`, `field.${normalized}`, `field.${last}`]) {
+    if (isMessageKey(key)) return translate(lang, key);
+  }
+  return normalized || translate(lang, 'field.body');
 }
 
-export function fieldMessage(message: string): TranslatedFieldMessage {
-  for (const [pattern, key, names] of PATTERNS) {
-    const match = pattern.exec(message);
-    if (match) {
-      const params: Record<string, string> = {};
-      names.forEach((name, i) => (params[name] = MONEY.has(name) ? VND.format(Number(match[i + 1])) : match[i + 1]));
-      return { key, params, generic: false };
-    }
+function valueLabel(lang: Lang, group: ValueGroup | undefined, value: string): string {
+  return group ? translateValue(lang, group, value) : value;
+}
+
+// Pydantic's `expected` names the allowed values as "'a', 'b' or 'c'".
+function choices(lang: Lang, group: ValueGroup | undefined, expected: string): string {
+  const values = [...expected.matchAll(/'([^']*)'/g)].map((m) => valueLabel(lang, group, m[1]));
+  if (!values.length) return expected;
+  if (values.length === 1) return values[0];
+  return `${values.slice(0, -1).join(', ')} ${translate(lang, 'fieldError.or')} ${values[values.length - 1]}`;
+}
+
+function shownParam(lang: Lang, name: string, value: unknown, group: ValueGroup | undefined, labels: Labels): string | number {
+  if (value === null || value === undefined) return '';
+  if (FIELD_PARAMS.has(name)) return fieldLabel(lang, String(value), labels);
+  if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) return formatDate(lang, String(value));
+  if (NUMBER_PARAMS.has(name) && typeof value === 'number') return value;
+  if (name === 'expected') return choices(lang, group, String(value));
+  if (name === 'status') return valueLabel(lang, group === 'inspectionStatus' ? group : 'status', String(value));
+  if (name === 'role') return valueLabel(lang, 'role', String(value));
+  if (name === 'channel') return valueLabel(lang, 'channel', String(value));
+  if (name === 'sex') return valueLabel(lang, 'sex', String(value));
+  if (name === 'offender') return valueLabel(lang, 'offender', String(value));
+  if (name === 'entity') {
+    const key = `fieldError.entity.${String(value)}`;
+    return isMessageKey(key) ? translate(lang, key) : String(value);
   }
-  return { key: 'fieldError.invalid', params: {}, generic: true };
+  if (name === 'kind') {
+    const key = `fieldError.kind.${String(value)}`;
+    return isMessageKey(key) ? translate(lang, key) : String(value);
+  }
+  return String(value);
+}
+
+/** The dictionary key for an item's code; `fieldError.invalid` when the app has none. */
+export function fieldErrorKey(error: Pick<FieldError, 'code' | 'params'>): MessageKey {
+  const code = error.code ?? 'invalid';
+  // An annual and a monthly report have their own periods (Circular 21/2021/TT-BLĐTBXH Art. 15).
+  let kind = code === 'period_shape' && error.params?.kind ? `.${String(error.params.kind)}` : '';
+  // A cap row overlapping one that has no end (docs/law.md).
+  if (code === 'rule_overlaps' && error.params && !error.params.to) kind = '.open';
+  const key = `fieldError.${code}${kind}`;
+  return isMessageKey(key) ? key : 'fieldError.invalid';
+}
+
+/**
+ * One error item as a sentence in the user's language, naming its field (and any other field
+ * it names) by label: `{field}` and each param of `fieldError.<code>`.
+ */
+export function fieldErrorText(lang: Lang, error: FieldError, labels: Labels = {}): string {
+  const path = normalizeFieldPath(error.field);
+  const group = GROUP_OF[path.slice(path.lastIndexOf('.') + 1)];
+  const about = error.params?.field ? String(error.params.field) : error.field;
+  const params: Params = { field: fieldLabel(lang, about, labels) };
+  for (const [name, value] of Object.entries(error.params ?? {})) {
+    if (name !== 'field') params[name] = shownParam(lang, name, value, group, labels);
+  }
+  return translate(lang, fieldErrorKey(error), params);
 }

@@ -19,9 +19,14 @@ describe('NumberInputs', () => {
     expect(numbers.decimal('value', '-1')).toBeUndefined();
     const error = numbers.error();
     expect(error?.fields).toEqual([
-      { field: 'monthly_salary', message: "'180k' is not a number; write it like 180000, 180.000 or 1,5" },
-      { field: 'fine_vnd', message: "'1,5' must be a whole number" },
-      { field: 'value', message: "'-1' must not be negative" },
+      {
+        field: 'monthly_salary',
+        code: 'number_parsing',
+        params: { value: '180k' },
+        message: "'180k' is not a number; write it like 180000, 180.000 or 1,5",
+      },
+      { field: 'fine_vnd', code: 'int_from_float', params: { value: '1,5' }, message: "'1,5' must be a whole number" },
+      { field: 'value', code: 'negative', params: { value: '-1' }, message: "'-1' must not be negative" },
     ]);
     const mapped = errorsFor(error, ['monthly_salary', 'fine_vnd', 'value']);
     expect(Object.keys(mapped.byField)).toEqual(['monthly_salary', 'fine_vnd', 'value']);

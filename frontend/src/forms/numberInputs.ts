@@ -1,8 +1,15 @@
 import { ApiError, type FieldError } from '../api/errors';
 import { parseNumber, type NumberProblem } from './parseNumber';
 
-// The API's words for the same problems (the file import reports them so), so that
-// fieldMessages.ts translates an error found here and one found by the server alike.
+// The API's codes and words for the same problems (the file import reports them so), so that
+// fieldMessages.ts says an error found here and one found by the server alike.
+const CODES: Record<NumberProblem, string> = {
+  empty: 'blank',
+  whole: 'int_from_float',
+  negative: 'negative',
+  number: 'number_parsing',
+};
+
 function message(problem: NumberProblem, text: string): string {
   const shown = `'${text.trim()}'`;
   switch (problem) {
@@ -46,7 +53,8 @@ export class NumberInputs {
   private read(field: string, text: string, integer: boolean, negative: boolean): string | undefined {
     const parsed = parseNumber(text, { integer, negative });
     if (parsed.ok) return parsed.value;
-    this.errors.push({ field, message: message(parsed.problem, text) });
+    const params = parsed.problem === 'empty' ? null : { value: text.trim() };
+    this.errors.push({ field, code: CODES[parsed.problem], params, message: message(parsed.problem, text) });
     return undefined;
   }
 }

@@ -117,7 +117,7 @@ export function useForm<TBody, TVariables = TBody, TData = unknown>(options: For
     id,
     values,
     set,
-    kit: { id, values, set: (name, value) => set({ [name]: value }), errors: mapped.byField },
+    kit: { id, values, set: (name, value) => set({ [name]: value }), errors: mapped.byField, labels: fields },
     labels: fields,
     restored: draft.restored,
     discardDraft: draft.discard,

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from openpyxl.utils.datetime import from_excel
 
+from overseas.core.errors import fault
 from overseas.core.numbers import NumberError, parse_number
 from overseas.core.principal import Principal
 from overseas.placements import reading
@@ -186,7 +187,12 @@ OMIT = object()
 
 
 class CellError(ValueError):
-    """A cell the import cannot read as its column's kind."""
+    """A cell the import cannot read as its column's kind; `code` and `params` as in an error
+    item (docs/errors.md)."""
+
+    def __init__(self, code: str, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.fault = fault(code, message, **params)
 
 
 def blank(value: Any) -> bool:
@@ -262,11 +268,15 @@ def _date(value: Any) -> str:
     elif m := _DMY_DATE.fullmatch(text):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     else:
-        raise CellError(f"'{text}' is not a date; write YYYY-MM-DD or DD/MM/YYYY")
+        raise CellError(
+            "date_parsing", f"'{text}' is not a date; write YYYY-MM-DD or DD/MM/YYYY", value=text
+        )
     try:
         return date(year, month, day).isoformat()
     except ValueError as exc:
-        raise CellError(f"'{text}' is not a valid date ({exc})") from exc
+        raise CellError(
+            "date_invalid", f"'{text}' is not a valid date ({exc})", value=text
+        ) from exc
 
 
 def _number(value: Any, *, integer: bool) -> int | Decimal:
@@ -275,14 +285,14 @@ def _number(value: Any, *, integer: bool) -> int | Decimal:
         try:
             return parse_number(_text(value), integer=integer)
         except NumberError as exc:
-            raise CellError(str(exc)) from exc
+            raise CellError(exc.code, str(exc), value=exc.text) from exc
     shown = _text(value)
     if isinstance(value, float) and not math.isfinite(value):
-        raise CellError(f"'{shown}' is not a number")
+        raise CellError("number_parsing", f"'{shown}' is not a number", value=shown)
     if integer and isinstance(value, float) and not value.is_integer():
-        raise CellError(f"'{shown}' must be a whole number")
+        raise CellError("int_from_float", f"'{shown}' must be a whole number", value=shown)
     if value < 0:
-        raise CellError(f"'{shown}' must not be negative")
+        raise CellError("negative", f"'{shown}' must not be negative", value=shown)
     if integer:
         return int(value)
     # repr is the shortest text that reads back as the same float: 1234.5, not 1234.4999…
@@ -300,7 +310,7 @@ def read_cell(column: Column, value: Any) -> Any:
     if blank(value):
         return OMIT
     if isinstance(value, str) and "\x00" in value:
-        raise CellError("must not contain NUL characters")
+        raise CellError("nul_character", "must not contain NUL characters")
     match column.kind:
         case "enum":
             return _choice(column, value)

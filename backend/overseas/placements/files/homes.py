@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from overseas.areas.catalog import Catalog, Unit
-from overseas.core.errors import FieldError
+from overseas.core.errors import Fault, FieldError, fault
+from overseas.core.faults import not_found
 from overseas.core.text import fold
 
 FIELD = "worker.home_area_code"
@@ -47,7 +48,7 @@ def _describe(places: Catalog, unit: Unit) -> str:
     return f"{unit.code} {unit.name}{where}{period}"
 
 
-def find(places: Catalog, text: str, day: date | None) -> tuple[str | None, str | None]:
+def find(places: Catalog, text: str, day: date | None) -> tuple[str | None, Fault | None]:
     """The code a written home names, or the problem with it."""
     name, _, where = text.partition(",")
     units = list(places.units.values())
@@ -63,13 +64,14 @@ def find(places: Catalog, text: str, day: date | None) -> tuple[str | None, str 
     if len(codes) == 1:
         return codes[0], None
     if not found:
-        return None, f"no unit named '{text.strip()}'"
+        return None, not_found("area", text.strip(), f"no unit named '{text.strip()}'")
     on = f" on {day.isoformat()}" if day else ""
     shown = "; ".join(_describe(places, u) for u in sorted(found, key=lambda u: (u.code, u.id)))
-    return None, (
+    message = (
         f"'{text.strip()}' names several units{on}: {shown}; write the code, or the name "
         "followed by its district or province after a comma"
     )
+    return None, fault("area_ambiguous", message, value=text.strip())
 
 
 def _day(value: Any) -> date | None:
@@ -99,9 +101,9 @@ def resolve(
             continue
         ref = item.get("external_ref")
         errors.append(
-            FieldError(
-                field=FIELD,
-                message=problem or "",
+            FieldError.at(
+                FIELD,
+                problem or fault("invalid", ""),
                 index=index,
                 external_ref=str(ref) if ref is not None else None,
                 row=rows[index],

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from overseas.areas import catalog
 from overseas.core.config import get_settings
-from overseas.core.errors import AppError, FieldError, ValidationFailed
+from overseas.core.errors import AppError, Fault, FieldError, ValidationFailed, fault
 from overseas.core.principal import Principal
 from overseas.placements import record, service
 from overseas.placements.files import homes
@@ -51,6 +51,15 @@ class PayloadTooLarge(AppError):
 # The upload is not a CSV or XLSX file that can be read at all (no row was looked at).
 class InvalidFile(ValidationFailed):
     code = "invalid_file"
+
+    @classmethod
+    def one(
+        cls, field: str, message: str, code: str = "file_unreadable", params: Any = None
+    ) -> "ValidationFailed":
+        return super().one(field, message, code, params)
+
+
+NO_HEADER = fault("no_header", "has a value but no header")
 
 
 @dataclass
@@ -104,16 +113,30 @@ def _header(cells: Sequence[Any]) -> tuple[list[Column | None], set[int]]:
         return columns, unnamed
     errors = [
         FieldError(
-            field=w, message="unknown column; use the template's headers or the field names", row=1
+            field=w,
+            code="unknown_column",
+            message="unknown column; use the template's headers or the field names",
+            row=1,
         )
         for w in unknown
     ]
     errors += [
-        FieldError(field=w, message=f"the same column as '{first}'", row=1) for w, first in repeated
+        FieldError(
+            field=w,
+            code="repeated_column",
+            params={"first": first},
+            message=f"the same column as '{first}'",
+            row=1,
+        )
+        for w, first in repeated
     ]
     errors += [
         FieldError(
-            field=c.name, message=f"required column missing (template header '{c.label}')", row=1
+            field=c.name,
+            code="missing_column",
+            params={"label": c.label},
+            message=f"required column missing (template header '{c.label}')",
+            row=1,
         )
         for c in missing
     ]
@@ -139,13 +162,11 @@ def _item(
 ) -> dict[str, Any]:
     item: dict[str, Any] = {}
     worker: dict[str, Any] = {}
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Fault]] = []
     for position, value in enumerate(cells):
         if position >= len(columns) or position in unnamed:
             if not blank(value):
-                problems.append(
-                    (f"column {get_column_letter(position + 1)}", "has a value but no header")
-                )
+                problems.append((f"column {get_column_letter(position + 1)}", NO_HEADER))
             continue
         column = columns[position]
         if column is None:
@@ -153,17 +174,17 @@ def _item(
         try:
             converted = read_cell(column, value)
         except CellError as exc:
-            problems.append((record.api_field(column.name), str(exc)))
+            problems.append((record.api_field(column.name), exc.fault))
             continue
         if converted is not OMIT:
             (worker if column.name in record.WORKER_FIELDS else item)[column.name] = converted
     item["worker"] = worker
     ref = item.get("external_ref")
-    for field_name, message in problems:
+    for field_name, said in problems:
         errors.append(
-            FieldError(
-                field=field_name,
-                message=message,
+            FieldError.at(
+                field_name,
+                said,
                 index=index,
                 external_ref=str(ref) if ref is not None else None,
                 row=row,
@@ -176,19 +197,20 @@ def _records(rows: Iterable[Sequence[Any]]) -> ParsedFile:
     iterator = iter(rows)
     header = next(iterator, None)
     if header is None or all(blank(c) for c in header):
-        raise InvalidFile.one("file", "the first row must be the header row")
+        raise InvalidFile.one("file", "the first row must be the header row", "no_header_row")
     columns, unnamed = _header(header)
     parsed = ParsedFile()
     for row, cells in enumerate(iterator, start=2):
         if all(blank(c) for c in cells):
             continue
         if len(parsed.items) == MAX_BATCH:
-            raise ValidationFailed.one("file", f"at most {MAX_BATCH} data rows in one file")
+            message = f"at most {MAX_BATCH} data rows in one file"
+            raise ValidationFailed.one("file", message, "too_many_rows", {"max": MAX_BATCH})
         item = _item(columns, unnamed, cells, len(parsed.items), row, parsed.errors)
         parsed.items.append(item)
         parsed.rows.append(row)
     if not parsed.items:
-        raise ValidationFailed.one("file", "no data rows under the header")
+        raise ValidationFailed.one("file", "no data rows under the header", "no_rows")
     return parsed
 
 
@@ -264,7 +286,9 @@ def _kind_of(upload: UploadFile, head: bytes) -> Literal["csv", "xlsx"]:
         raise InvalidFile.one("file", "not a readable .xlsx workbook")
     if name.endswith((".csv", ".txt")) or "." not in name:
         return "csv"
-    raise InvalidFile.one("file", "expected a .csv or .xlsx file")
+    raise InvalidFile.one(
+        "file", "expected a .csv or .xlsx file", "file_type", {"accepted": ".csv, .xlsx"}
+    )
 
 
 def read_upload(upload: UploadFile) -> ParsedFile:
@@ -272,7 +296,7 @@ def read_upload(upload: UploadFile) -> ParsedFile:
     limit = get_settings().import_max_bytes
     data = _upload_bytes(upload, limit)
     if not data:
-        raise InvalidFile.one("file", "the file is empty")
+        raise InvalidFile.one("file", "the file is empty", "file_empty")
     if _kind_of(upload, data[:8]) == "xlsx":
         rows: Generator[Sequence[Any], None, None] = _xlsx_rows(data, limit * XLSX_UNPACK_FACTOR)
     else:

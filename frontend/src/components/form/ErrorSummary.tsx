@@ -38,14 +38,13 @@ export function ErrorSummary({ formId, error, mapped, labels }: Props) {
                   document.getElementById(fieldInputId(formId, name))?.focus();
                 }}
               >
-                {labels[name]}
+                <FieldErrorMessage error={mapped.byField[name][0]} labels={labels} />
               </a>
-              : <FieldErrorMessage error={mapped.byField[name][0]} />
             </li>
           ))}
           {mapped.other.map((fieldError, i) => (
             <li key={`other-${i}`}>
-              <span className="code">{fieldError.field}</span>: <FieldErrorMessage error={fieldError} />
+              <FieldErrorMessage error={fieldError} labels={labels} />
             </li>
           ))}
         </ul>

@@ -41,7 +41,7 @@ export function FieldShell({ kit, name, label, hint, required, className, childr
           {hint}
         </p>
       )}
-      <FieldErrorText id={`${id}-error`} errors={errors} />
+      <FieldErrorText id={`${id}-error`} errors={errors} labels={{ ...kit.labels, [name]: label }} />
       {children({
         id,
         name,
@@ -146,7 +146,7 @@ export function CheckboxGroupField({
       aria-describedby={errors?.length ? `${id}-error` : undefined}
     >
       <legend>{legend}</legend>
-      <FieldErrorText id={`${id}-error`} errors={errors} />
+      <FieldErrorText id={`${id}-error`} errors={errors} labels={{ ...kit.labels, [name]: legend }} />
       <div className="checkbox-grid">
         {options.map((option) => (
           <label key={option.value} className="checkbox">

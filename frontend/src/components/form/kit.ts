@@ -9,6 +9,8 @@ export interface FormKit {
   values: FormValues;
   set: (name: string, value: string) => void;
   errors: Record<string, FieldError[]>;
+  /** The labels of the form's inputs by field path, to name them in error messages. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 export interface Option {

@@ -129,7 +129,7 @@ export function useAddWorkingDay() {
             code: error.code,
             title: error.title,
             detail: error.detail,
-            fields: [{ field: 'day', message: `${body.day} is already recorded` }],
+            fields: [{ field: 'day', code: 'already_recorded', params: { on: body.day }, message: `${body.day} is already recorded` }],
             cause: error,
           });
         }

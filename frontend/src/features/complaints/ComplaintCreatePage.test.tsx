@@ -69,13 +69,13 @@ describe('ComplaintCreatePage', () => {
           title: 'Validation failed',
           status: 422,
           code: 'validation_error',
-          errors: [{ field: 'placement_id', message: 'the worker was placed by another enterprise than agency_id' }],
+          errors: [{ field: 'placement_id', code: 'other_enterprise', message: 'the worker was placed by another enterprise than agency_id' }],
         }),
         { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
       );
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
-    const message = 'Người lao động này do doanh nghiệp khác đưa đi.';
-    expect(await screen.findByText(message)).toBeTruthy();
+    const message = /^Mã hồ sơ người lao động.*: thuộc doanh nghiệp khác\.$/;
+    expect((await screen.findAllByText(message)).length).toBeGreaterThan(0);
     expect(screen.getByLabelText(/Mã hồ sơ người lao động/).getAttribute('aria-invalid')).toBe('true');
     expect(posted[0].body).toMatchObject({
       agency_id: 2,

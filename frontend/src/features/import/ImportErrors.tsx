@@ -1,17 +1,13 @@
 import type { FieldError } from '../../api/errors';
 import { DataTable } from '../../components/DataTable';
 import { FieldErrorMessage } from '../../components/form/FieldErrorText';
-import { normalizeFieldPath } from '../../forms/fieldErrors';
-import { isMessageKey } from '../../i18n/core';
+import { fieldLabel } from '../../forms/fieldMessages';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** Every bad cell of the file: its spreadsheet row, its column and what is wrong. */
 export function ImportErrors({ errors }: { errors: FieldError[] }) {
-  const { t } = useI18n();
-  const column = (field: string) => {
-    const key = `placement.${normalizeFieldPath(field)}`;
-    return isMessageKey(key) ? t(key) : field;
-  };
+  const { t, lang } = useI18n();
+  const column = (field: string) => fieldLabel(lang, field);
   return (
     <DataTable
       caption={t('import.errorsCaption', { count: errors.length })}

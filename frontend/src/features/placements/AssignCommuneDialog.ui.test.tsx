@@ -116,7 +116,7 @@ describe('AssignCommuneDialog (POST /placements/assign-commune, mocked)', () => 
           status: 422,
           code: 'validation_error',
           detail: 'home_area_code: …',
-          errors: [{ field: 'home_area_code', message: "'20506' cannot be given to 3 of the 99 records found: it lies outside the unit they were registered in" }],
+          errors: [{ field: 'home_area_code', code: 'not_assignable', params: { value: '20506' }, message: "'20506' cannot be given to 3 of the 99 records found: it lies outside the unit they were registered in" }],
         }),
         { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
       );
@@ -127,7 +127,8 @@ describe('AssignCommuneDialog (POST /placements/assign-commune, mocked)', () => 
     await vi.waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = input.getAttribute('aria-describedby')!.split(' ');
     const error = describedBy.map((id) => document.getElementById(id)).find((el) => el?.className === 'field__error');
-    expect(error?.textContent).toContain('3 of the 99 records');
+    expect(error?.textContent).toContain('không gán được “20506”');
+    expect(error?.textContent).not.toContain('records');
     expect(screen.queryByRole('button', { name: /^Gán \d+ hồ sơ$/ })).toBeNull();
   });
 });

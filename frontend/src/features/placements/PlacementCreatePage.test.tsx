@@ -11,9 +11,9 @@ const page = <T,>(items: T[]) => ({ items, next_cursor: null, total: null });
 const areas = [{ code: '506', name: 'Huyện Đại Lộc', level: 'district', parent_code: '49', valid_from: null, valid_to: null, successor_code: '48', updated_at: '', version: 1 }];
 const markets = [{ code: 'JP', name_vi: 'Nhật Bản', name_en: 'Japan', tier: 'priority', programmes: [], notes: null, updated_at: '', version: 1 }];
 
-function problem422(field: string, message: string) {
+function problem422(field: string, code: string, params: Record<string, unknown>, message: string) {
   return new Response(
-    JSON.stringify({ title: 'Validation failed', status: 422, code: 'validation_error', detail: `${field}: ${message}`, errors: [{ field, message }] }),
+    JSON.stringify({ title: 'Validation failed', status: 422, code: 'validation_error', detail: `${field}: ${message}`, errors: [{ field, code, params, message }] }),
     { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
   );
 }
@@ -65,12 +65,14 @@ describe('PlacementCreatePage', () => {
     fireEvent.change(nationalId, { target: { value: '049197001234' } });
     fireEvent.change(screen.getByLabelText(/Tiền dịch vụ/), { target: { value: '30.000.000' } });
 
-    answer = () => problem422('worker.national_id', 'digits 5-6 (97) do not match the year of birth 1998');
+    answer = () =>
+      problem422('worker.national_id', 'national_id_year', { digits: '97', year: 1998 }, 'digits 5-6 (97) do not match the year of birth 1998');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
 
-    const message = 'Chữ số thứ 5–6 (97) không khớp với năm sinh 1998.';
-    expect(await screen.findByText(message)).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain(`Số định danh cá nhân (CCCD): ${message}`);
+    const message = 'Số định danh cá nhân (CCCD): chữ số thứ 5–6 (97) không khớp với năm sinh 1998.';
+    expect(await screen.findAllByText(message)).toHaveLength(2);
+    expect(screen.getByRole('alert').textContent).toContain(message);
+    expect(screen.getByRole('alert').textContent).not.toContain('digits');
     expect(nationalId.getAttribute('aria-invalid')).toBe('true');
     expect(nationalId.getAttribute('aria-describedby')).toContain('placement-worker-national_id-error');
     expect(document.getElementById('placement-worker-national_id-error')?.textContent).toBe(message);
@@ -93,11 +95,11 @@ describe('PlacementCreatePage', () => {
     fireEvent.change(screen.getByLabelText(/Tiền dịch vụ/), { target: { value: '1,5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
 
-    const message = 'Không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.';
-    expect(await screen.findByText(message)).toBeTruthy();
+    const message = 'Lương tháng: “180k” không phải là số. Ghi ví dụ 180000, 180.000 hoặc 1,5.';
+    expect(await screen.findAllByText(message)).toHaveLength(2);
     expect(document.getElementById('placement-monthly_salary-error')?.textContent).toBe(message);
     expect(salary.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById('placement-service_fee_vnd-error')?.textContent).toBe('Phải là số nguyên, không có phần thập phân.');
+    expect(document.getElementById('placement-service_fee_vnd-error')?.textContent).toBe('Tiền dịch vụ phải là số nguyên, không có phần thập phân.');
     expect(screen.getByRole('alert').textContent).toContain('Dữ liệu không hợp lệ');
     expect(posted).toEqual([]);
 
@@ -112,9 +114,14 @@ describe('PlacementCreatePage', () => {
 
   it('maps a nested path such as a policy group onto its group of checkboxes', async () => {
     renderPage();
-    answer = () => problem422('worker.policy_groups.0', "Input should be 'poor_household'");
+    answer = () =>
+      problem422('worker.policy_groups.0', 'enum', { expected: "'poor_household' or 'ethnic_minority'" }, "Input should be 'poor_household'");
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     const group = await screen.findByRole('group', { name: 'Đối tượng chính sách' });
     expect(group.getAttribute('aria-describedby')).toBe('placement-worker-policy_groups-error');
+    // The allowed values by their labels, not the API's names.
+    const said = document.getElementById('placement-worker-policy_groups-error')?.textContent ?? '';
+    expect(said).toMatch(/^Đối tượng chính sách phải là một trong các giá trị: .+ hoặc .+\.$/);
+    expect(said).not.toContain('poor_household');
   });
 });

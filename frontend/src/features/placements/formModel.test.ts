@@ -99,9 +99,14 @@ describe('the money and count inputs', () => {
     if (read.ok) return;
     expect(read.error.code).toBe('validation_error');
     expect(read.error.fields).toEqual([
-      { field: 'contract_months', message: "'36,5' must be a whole number" },
-      { field: 'monthly_salary', message: "'180k' is not a number; write it like 180000, 180.000 or 1,5" },
-      { field: 'loan_vnd', message: "'-5' must not be negative" },
+      { field: 'contract_months', code: 'int_from_float', params: { value: '36,5' }, message: "'36,5' must be a whole number" },
+      {
+        field: 'monthly_salary',
+        code: 'number_parsing',
+        params: { value: '180k' },
+        message: "'180k' is not a number; write it like 180000, 180.000 or 1,5",
+      },
+      { field: 'loan_vnd', code: 'negative', params: { value: '-5' }, message: "'-5' must not be negative" },
     ]);
     const update = toPlacementUpdate(typed({ deposit_vnd: '1..5' }), { ownAgency: false });
     expect(update.ok ? [] : update.error.fields.map((f) => f.field)).toEqual(['deposit_vnd']);

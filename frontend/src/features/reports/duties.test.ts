@@ -94,9 +94,14 @@ describe('the figures of a report', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.error.fields).toEqual([
-      { field: 'figures.departed', message: "'2,5' must be a whole number" },
-      { field: 'figures.returned', message: "'-1' must not be negative" },
-      { field: 'figures.overstayed', message: "'ba' is not a number; write it like 180000, 180.000 or 1,5" },
+      { field: 'figures.departed', code: 'int_from_float', params: { value: '2,5' }, message: "'2,5' must be a whole number" },
+      { field: 'figures.returned', code: 'negative', params: { value: '-1' }, message: "'-1' must not be negative" },
+      {
+        field: 'figures.overstayed',
+        code: 'number_parsing',
+        params: { value: 'ba' },
+        message: "'ba' is not a number; write it like 180000, 180.000 or 1,5",
+      },
     ]);
   });
 

@@ -101,6 +101,12 @@ describe('RulesPage', () => {
               JSON.stringify({
                 title: 'Conflict', status: 409, code: 'rule_overlaps',
                 detail: 'overlaps rule 1 (*/*/*, 2022-01-01 to open-ended): end that rule first',
+                errors: [
+                  {
+                    field: 'valid_from', code: 'rule_overlaps', params: { rule: 1, from: '2022-01-01', to: null },
+                    message: 'overlaps rule 1 (*/*/*, 2022-01-01 to open-ended): end that rule first',
+                  },
+                ],
               }),
               { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
             );
@@ -234,7 +240,7 @@ describe('RulesPage', () => {
     expect(await within(form).findByText(/Thời gian áp dụng trùng với một dòng đang có/)).toBeTruthy();
     const validFrom = document.getElementById('fee-caps-valid_from');
     expect(validFrom?.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById('fee-caps-valid_from-error')?.textContent).toContain('2022-01-01');
+    expect(document.getElementById('fee-caps-valid_from-error')?.textContent).toContain('01/01/2022, chưa có ngày kết thúc');
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       market_code: '*', programme: '*', channel: '*', cap_months_per_12: '1.5', cap_months_max: '3',
       valid_from: '2026-06-30', valid_to: null, note: '', source: 'Circular 09/2026/TT-BNV',

@@ -75,7 +75,7 @@ function overlapOnValidFrom(error: unknown): unknown {
       code: error.code,
       title: error.title,
       detail: error.detail,
-      fields: [{ field: 'valid_from', message: error.detail ?? 'overlaps another rule' }],
+      fields: error.fields.length ? error.fields : [{ field: 'valid_from', code: 'rule_overlaps', message: error.detail ?? '' }],
       cause: error,
     });
   }
