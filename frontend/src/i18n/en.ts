@@ -360,6 +360,7 @@ export const en: Dictionary = {
   'transition.done': 'Moved to “{status}”.',
   'transition.final': 'The record is in a final status and cannot move on.',
   'history.title': 'Status history',
+  'history.created': 'Record created',
   'history.by': 'Changed by {actor}',
 
   'import.title': 'Import records from a file',
@@ -830,8 +831,8 @@ export const en: Dictionary = {
   'assign.title': 'Assign a commune to the filtered records',
   'assign.intro': 'The records that match the current filters get the commune-level unit with the chosen code, as it was on each record’s registration day. The unit must lie within the home the record names now.',
   'assign.which': 'Which records',
-  'assign.after': 'records registered from 1/7/2025',
-  'assign.before': 'records registered before 1/7/2025',
+  'assign.after': 'records registered from 01/07/2025',
+  'assign.before': 'records registered before 01/07/2025',
   'assign.area': 'Commune to assign',
   'assign.dryRun': 'Check first',
   'assign.matched': '{count} records will be assigned.',
