@@ -348,7 +348,7 @@ def test_progress_by_area(client: TestClient, world: World) -> None:
     assert by_key["504"] == ("504", "Huyện Tây Giang", None, 1, None)
     assert by_key["506"] == ("506", "Huyện Đại Lộc", 4, 2, "50.0")
     assert by_key["508"] == ("508", "Huyện Duy Xuyên", None, 0, None)
-    assert by_key["49"] == ("49", "Tỉnh Quảng Nam", None, 1, None)
+    assert by_key["49"] == ("49", "Thành phố Đà Nẵng (địa bàn tỉnh Quảng Nam cũ)", None, 1, None)
     assert sum(r[3] for r in rows) == body["actual"]
     assert {r[0] for r in rows if r[3]} == {"504", "506", "49"}
 
@@ -359,7 +359,7 @@ def test_progress_by_area(client: TestClient, world: World) -> None:
     assert _summary(body) == ("48", 2024, 2025, 8, 9, "88.9")
     rows = _rows(body)
     assert [r for r in rows if r[3] or r[2]] == [
-        ("49", "Tỉnh Quảng Nam", 9, 7, "77.8"),
+        ("49", "Thành phố Đà Nẵng (địa bàn tỉnh Quảng Nam cũ)", 9, 7, "77.8"),
         ("48", "Thành phố Đà Nẵng", None, 1, None),
     ]
     assert sum(r[3] for r in rows) == body["actual"]
@@ -588,6 +588,7 @@ def test_public_progress_matches_and_holds_no_personal_data(
         assert r.json()["actual"] == 10
         assert set(r.json()) == {
             "area_code",
+            "area_name",
             "year_from",
             "year_to",
             "market_code",

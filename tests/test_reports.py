@@ -234,7 +234,7 @@ def test_annual_report_counts_the_calendar_year(
     ]
     assert _lines(body["by_area"]) == [
         ("48", "Thành phố Đà Nẵng", 1),
-        ("49", "Tỉnh Quảng Nam", 1),
+        ("49", "Thành phố Đà Nẵng (địa bàn tỉnh Quảng Nam cũ)", 1),
         ("502", "Thành phố Tam Kỳ", 1),
         ("506", "Huyện Đại Lộc", 2),
         ("511", "Huyện Phước Sơn", 1),
@@ -293,7 +293,7 @@ def test_the_statutory_period_is_the_default(client: TestClient, officer: dict[s
     ]
     assert _lines(body["by_area"]) == [
         ("48", "Thành phố Đà Nẵng", 1),
-        ("49", "Tỉnh Quảng Nam", 1),
+        ("49", "Thành phố Đà Nẵng (địa bàn tỉnh Quảng Nam cũ)", 1),
         ("506", "Huyện Đại Lộc", 3),
         ("511", "Huyện Phước Sơn", 1),
     ]
@@ -360,7 +360,7 @@ def _workbook(client: TestClient, headers: dict[str, str], **params: Any) -> Any
 
 
 # Sheets that are not a list with a totals row (tests/test_reports_places.py reads them).
-NOT_TABLES = {"Kế hoạch", "Kế hoạch Tỉnh Quảng Nam (cũ)"}
+NOT_TABLES = {"Kế hoạch", "Kế hoạch địa bàn tỉnh cũ"}
 
 
 def test_annual_report_workbook(client: TestClient, officer: dict[str, str]) -> None:

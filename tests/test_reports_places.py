@@ -15,6 +15,8 @@ from tests.helpers import assert_problem
 
 REPORT = "/api/v1/reports/annual"
 COMMUNES = "/api/v1/reports/communes"
+# The former province's territory as the report and the web app name it (docs/places.md).
+FORMER = "Thành phố Đà Nẵng (địa bàn tỉnh Quảng Nam cũ)"
 
 
 def _departed(
@@ -75,7 +77,7 @@ def test_the_citys_report_by_todays_commune_with_the_former_provinces_plan(
     assert body["plans"] == [
         {
             "area_code": "49",
-            "area_name": "Tỉnh Quảng Nam",
+            "area_name": FORMER,
             "year_from": 2023,
             "year_to": 2030,
             "target": 40,
@@ -98,7 +100,7 @@ def test_the_report_of_the_former_province_and_of_a_new_commune(
 ) -> None:
     officer = _registry(client, make)
     body = _report(client, officer, year=2025, area_code="49")
-    assert (body["area_code"], body["area_name"]) == ("49", "Tỉnh Quảng Nam")
+    assert (body["area_code"], body["area_name"]) == ("49", FORMER)
     assert body["departures"]["total"] == 4
     assert _counted(body["by_commune"]) == {"20506": 1, "20500": 2, None: 1}
     assert [p["actual"] for p in body["plans"]] == [5]
@@ -126,12 +128,12 @@ def test_the_workbook_has_the_communes_and_the_plans(client: TestClient, make: F
     assert named["Chưa xác định xã, phường"] == 1
     assert next(row for row in rows if row[1] == "Tổng cộng")[2] == 5
     plans = [[c.value for c in row] for row in wb["Kế hoạch"].iter_rows()]
-    assert ["Tỉnh Quảng Nam", "2023-2030", 40, 5, 12.5, 4, 35, "01/01/2023"] in plans
+    assert [FORMER, "2023-2030", 40, 5, 12.5, 4, 35, "01/01/2023"] in plans
     assert "Đã xuất cảnh lũy kế đến 14/12/2025" in plans[3]
     # The former province's plan has a sheet of its own.
-    former = wb["Kế hoạch Tỉnh Quảng Nam (cũ)"]
+    former = wb["Kế hoạch địa bàn tỉnh cũ"]
     cells = {row[0].value: row[1] for row in former.iter_rows() if row[0].value}
-    assert "Tỉnh Quảng Nam (cũ), nay thuộc Thành phố Đà Nẵng" in str(former["A1"].value)
+    assert former["A1"].value == f"Kế hoạch nhiều năm: {FORMER}"
     assert "Kế hoạch 2023-2030" in cells
     assert cells["Giai đoạn"].value == "2023-2030"
     assert (cells["Chỉ tiêu"].value, cells["Chỉ tiêu"].number_format) == (40, "#,##0")
@@ -143,7 +145,29 @@ def test_the_workbook_has_the_communes_and_the_plans(client: TestClient, make: F
     r = client.get(REPORT, params={"year": 2025, "format": "xlsx", "area_code": "20500"},
                    headers=officer)  # fmt: skip
     names = load_workbook(io.BytesIO(r.content)).sheetnames
-    assert "Kế hoạch" in names and not any("(cũ)" in n for n in names)
+    assert "Kế hoạch" in names and not any(" cũ" in n for n in names)
+
+
+def test_the_report_and_progress_name_the_former_province_alike(
+    client: TestClient, make: Factory
+) -> None:
+    """The former province's territory has one name in the report's JSON, its workbook and
+    progress; today's city keeps its own; the summary's first column is not "Chỉ tiêu"
+    (target) but "Nội dung"."""
+    officer = _registry(client, make)
+    body = _report(client, officer, year=2025)
+    assert body["area_name"] == "Thành phố Đà Nẵng"
+    assert [p["area_name"] for p in body["former_province_plans"]] == [FORMER]
+    progress = client.get("/api/v1/progress", params={"area_code": "49"}, headers=officer)
+    assert progress.json()["area_name"] == FORMER
+    city = client.get("/api/v1/progress", params={"area_code": "48"}, headers=officer)
+    assert city.json()["area_name"] == "Thành phố Đà Nẵng"
+    r = client.get(REPORT, params={"year": 2025, "format": "xlsx"}, headers=officer)
+    summary = load_workbook(io.BytesIO(r.content))["Tổng hợp"]
+    header = next(row for row in summary.iter_rows(values_only=True) if row[1] == "Giá trị")
+    assert header[:2] == ("Nội dung", "Giá trị")
+    cells = [c for row in summary.iter_rows(values_only=True) for c in row if c]
+    assert "Chỉ tiêu" not in cells
 
 
 def test_the_plan_counts_through_the_end_of_the_reports_period(

@@ -169,6 +169,18 @@ class Catalog:
             kept = self._today[key] = self.today(unit, day)
         return kept
 
+    def display_name(self, unit: Unit) -> str:
+        """How the reports and the web app name an area (docs/places.md, "Names"): its own
+        name while it exists (a former district keeps its own: the communes it went into are
+        many); a former province that one unit holds today, by that unit and the old
+        territory, "Thành phố Đà Nẵng (địa bàn tỉnh Quảng Nam cũ)"."""
+        if unit.valid_to is None or unit.level != AreaLevel.province:
+            return unit.name
+        holders = self.today_of(unit)
+        if len(holders) != 1 or holders[0].id == unit.id:
+            return unit.name
+        return f"{holders[0].name} (địa bàn {unit.name[:1].lower()}{unit.name[1:]} cũ)"
+
     # --- territory ---------------------------------------------------------------------------
 
     def _contained(self, unit_id: int) -> set[int]:

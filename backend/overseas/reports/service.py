@@ -84,7 +84,7 @@ def annual_report(
     # new), and by today's commune.
     per_area = days.sums(session, "sex", within, None, by="area_id")
     lines["area"] = [
-        ReportLine(key=places.units[i].code, label=places.units[i].name, count=n)
+        ReportLine(key=places.units[i].code, label=places.display_name(places.units[i]), count=n)
         for i, n in sorted(per_area.items(), key=lambda item: (places.units[item[0]].code, item[0]))
     ]
     communes = progress_service.progress(
@@ -94,7 +94,7 @@ def annual_report(
     return AnnualReport(
         year=year,
         area_code=root,
-        area_name=root_unit.name,
+        area_name=places.display_name(root_unit),
         period=period,
         period_from=first,
         period_to=last,
@@ -206,7 +206,7 @@ def _plans(
         former = unit.id != area.id and unit.level == AreaLevel.province
         progress = PlanProgress(
             area_code=unit.code,
-            area_name=unit.name,
+            area_name=places.display_name(unit),
             year_from=plan.year_from,
             year_to=plan.year_to,
             target=plan.value,

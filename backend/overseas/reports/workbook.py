@@ -19,6 +19,8 @@ from overseas.reports.schemas import (
     ReportLine,
 )
 
+# The summary's first column: what each figure is.
+FIRST_HEADER = "Nội dung"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 NUMBER = "#,##0"
 PERCENT = '0.0"%"'
@@ -122,16 +124,18 @@ def _plans_sheet(wb: Workbook, report: AnnualReport) -> None:
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
+FORMER_SHEET = "Kế hoạch địa bàn tỉnh cũ"
+
+
 def _former_province_sheets(wb: Workbook, report: AnnualReport) -> None:
     """One sheet per province the area took over, its plans each a block of its own."""
     by_province: dict[str, list[PlanProgress]] = defaultdict(list)
     for plan in report.former_province_plans:
         by_province[plan.area_code].append(plan)
-    for plans in by_province.values():
-        name = plans[0].area_name
-        # A sheet's name has at most 31 characters.
-        ws = wb.create_sheet(f"Kế hoạch {name} (cũ)"[:31])
-        _title(ws, report, f"Kế hoạch nhiều năm của {name} (cũ), nay thuộc {report.area_name}")
+    for n, plans in enumerate(by_province.values(), start=1):
+        # A sheet's name has at most 31 characters: the heading names the territory in full.
+        ws = wb.create_sheet(FORMER_SHEET if n == 1 else f"{FORMER_SHEET} ({n})")
+        _title(ws, report, f"Kế hoạch nhiều năm: {plans[0].area_name}")
         for plan in plans:
             ws.append([plan.name])
             ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
@@ -227,7 +231,8 @@ def annual_workbook(report: AnnualReport) -> bytes:
         ("Số báo cáo doanh nghiệp chưa nộp", report.enterprise_reports.missing, NUMBER),
         ("Tỷ lệ báo cáo nộp đúng hạn", report.enterprise_reports.percent_on_time, PERCENT),
     ]
-    ws.append(["Chỉ tiêu", "Giá trị"])
+    # "Chỉ tiêu" would read as "target": the column holds every kind of figure.
+    ws.append([FIRST_HEADER, "Giá trị"])
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL

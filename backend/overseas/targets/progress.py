@@ -164,10 +164,10 @@ def _by_area(q: Query) -> list[ProgressRow]:
             continue
         n = sum(per_unit.get(u, 0) for u in q.places.territory(part) & q.within)
         t = q.targets.value(code, q.year_from, q.year_to, q.market)
-        rows.append(_row(code, part.name, t, n))
+        rows.append(_row(code, q.places.display_name(part), t, n))
     # People homed in the area itself, or in a unit across two of its parts, get a row of
     # their own.
-    return _rest(q, rows, q.unit.code, q.unit.name)
+    return _rest(q, rows, q.unit.code, q.places.display_name(q.unit))
 
 
 NOT_ALLOCATED = "Chưa xác định xã, phường"
@@ -263,6 +263,7 @@ def progress(
     target = targets.value(unit.code, year_from, year_to, market)
     return Progress(
         area_code=unit.code,
+        area_name=places.display_name(unit),
         year_from=year_from,
         year_to=year_to,
         market_code=market,

@@ -105,6 +105,10 @@ class ProgressRow(BaseModel):
 # Departures against the target for an area and span, with one breakdown.
 class Progress(BaseModel):
     area_code: str
+    area_name: str = Field(
+        description="The area as reports name it: a former province by the unit that holds it "
+        'today, e.g. "Thành phố Đà Nẵng (địa bàn tỉnh Quảng Nam cũ)"'
+    )
     year_from: int
     year_to: int
     market_code: str | None

@@ -3696,6 +3696,11 @@ export interface components {
             actual: number;
             /** Area Code */
             area_code: string;
+            /**
+             * Area Name
+             * @description The area as reports name it: a former province by the unit that holds it today, e.g. "Thành phố Đà Nẵng (địa bàn tỉnh Quảng Nam cũ)"
+             */
+            area_name: string;
             /** By */
             by: ("year" | "area" | "commune" | "market" | "channel" | "agency" | "sex" | "policy_group") | null;
             /** Market Code */

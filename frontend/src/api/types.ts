@@ -56,6 +56,7 @@ export type ProgressRow = Schemas['ProgressRow'];
 
 /** The days an annual report covers: the statutory period (the default) or the calendar year. */
 export type ReportPeriod = Schemas['AnnualReport']['period'];
+export type AnnualReport = Schemas['AnnualReport'];
 
 export type Inspection = Schemas['InspectionRead'];
 export type InspectionStatus = Schemas['InspectionStatus'];

@@ -1,3 +1,4 @@
+import { formatDay, formatMoment } from './dates';
 import { en } from './en';
 import type { ValueGroup } from './values';
 import { vi, type Dictionary, type MessageKey } from './vi';
@@ -43,6 +44,11 @@ function safeLocalStorage(): Storage | undefined {
 
 export type Params = Record<string, string | number>;
 
+/** Placeholders that hold a record's number (`{id}`, `{placementId}`), written without separators. */
+export function isIdParam(name: string): boolean {
+  return name === 'id' || /Id$/.test(name);
+}
+
 /** Looks a key up and fills `{name}` placeholders; numbers are formatted for the language. */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const template = DICTIONARIES[lang][key];
@@ -50,7 +56,8 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = params[name];
     if (value === undefined) return match;
-    return typeof value === 'number' ? formatNumber(lang, value) : value;
+    // A record's number names it, it does not count anything: #6001, never 6.001.
+    return typeof value === 'number' && !isIdParam(name) ? formatNumber(lang, value) : String(value);
   });
 }
 
@@ -58,25 +65,14 @@ export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFor
   return new Intl.NumberFormat(LOCALES[lang], options).format(value);
 }
 
-// A bare ISO date (YYYY-MM-DD) is a calendar day, not an instant: read it as local midnight
-// so that it never shifts by a day in timezones west of UTC.
-function toDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (day) return new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-  return new Date(value);
+/** A day as dd/MM/yyyy in either language (i18n/dates.ts). */
+export function formatDate(_lang: Lang, value: string | Date): string {
+  return formatDay(value);
 }
 
-export function formatDate(lang: Lang, value: string | Date): string {
-  const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
-}
-
-export function formatDateTime(lang: Lang, value: string | Date): string {
-  const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short' }).format(date);
+/** A moment as dd/MM/yyyy HH:mm in Vietnam time in either language (i18n/dates.ts). */
+export function formatDateTime(_lang: Lang, value: string | Date): string {
+  return formatMoment(value);
 }
 
 /** Translates an enum value such as a tier or a role (`tier.priority`); unknown values show as is. */

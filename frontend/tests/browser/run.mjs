@@ -233,7 +233,7 @@ test('a placement with a mistake shows the error on its input, keeps the values,
     await page.getByLabel('Ngày sinh').fill('1998-05-20');
     await page.getByLabel('Giới tính').selectOption('female');
     // Registered today: the home is a commune-level unit from 2025-07-01 (docs/places.md).
-    await chooseArea(page, /^Quê quán \(địa bàn\)/, 'dai loc', /^Xã Đại Lộc \(từ 1\/7\/2025\) · 20500/);
+    await chooseArea(page, /^Quê quán \(địa bàn\)/, 'dai loc', /^Xã Đại Lộc \(từ 01\/07\/2025\) · 20500/);
     await page.getByLabel('Hộ nghèo', { exact: true }).check();
     await page.getByLabel('Doanh nghiệp', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Thị trường').selectOption('JP');
@@ -312,7 +312,7 @@ test('a salary typed 180.000 JPY is stored as 180000 and raises no fee flag', as
     await page.getByLabel('Ngày sinh').fill('1998-05-20');
     await page.getByLabel('Giới tính').selectOption('female');
     // Registered today: the home is a commune-level unit from 2025-07-01 (docs/places.md).
-    await chooseArea(page, /^Quê quán \(địa bàn\)/, 'dai loc', /^Xã Đại Lộc \(từ 1\/7\/2025\) · 20500/);
+    await chooseArea(page, /^Quê quán \(địa bàn\)/, 'dai loc', /^Xã Đại Lộc \(từ 01\/07\/2025\) · 20500/);
     await page.getByLabel('Doanh nghiệp', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Thị trường').selectOption('JP');
     await page.getByLabel('Chương trình').selectOption('TITP');
@@ -362,8 +362,8 @@ test('the area picker finds a commune typed without diacritics, old and new unit
     await input.fill('tam xuan');
     const listbox = page.getByRole('listbox');
     // The list filter offers units of every period: the old communes and the new one.
-    await expectVisible(listbox.getByRole('option', { name: /^Xã Tam Xuân I — Huyện Núi Thành \(đến 30\/6\/2025\)/ }), 'the old Xã Tam Xuân I');
-    await expectVisible(listbox.getByRole('option', { name: /^Xã Tam Xuân \(từ 1\/7\/2025\) · 20971/ }), 'the new Xã Tam Xuân');
+    await expectVisible(listbox.getByRole('option', { name: /^Xã Tam Xuân I — Huyện Núi Thành \(đến 30\/06\/2025\)/ }), 'the old Xã Tam Xuân I');
+    await expectVisible(listbox.getByRole('option', { name: /^Xã Tam Xuân \(từ 01\/07\/2025\) · 20971/ }), 'the new Xã Tam Xuân');
     const names = await listbox.getByRole('option').allInnerTexts();
     assert(names.every((n) => /Tam Xuân/.test(n)), `a suggestion without "Tam Xuân": ${names.join(' | ')}`);
     const marked = await listbox.locator('mark').first().innerText();
@@ -529,7 +529,7 @@ test('the dashboard counts the records without a commune, and an officer assigns
     assert(await page.getByLabel('Chỉ hồ sơ chưa gán xã, phường').isChecked(), 'the unallocated filter is not ticked');
     await expectVisible(page.getByText(new RegExp(`/ ${vnNumber.format(before)}$`)), 'the count of unallocated records in the list');
 
-    await chooseArea(page, /^Địa bàn \(quê quán\)/, 'dai loc', /^Huyện Đại Lộc — Tỉnh Quảng Nam \(đến 30\/6\/2025\)/);
+    await chooseArea(page, /^Địa bàn \(quê quán\)/, 'dai loc', /^Huyện Đại Lộc — Tỉnh Quảng Nam \(đến 30\/06\/2025\)/);
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('home_area_code') === '506' && url.searchParams.get('unallocated') === 'true');
     await expectVisible(page.getByText(new RegExp(`/ ${vnNumber.format(subset)}$`)), 'the count of the filtered list');
@@ -537,9 +537,9 @@ test('the dashboard counts the records without a commune, and an officer assigns
     await page.getByRole('button', { name: 'Gán xã, phường' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gán xã, phường cho các hồ sơ đang lọc' });
     await expectVisible(dialog, 'the assignment dialog');
-    await dialog.getByLabel('hồ sơ đăng ký trước 1/7/2025').check();
+    await dialog.getByLabel('hồ sơ đăng ký trước 01/07/2025').check();
     // Before the reform the picker offers the old communes only (level=commune, on 2025-06-30).
-    await chooseArea(dialog, /^Xã, phường được gán/, 'dai lanh', /^Xã Đại Lãnh — Huyện Đại Lộc \(đến 30\/6\/2025\) · 20506/);
+    await chooseArea(dialog, /^Xã, phường được gán/, 'dai lanh', /^Xã Đại Lãnh — Huyện Đại Lộc \(đến 30\/06\/2025\) · 20506/);
     const offered = await dialog.getByRole('option').count();
     assert(offered === 0, 'the suggestions stay open after the choice');
     await dialog.getByRole('button', { name: 'Kiểm tra trước' }).click();
@@ -867,7 +867,7 @@ test('an officer records a complaint about a demo enterprise, starts an inspecti
     await page.getByLabel('Nguồn đơn').selectOption('family');
     await page.getByLabel('Doanh nghiệp bị phản ánh').selectOption(String(enterprise.id));
     await page.getByLabel('Nhóm nội dung').selectOption('documents');
-    await chooseArea(page, /^Xã, phường nơi gửi đơn/, 'tam xuan', /^Xã Tam Xuân \(từ 1\/7\/2025\) · 20971/);
+    await chooseArea(page, /^Xã, phường nơi gửi đơn/, 'tam xuan', /^Xã Tam Xuân \(từ 01\/07\/2025\) · 20971/);
     await page.getByLabel(/^Tóm tắt nội dung/).fill(summary);
     await page.getByLabel('Họ và tên người gửi đơn').fill('Người phản ánh (kiểm thử)');
     await page.getByLabel('Số điện thoại người gửi đơn').fill('0905 000 111');

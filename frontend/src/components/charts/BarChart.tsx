@@ -8,6 +8,10 @@ export interface ChartSeries {
   /** Bars for the figures, a line for a target drawn over them. */
   kind: 'bar' | 'line';
   color: string;
+  /** A line drawn dashed: a reference, not a figure or a target. */
+  dashed?: boolean;
+  /** Running totals on a scale of their own, on the right. */
+  axis?: 'left' | 'right';
 }
 
 interface Props {
@@ -42,6 +46,8 @@ export function BarChart({ title, labels, series, horizontal = false, height = 2
             borderWidth: s.kind === 'line' ? 2 : 0,
             pointRadius: s.kind === 'line' ? 3 : 0,
             spanGaps: false,
+            borderDash: s.dashed ? [6, 4] : [],
+            yAxisID: s.axis === 'right' ? 'y2' : 'y',
             order: s.kind === 'line' ? 0 : 1,
           })),
         },
@@ -52,7 +58,13 @@ export function BarChart({ title, labels, series, horizontal = false, height = 2
           maintainAspectRatio: false,
           animation: false,
           plugins: { legend: { display: series.length > 1, position: 'bottom' } },
-          scales: { x: { beginAtZero: true }, y: { beginAtZero: true } },
+          scales: {
+            x: { beginAtZero: true },
+            y: { beginAtZero: true },
+            ...(series.some((s) => s.axis === 'right')
+              ? { y2: { beginAtZero: true, position: 'right' as const, grid: { drawOnChartArea: false } } }
+              : {}),
+          },
         },
       });
     });

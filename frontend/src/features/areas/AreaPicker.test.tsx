@@ -101,7 +101,7 @@ describe('AreaPicker', () => {
     renderPicker({ on: '2026-11-30' });
     const input = await type('dai loc');
     const option = await screen.findByRole('option', { name: /Xã Đại Lộc/ });
-    expect(option.textContent).toBe('Xã Đại Lộc (từ 1/7/2025) · 20500');
+    expect(option.textContent).toBe('Xã Đại Lộc (từ 01/07/2025) · 20500');
     expect(option.querySelector('mark')?.textContent).toBe('Đại Lộc');
     const last = requested.at(-1)!;
     expect(last.searchParams.get('q')).toBe('dai loc');
@@ -124,9 +124,9 @@ describe('AreaPicker', () => {
     await type('tam xuan');
     const options = await screen.findAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([
-      'Xã Tam Xuân I — Huyện Núi Thành (đến 30/6/2025) · 20968',
-      'Xã Tam Xuân II — Huyện Núi Thành (đến 30/6/2025) · 20971',
-      'Xã Tam Xuân (từ 1/7/2025) · 20971',
+      'Xã Tam Xuân I — Huyện Núi Thành (đến 30/06/2025) · 20968',
+      'Xã Tam Xuân II — Huyện Núi Thành (đến 30/06/2025) · 20971',
+      'Xã Tam Xuân (từ 01/07/2025) · 20971',
     ]);
     expect(requested.at(-1)!.searchParams.has('on')).toBe(false);
   });

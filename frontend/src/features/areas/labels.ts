@@ -1,5 +1,6 @@
 import type { Area } from '../../api/types';
-import { LOCALES, type Lang } from '../../i18n/core';
+import type { Lang } from '../../i18n/core';
+import { formatDay } from '../../i18n/dates';
 import type { I18n } from '../../i18n/I18nProvider';
 
 /** Whether the unit is in force on `day` (YYYY-MM-DD); an open end is no limit. */
@@ -28,13 +29,12 @@ export function parentOf(areas: readonly Area[], area: Area): Area | undefined {
   return parent.level === 'district' || area.level === 'district' ? parent : undefined;
 }
 
-/** A day as 30/6/2025 (no leading zeros, as the resolutions write it). */
-export function shortDate(lang: Lang, day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date(y, m - 1, d));
+/** A day as 30/06/2025: the app's one date format (i18n/dates.ts). */
+export function shortDate(_lang: Lang, day: string): string {
+  return formatDay(day);
 }
 
-/** The unit's period: "đến 30/6/2025", "từ 1/7/2025", both, or nothing when always in force. */
+/** The unit's period: "đến 30/06/2025", "từ 01/07/2025", both, or nothing when always in force. */
 export function areaPeriod(area: Pick<Area, 'valid_from' | 'valid_to'>, lang: Lang, t: I18n['t']): string {
   const from = area.valid_from ? shortDate(lang, area.valid_from) : null;
   const to = area.valid_to ? shortDate(lang, area.valid_to) : null;

@@ -6,17 +6,32 @@ import { reportDays, reportFilename } from './reportPeriod';
 
 const FIRST_YEAR = 2023;
 
+/** Which annual report: its year and its period. */
+export interface ReportChoice {
+  year: number;
+  period: ReportPeriod;
+}
+
+/** The report chosen, by default last year's statutory one (this year's in the plan's first year). */
+export function useReportChoice() {
+  const thisYear = new Date().getFullYear();
+  return useState<ReportChoice>({ year: thisYear - 1 >= FIRST_YEAR ? thisYear - 1 : thisYear, period: 'statutory' });
+}
+
 /**
  * The provincial annual report as an Excel workbook, for a chosen year and period: the
  * statutory period (15/12 of the year before to 14/12) by default, or the calendar year; the
  * period's first and last day are shown beside the choice.
  */
-export function AnnualReportDownload() {
+export function AnnualReportDownload({ choice, onChoose }: { choice?: ReportChoice; onChoose?: (choice: ReportChoice) => void }) {
   const { t, tv, formatDate } = useI18n();
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
-  const [year, setYear] = useState(thisYear - 1 >= FIRST_YEAR ? thisYear - 1 : thisYear);
-  const [period, setPeriod] = useState<ReportPeriod>('statutory');
+  const [own, setOwn] = useReportChoice();
+  const { year, period } = choice ?? own;
+  const choose = onChoose ?? setOwn;
+  const setYear = (y: number) => choose({ year: y, period });
+  const setPeriod = (p: ReportPeriod) => choose({ year, period: p });
   const yearId = useId();
   const periodId = useId();
   const datesId = useId();

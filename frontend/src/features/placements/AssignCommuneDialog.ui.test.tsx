@@ -73,7 +73,7 @@ describe('AssignCommuneDialog (POST /placements/assign-commune, mocked)', () => 
     );
 
   async function chooseDaiLanh() {
-    fireEvent.click(screen.getByLabelText('hồ sơ đăng ký trước 1/7/2025'));
+    fireEvent.click(screen.getByLabelText('hồ sơ đăng ký trước 01/07/2025'));
     const input = screen.getByRole('combobox', { name: /Xã, phường được gán/ });
     fireEvent.change(input, { target: { value: 'dai lanh' } });
     await act(async () => {

@@ -1,8 +1,13 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, type I18n } from '../../i18n/I18nProvider';
 import { usePlacementHistory } from './api';
 import { StatusBadge } from './StatusBadge';
+
+/** The system's own reasons (a record created) in words; a person's reason as they wrote it. */
+export function historyReason(t: I18n['t'], reason: string): string {
+  return reason === 'created' ? t('history.created') : reason;
+}
 
 /** The placement's status changes, oldest first: when, who and why. */
 export function HistoryList({ placementId }: { placementId: number }) {
@@ -22,7 +27,7 @@ export function HistoryList({ placementId }: { placementId: number }) {
           <p className="timeline__meta">
             {t('history.by', { actor: entry.actor })} · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
           </p>
-          {entry.reason && <p>{entry.reason}</p>}
+          {entry.reason && <p>{historyReason(t, entry.reason)}</p>}
         </li>
       ))}
     </ol>

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, settle, unwrap } from '../../api/client';
 import { filenameFrom, saveFile } from '../../api/download';
 import { cursorPaging, DEFAULT_PAGE_SIZE, pageQuery } from '../../api/pagination';
-import { DUTY_STATUSES, type DutyStatus, type ReportKind } from '../../api/types';
+import { DUTY_STATUSES, type DutyStatus, type ReportKind, type ReportPeriod, type AnnualReport } from '../../api/types';
 import type { Figures } from './duties';
 
 export interface ObligationFilters {
@@ -149,5 +149,15 @@ export function useReportFile(agencyId: number) {
       return { blob: data as Blob, filename: filenameFrom(response.headers.get('Content-Disposition'), name) };
     },
     onSuccess: saveFile,
+  });
+}
+
+/** The provincial annual report as data (docs/api.md, "The annual report"). */
+export function useAnnualReport(year: number, period: ReportPeriod) {
+  return useQuery({
+    queryKey: [...reportKeys.all, 'annual', { year, period }] as const,
+    // The route answers JSON or a workbook, so the client cannot type the body: it is the JSON.
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/v1/reports/annual', { params: { query: { year, period, format: 'json' } }, signal }))) as AnnualReport,
   });
 }

@@ -2,6 +2,7 @@ import { DUTY_STATUSES, oneOf, REPORT_KINDS, type DutyStatus, type Obligation, t
 import type { FormValues } from '../../components/form/kit';
 import type { NumberInputs } from '../../forms/numberInputs';
 import type { I18n } from '../../i18n/I18nProvider';
+import { formatMoment } from '../../i18n/dates';
 
 // The periodic reports an enterprise owes the department (docs/huong-dan-su-dung.md, "Báo cáo
 // định kỳ"): each month's changes, due by the 20th of the next month (Circular
@@ -113,25 +114,12 @@ export function receivedAtInstant(text: string): string | undefined {
   return `${value.length === 16 ? `${value}:00` : value}${VIETNAM_OFFSET}`;
 }
 
-const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /**
  * When a report came in, as dd/MM/yyyy HH:mm in Vietnam time in both languages: the day shown
- * is the day its deadline is judged by, whatever the computer's own timezone.
+ * is the day its deadline is judged by, whatever the computer's own timezone (i18n/dates.ts).
  */
 export function vietnamDateTime(instant: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  const part = Object.fromEntries(VIETNAM_TIME.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
+  return formatMoment(instant);
 }
 
 /** The badge class of a status: overdue in red, late in amber, filed on time in green. */
