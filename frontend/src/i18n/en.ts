@@ -359,6 +359,11 @@ export const en: Dictionary = {
   'transition.final': 'The record is in a final status and cannot move on.',
   'history.title': 'Status history',
   'history.created': 'Record created',
+  'history.actor.system': 'The system',
+  'history.actor.cli': 'An administration command',
+  'history.actor.retention': 'Retention deletion',
+  'history.actor.demo': 'Demo data',
+  'history.actor.client': 'API client {name}',
   'history.by': 'Changed by {actor}',
 
   'import.title': 'Import records from a file',

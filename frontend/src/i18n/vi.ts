@@ -359,6 +359,11 @@ export const vi = {
   'transition.final': 'Hồ sơ đã ở trạng thái cuối, không thể chuyển tiếp.',
   'history.title': 'Lịch sử trạng thái',
   'history.created': 'Tạo hồ sơ',
+  'history.actor.system': 'Hệ thống',
+  'history.actor.cli': 'Lệnh quản trị',
+  'history.actor.retention': 'Xoá theo thời hạn lưu trữ',
+  'history.actor.demo': 'Dữ liệu mẫu',
+  'history.actor.client': 'Kết nối API {name}',
   'history.by': 'Người cập nhật: {actor}',
 
   'import.title': 'Nhập hồ sơ từ tệp',

@@ -9,6 +9,23 @@ export function historyReason(t: I18n['t'], reason: string): string {
   return reason === 'created' ? t('history.created') : reason;
 }
 
+// Who wrote an entry: a user's name as it is; the registry's own actors (backend: audit's
+// `system`, the `cli` and `retention` commands, the demo loader, `client:<name>` for an API
+// client) in words.
+const ACTORS = {
+  system: 'history.actor.system',
+  cli: 'history.actor.cli',
+  retention: 'history.actor.retention',
+  demo: 'history.actor.demo',
+} as const;
+
+/** The one who wrote a history entry, in words. */
+export function historyActor(t: I18n['t'], actor: string): string {
+  if (actor in ACTORS) return t(ACTORS[actor as keyof typeof ACTORS]);
+  if (actor.startsWith('client:')) return t('history.actor.client', { name: actor.slice('client:'.length) });
+  return actor;
+}
+
 /** The placement's status changes, oldest first: when, who and why. */
 export function HistoryList({ placementId }: { placementId: number }) {
   const { t, formatDate, formatDateTime } = useI18n();
@@ -25,7 +42,7 @@ export function HistoryList({ placementId }: { placementId: number }) {
             <time dateTime={entry.on}>{formatDate(entry.on)}</time>
           </p>
           <p className="timeline__meta">
-            {t('history.by', { actor: entry.actor })} · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+            {t('history.by', { actor: historyActor(t, entry.actor) })} · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
           </p>
           {entry.reason && <p>{historyReason(t, entry.reason)}</p>}
         </li>

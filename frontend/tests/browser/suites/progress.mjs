@@ -91,6 +91,9 @@ test("a placement's page writes dates as dd/MM/yyyy, moments with HH:mm, its num
     await expectText(first.locator('.timeline__meta time'), vietnamMoment(created.at), 'the moment it was recorded, in Vietnam time');
     await expectVisible(first.getByText('Tạo hồ sơ', { exact: true }), '"created" in Vietnamese');
     assert((await page.locator('.timeline').getByText('created', { exact: true }).count()) === 0, 'the history shows "created" untranslated');
+    // The demo loader wrote it: its name is said in words, not as the code "demo".
+    assert(created.actor === 'demo', `the first entry was written by ${created.actor}, not the demo loader`);
+    await expectText(first.locator('.timeline__meta'), /^Người cập nhật: Dữ liệu mẫu/, 'who wrote the first entry');
     for (const text of await page.locator('main time').allTextContents()) {
       assert(/^\d{2}\/\d{2}\/\d{4}( \d{2}:\d{2})?$/.test(text.trim()), `a date on the page is not dd/MM/yyyy: "${text}"`);
     }
