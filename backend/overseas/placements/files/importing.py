@@ -21,7 +21,7 @@ from overseas.core.config import get_settings
 from overseas.core.errors import AppError, FieldError, ValidationFailed
 from overseas.core.principal import Principal
 from overseas.placements import record, service
-from overseas.placements.files import homes
+from overseas.placements.files import homes, names
 from overseas.placements.files.columns import (
     BY_HEADER,
     COLUMNS,
@@ -139,13 +139,12 @@ def _item(
 ) -> dict[str, Any]:
     item: dict[str, Any] = {}
     worker: dict[str, Any] = {}
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str, str, dict[str, Any] | None]] = []
     for position, value in enumerate(cells):
         if position >= len(columns) or position in unnamed:
             if not blank(value):
-                problems.append(
-                    (f"column {get_column_letter(position + 1)}", "has a value but no header")
-                )
+                letter = get_column_letter(position + 1)
+                problems.append((f"column {letter}", "has a value but no header", "invalid", None))
             continue
         column = columns[position]
         if column is None:
@@ -153,16 +152,18 @@ def _item(
         try:
             converted = read_cell(column, value)
         except CellError as exc:
-            problems.append((record.api_field(column.name), str(exc)))
+            problems.append((record.api_field(column.name), str(exc), exc.code, exc.params))
             continue
         if converted is not OMIT:
             (worker if column.name in record.WORKER_FIELDS else item)[column.name] = converted
     item["worker"] = worker
     ref = item.get("external_ref")
-    for field_name, message in problems:
+    for field_name, message, code, params in problems:
         errors.append(
             FieldError(
                 field=field_name,
+                code=code,
+                params=params,
                 message=message,
                 index=index,
                 external_ref=str(ref) if ref is not None else None,
@@ -287,6 +288,7 @@ def import_file(
     """Create or update the file's placements, all or nothing, as a batch would."""
     parsed = read_upload(upload)
     homes.resolve(catalog.load(session), parsed.items, parsed.rows, parsed.errors)
+    names.resolve(session, principal, parsed.items, parsed.rows, parsed.errors)
     if not parsed.errors:
         return service.upsert(session, principal, parsed.items, dry_run=dry_run, rows=parsed.rows)
     # Cells the import could not read: report them with every other problem, write nothing.
