@@ -1,5 +1,6 @@
 """One name for each code: the Vietnamese labels the backend prints (progress, reports) are
-the web app's (frontend/src/i18n/vi.ts)."""
+the web app's (frontend/src/i18n/vi.ts);
+the labelled export writes them and the import reads them back."""
 
 import re
 from pathlib import Path
@@ -10,7 +11,14 @@ from overseas.placements.labels import LABELS_VI
 
 VI = Path(__file__).resolve().parents[1] / "frontend" / "src" / "i18n" / "vi.ts"
 # The backend's breakdown name -> the web app's dictionary prefix.
-PREFIXES = {"channel": "channel", "sex": "sex", "policy_group": "policyGroup"}
+PREFIXES = {
+    "channel": "channel",
+    "sex": "sex",
+    "policy_group": "policyGroup",
+    "status": "status",
+    "programme": "programme",
+    "flag": "flag",
+}
 
 
 def _web_app_labels() -> dict[str, str]:

@@ -34,7 +34,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The template's headers as a person sees them, by field.
 VI = {
     "external_ref": "Mã hồ sơ",
-    "agency_id": "ID doanh nghiệp",
+    "agency_id": "Doanh nghiệp",
     "channel": "Hình thức",
     "national_id": "Số định danh cá nhân",
     "previous_national_id": "Số CMND cũ",
@@ -44,7 +44,7 @@ VI = {
     "home_area_code": "Mã địa bàn",
     "phone": "Số điện thoại",
     "policy_groups": "Đối tượng chính sách",
-    "market_code": "Mã thị trường",
+    "market_code": "Thị trường",
     "programme": "Chương trình",
     "occupation": "Ngành nghề",
     "employer_name": "Chủ sử dụng lao động",

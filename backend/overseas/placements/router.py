@@ -179,11 +179,13 @@ def file_responses(description: str, *media_types: str) -> dict[int | str, dict[
     | problem_responses(401, 422),
 )
 def import_template(
-    _principal: CurrentPrincipal,
+    session: SessionDep,
+    principal: CurrentPrincipal,
     file_format: Annotated[files.TemplateFormat, Query(alias="format")] = files.TemplateFormat.csv,
 ) -> Response:
-    """The import template: the Vietnamese headers and one made-up example row."""
-    return files.template_response(file_format)
+    """The import template: the Vietnamese headers and one made-up example row; the XLSX adds
+    drop-down lists of the words each coded column takes and a guide sheet."""
+    return files.template_response(session, principal, file_format)
 
 
 @router.get(
@@ -202,11 +204,20 @@ def export_placements(
     principal: PlacementExporter,
     filters: FiltersDep,
     file_format: Annotated[files.ExportFormat, Query(alias="format")] = files.ExportFormat.csv,
+    labels: Annotated[
+        bool,
+        Query(
+            description="Vietnamese headings and values for people: names, codes in words, "
+            "dates dd/mm/yyyy (the web app asks for it); false keeps the field names and codes "
+            "that scripts read"
+        ),
+    ] = False,
 ) -> StreamingResponse:
-    """The filtered registry as CSV (UTF-8 with BOM), XLSX or NDJSON, streamed; the CSV and
-    XLSX headers are the field names, so an export can be imported again."""
-    files.audit_export(session, principal, file_format, filters)
-    return files.export_response(session.get_bind(), principal, filters, file_format)
+    """The filtered registry as CSV (UTF-8 with BOM), XLSX or NDJSON, streamed. By default the
+    headers are the field names and the values codes, for scripts; `labels=true` writes them
+    for people. Either imports again."""
+    files.audit_export(session, principal, file_format, filters, labels=labels)
+    return files.export_response(session.get_bind(), principal, filters, file_format, labels=labels)
 
 
 @router.get(

@@ -16,7 +16,7 @@ from overseas.core.errors import (
 )
 from overseas.core.principal import Principal
 from overseas.core.retry import with_retries
-from overseas.placements import identity, quota, rules, tallies
+from overseas.placements import identity, quota, rules, standins, tallies
 from overseas.placements.identity import same_people
 from overseas.placements.models import Placement, Status
 from overseas.placements.planning import (
@@ -51,13 +51,16 @@ def upsert(
     `rows` gives each item's spreadsheet row (file imports) for the error report.
     """
     parsed, errors = parse_items(raw_items, principal)
+    # The items that did not validate are checked too, so each says every error at once.
+    standing_in = standins.stand_ins(raw_items, errors, principal)
+    records = sorted(parsed + [(s.index, s.values) for s in standing_in], key=lambda r: r[0])
 
     def attempt() -> list[Planned]:
         # Fresh copies of the records: a retried attempt must not see the last one's ids.
         planned, rule_errors, lookups = plan(
-            session, [(i, dict(v)) for i, v in parsed], require_ref=True
+            session, [(i, dict(v)) for i, v in records], require_ref=True
         )
-        found = errors + rule_errors
+        found = errors + standins.genuine(rule_errors, standing_in)
         if found:
             found.sort(key=lambda e: (e.index or 0, e.field))
             if rows is not None:

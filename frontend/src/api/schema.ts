@@ -776,8 +776,9 @@ export interface paths {
         };
         /**
          * Export Placements
-         * @description The filtered registry as CSV (UTF-8 with BOM), XLSX or NDJSON, streamed; the CSV and
-         *     XLSX headers are the field names, so an export can be imported again.
+         * @description The filtered registry as CSV (UTF-8 with BOM), XLSX or NDJSON, streamed. By default the
+         *     headers are the field names and the values codes, for scripts; `labels=true` writes them
+         *     for people. Either imports again.
          */
         get: operations["placements-export_placements"];
         put?: never;
@@ -818,7 +819,8 @@ export interface paths {
         };
         /**
          * Import Template
-         * @description The import template: the Vietnamese headers and one made-up example row.
+         * @description The import template: the Vietnamese headers and one made-up example row; the XLSX adds
+         *     drop-down lists of the words each coded column takes and a guide sheet.
          */
         get: operations["placements-import_template"];
         put?: never;
@@ -8217,6 +8219,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: components["schemas"]["ExportFormat"];
+                /** @description Vietnamese headings and values for people: names, codes in words, dates dd/mm/yyyy (the web app asks for it); false keeps the field names and codes that scripts read */
+                labels?: boolean;
                 status?: components["schemas"]["Status"] | null;
                 market_code?: string | null;
                 agency_id?: number | null;

@@ -17,6 +17,17 @@ describe('fieldErrorText', () => {
     expect(fieldErrorText('en', error)).toBe('Return date may not be before Departure date.');
   });
 
+  it("says a file's unknown word with the words it accepts, and an enterprise name matching several", () => {
+    const unknown = item('status', 'unknown_label', { value: 'xong', allowed: ['Đã đăng ký', 'Đã xuất cảnh'] });
+    expect(fieldErrorText('vi', unknown, { status: 'Trạng thái' })).toBe(
+      'Trạng thái: “xong” không phải là giá trị được chấp nhận. Ghi một trong: Đã đăng ký; Đã xuất cảnh.',
+    );
+    const several = item('agency_id', 'ambiguous_agency', { value: 'Sao Mai', candidates: ['1 Sao Mai (L1)', '2 Sao Mai (L2)'] });
+    expect(fieldErrorText('vi', several, { agency_id: 'Doanh nghiệp' })).toBe(
+      'Doanh nghiệp: “Sao Mai” trùng tên nhiều doanh nghiệp (1 Sao Mai (L1); 2 Sao Mai (L2)); ghi số giấy phép hoặc mã doanh nghiệp.',
+    );
+  });
+
   it("prefers the form's own labels for the field and for the other field it names", () => {
     const error = item('scope_to', 'before_field', { other: 'scope_from' });
     const labels = { scope_from: 'Từ ngày', scope_to: 'Đến ngày' };

@@ -63,6 +63,8 @@ function shownParam(lang: Lang, name: string, value: unknown, group: ValueGroup 
   if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) return formatDate(lang, String(value));
   if (NUMBER_PARAMS.has(name) && typeof value === 'number') return value;
   if (name === 'expected') return choices(lang, group, String(value));
+  // The words a file's cell may hold, or the enterprises a name matches: listed as they are.
+  if (Array.isArray(value)) return value.map(String).join('; ');
   if (name === 'status') return valueLabel(lang, group === 'inspectionStatus' ? group : 'status', String(value));
   if (name === 'role') return valueLabel(lang, 'role', String(value));
   if (name === 'channel') return valueLabel(lang, 'channel', String(value));

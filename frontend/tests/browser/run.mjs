@@ -6,7 +6,7 @@
 //
 // The helpers are in lib.mjs; the tests are here and in suites/*.mjs, each file one area of the
 // product. Each test gets its own browser profile, so storage never leaks between tests.
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   BASE_URL,

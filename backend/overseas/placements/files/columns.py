@@ -16,6 +16,8 @@ from overseas.core.errors import fault
 from overseas.core.numbers import NumberError, parse_number
 from overseas.core.principal import Principal
 from overseas.placements import reading
+from overseas.placements.files import choices
+from overseas.placements.labels import label
 from overseas.placements.models import Channel, PolicyGroup, Programme, Sex, Status
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,11 +35,14 @@ BOM = "\ufeff"
 CHUNK_BYTES = 64 * 1024
 
 
-Kind = Literal["text", "enum", "national_id", "phone", "date", "int", "vnd", "decimal", "groups"]
+Kind = Literal[
+    "text", "enum", "national_id", "phone", "date", "int", "vnd", "decimal", "groups", "agency"
+]
 
 
 # One column of the template: the English field name (a worker's without `worker.`), the
-# Vietnamese header, how its cells are read, and how the template shows it.
+# Vietnamese header, how its cells are read, and how the template shows it. A coded column
+# names its `vocabulary` (labels.LABELS_VI): its cells take the code or the words for it.
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -45,6 +50,9 @@ class Column:
     kind: Kind = "text"
     required: bool = False
     choices: tuple[str, ...] = ()
+    vocabulary: str = ""
+    # Headers the column had in earlier templates, still read.
+    aliases: tuple[str, ...] = ()
     # Formatted as text in the template, so Excel keeps leading zeros and dates as typed.
     as_text: bool = False
     width: int = 16
@@ -56,7 +64,7 @@ def _values(enum: type[StrEnum]) -> tuple[str, ...]:
     return tuple(e.value for e in enum)
 
 
-_DATE_HINT = "YYYY-MM-DD hoặc DD/MM/YYYY"
+_DATE_HINT = "DD/MM/YYYY (ví dụ 02/04/1995) hoặc YYYY-MM-DD"
 
 
 _VND_HINT = "Số tiền VND, số nguyên, ví dụ 30.000.000 hoặc 30000000; có thể bỏ trống"
@@ -65,10 +73,11 @@ _VND_HINT = "Số tiền VND, số nguyên, ví dụ 30.000.000 hoặc 30000000;
 COLUMNS: tuple[Column, ...] = (
     Column("external_ref", "Mã hồ sơ", required=True, as_text=True, example="VD-0001",
            hint="Mã hồ sơ của doanh nghiệp, không trùng; nhập lại cùng mã để cập nhật hồ sơ"),
-    Column("agency_id", "ID doanh nghiệp", "int", width=14,
-           hint="Số ID doanh nghiệp trong hệ thống; tài khoản doanh nghiệp để trống (tự điền)"),
+    Column("agency_id", "Doanh nghiệp", "agency", width=24, aliases=("ID doanh nghiệp",),
+           hint="Tên, số giấy phép hoặc số ID của doanh nghiệp trong hệ thống; tài khoản doanh "
+                "nghiệp để trống (tự điền)"),
     Column("channel", "Hình thức", "enum", required=True, choices=_values(Channel), width=20,
-           example=Channel.service_enterprise.value),
+           vocabulary="channel", example=label("channel", Channel.service_enterprise)),
     Column("national_id", "Số định danh cá nhân", "national_id", required=True, as_text=True,
            width=18, example="048095000001",
            hint="12 chữ số (hồ sơ đăng ký trước 1/1/2025 có thể ghi CMND cũ 9 chữ số); ghi "
@@ -79,18 +88,22 @@ COLUMNS: tuple[Column, ...] = (
     Column("date_of_birth", "Ngày sinh", "date", required=True, as_text=True, width=12,
            example="1995-04-02", hint=_DATE_HINT),
     Column("sex", "Giới tính", "enum", required=True, choices=_values(Sex), width=10,
-           example="Nam", hint="Nam hoặc Nữ (hoặc male, female)"),
+           vocabulary="sex", example=label("sex", Sex.male)),
     Column("home_area_code", "Mã địa bàn", required=True, as_text=True, width=12, example="48",
            hint="Mã đơn vị hành chính nơi thường trú (từ 1/7/2025 là xã, phường, đặc "
                 "khu), hoặc tên kèm huyện cũ hay tỉnh sau dấu phẩy: Xã Tam Thanh, Núi Thành"),
     Column("phone", "Số điện thoại", "phone", as_text=True, width=14, example="0900000000"),
     Column("policy_groups", "Đối tượng chính sách", "groups", choices=_values(PolicyGroup),
-           width=22, example="poor_household;ethnic_minority",
+           width=22, vocabulary="policy_group",
+           example=label("policy_group", "poor_household") + "; "
+                   + label("policy_group", "land_recovered"),
            hint="Các giá trị cách nhau bởi dấu chấm phẩy (;); có thể bỏ trống"),
-    Column("market_code", "Mã thị trường", required=True, width=12, example="JP",
-           hint="Mã quốc gia 2 chữ cái (ISO 3166-1), ví dụ JP, KR, TW, DE"),
+    Column("market_code", "Thị trường", required=True, width=14, example="Nhật Bản",
+           aliases=("Mã thị trường",),
+           hint="Tên nước như trong danh sách (Nhật Bản, Hàn Quốc) hoặc mã quốc gia 2 chữ cái "
+                "(ISO 3166-1): JP, KR, TW, DE"),
     Column("programme", "Chương trình", "enum", choices=_values(Programme), width=12,
-           example=Programme.TITP.value),
+           vocabulary="programme", example=Programme.TITP.value),
     Column("occupation", "Ngành nghề", required=True, width=22, example="Chế biến thực phẩm"),
     Column("employer_name", "Chủ sử dụng lao động", width=24, example="Example Foods K.K."),
     Column("contract_months", "Thời hạn hợp đồng (tháng)", "int", required=True, width=12,
@@ -104,14 +117,17 @@ COLUMNS: tuple[Column, ...] = (
            hint=_VND_HINT),
     Column("deposit_vnd", "Tiền ký quỹ (VND)", "vnd", width=14, example=0, hint=_VND_HINT),
     Column("loan_vnd", "Tiền vay (VND)", "vnd", width=14, hint=_VND_HINT),
-    Column("status", "Trạng thái", "enum", choices=_values(Status), width=14,
-           example=Status.registered.value, hint="Để trống là registered"),
+    Column("status", "Trạng thái", "enum", choices=_values(Status), width=16,
+           vocabulary="status", example=label("status", Status.registered),
+           hint="Để trống là " + label("status", Status.registered)),
     Column("registered_on", "Ngày đăng ký", "date", required=True, as_text=True, width=12,
            example="2025-01-15", hint=_DATE_HINT),
     Column("departure_date", "Ngày xuất cảnh", "date", as_text=True, width=12,
-           hint=_DATE_HINT + "; bắt buộc từ trạng thái departed trở đi"),
+           hint=_DATE_HINT + "; bắt buộc từ trạng thái " + label("status", Status.departed)
+                + " trở đi"),
     Column("return_date", "Ngày về nước", "date", as_text=True, width=12,
-           hint=_DATE_HINT + "; bắt buộc khi trạng thái là returned hoặc returned_early"),
+           hint=_DATE_HINT + "; bắt buộc khi trạng thái là " + label("status", Status.returned)
+                + " hoặc " + label("status", Status.returned_early)),
     Column("contract_signed_on", "Ngày ký hợp đồng", "date", as_text=True, width=12,
            hint=_DATE_HINT + "; mức trần phí và tỷ giá tính theo ngày này (để trống: ngày "
                 "xuất cảnh, nếu chưa có thì ngày đăng ký)"),
@@ -122,17 +138,18 @@ COLUMNS: tuple[Column, ...] = (
 )  # fmt: skip
 
 
-# What the export adds and the system sets: an export re-imports, so these are accepted as
-# headers and their cells ignored.
-READ_ONLY_FIELDS = (
-    "id",
-    "home_area_name",
-    "home_area_today",
-    "flags",
-    "version",
-    "created_at",
-    "updated_at",
-)
+# What the export adds and the system sets, with the headings of a labelled export: an export
+# re-imports, so these are accepted as headers and their cells ignored.
+READ_ONLY_LABELS = {
+    "id": "ID hồ sơ",
+    "home_area_name": "Tên địa bàn",
+    "home_area_today": "Địa bàn hiện nay",
+    "flags": "Cảnh báo",
+    "version": "Phiên bản",
+    "created_at": "Thời điểm tạo",
+    "updated_at": "Thời điểm cập nhật",
+}
+READ_ONLY_FIELDS = tuple(READ_ONLY_LABELS)
 # The home unit's name and today's unit(s) holding its territory come with every export.
 EXPORT_FIELDS = (
     "id",
@@ -163,18 +180,21 @@ def header_key(text: str) -> str:
 
 
 BY_HEADER: dict[str, Column] = {
-    key: c for c in COLUMNS for key in (header_key(c.name), header_key(c.label))
+    header_key(written): c for c in COLUMNS for written in (c.name, c.label, *c.aliases)
 }
 
 
-IGNORED_HEADERS = frozenset(header_key(name) for name in READ_ONLY_FIELDS)
+IGNORED_HEADERS = frozenset(
+    header_key(written) for item in READ_ONLY_LABELS.items() for written in item
+)
+
+
+# The heading of each exported field in a labelled export (the template's, for its columns).
+HEADINGS: dict[str, str] = {c.name: c.label for c in COLUMNS} | READ_ONLY_LABELS
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV/formula injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-_SEX_WORDS = {"nam": Sex.male.value, "nữ": Sex.female.value, "nu": Sex.female.value}
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
@@ -219,18 +239,25 @@ def _text(value: Any) -> str:
     return text
 
 
-def _fold(value: str) -> str:
-    return unicodedata.normalize("NFC", value).casefold()
+def _choice(column: Column, text: str) -> str:
+    code = choices.code_of(column.vocabulary, column.choices, text)
+    if code is not None:
+        return code
+    allowed = choices.labels(column.vocabulary, column.choices)
+    raise CellError(
+        "unknown_label",
+        f"'{text}' is not one of: {choices.described(column.vocabulary, column.choices)}",
+        value=text,
+        allowed=allowed,
+    )
 
 
-def _choice(column: Column, value: Any) -> str:
+def _agency(value: Any) -> int | str:
+    """An enterprise's id as a number; its name or licence number as text (files.names)."""
     text = _text(value)
-    if column.name == "sex" and _fold(text) in _SEX_WORDS:
-        return _SEX_WORDS[_fold(text)]
-    for choice in column.choices:
-        if _fold(choice) == _fold(text):
-            return choice
-    return text  # the schema names the allowed values
+    if _is_number(value) or text.isdigit():
+        return int(_number(value, integer=True))
+    return text
 
 
 def _national_id(value: Any) -> str:
@@ -301,7 +328,7 @@ def _number(value: Any, *, integer: bool) -> int | Decimal:
 
 def _groups(column: Column, value: Any) -> list[str]:
     parts = re.split(r"[;,]", _text(value))
-    return [_choice(column, p) for p in parts if p.strip()]
+    return [_choice(column, p.strip()) for p in parts if p.strip()]
 
 
 def read_cell(column: Column, value: Any) -> Any:
@@ -313,7 +340,9 @@ def read_cell(column: Column, value: Any) -> Any:
         raise CellError("nul_character", "must not contain NUL characters")
     match column.kind:
         case "enum":
-            return _choice(column, value)
+            return _choice(column, _text(value))
+        case "agency":
+            return _agency(value)
         case "national_id":
             return _national_id(value)
         case "phone":

@@ -3,6 +3,7 @@ flat with the number of rows, and every export is audited."""
 
 import csv
 import io
+import json
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
@@ -26,6 +27,7 @@ from overseas.core.db import today
 from overseas.core.pii import mask_national_id
 from overseas.core.principal import Principal
 from overseas.placements import reading
+from overseas.placements.files import labelled
 from overseas.placements.files.columns import (
     BOM,
     CHUNK_BYTES,
@@ -87,13 +89,13 @@ def _reads(
             yield reading.to_read(placement, principal, places)
 
 
-def _csv_chunks(reads: Iterable[PlacementRead], names: Sequence[str]) -> Iterator[bytes]:
+def _csv_chunks(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write(BOM)
-    writer.writerow(names)
-    for read in reads:
-        writer.writerow([_csv_cell(v) for v in _export_values(read, names)])
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(row)
         if buffer.tell() >= CHUNK_BYTES:
             yield buffer.getvalue().encode()
             buffer.seek(0)
@@ -101,10 +103,10 @@ def _csv_chunks(reads: Iterable[PlacementRead], names: Sequence[str]) -> Iterato
     yield buffer.getvalue().encode()
 
 
-def _ndjson_chunks(reads: Iterable[PlacementRead], _names: Sequence[str]) -> Iterator[bytes]:
+def _ndjson_chunks(lines: Iterable[bytes]) -> Iterator[bytes]:
     buffer = bytearray()
-    for read in reads:
-        buffer += read.model_dump_json().encode() + b"\n"
+    for line in lines:
+        buffer += line + b"\n"
         if len(buffer) >= CHUNK_BYTES:
             yield bytes(buffer)
             buffer.clear()
@@ -120,27 +122,91 @@ def _stream_file(spool: IO[bytes]) -> Iterator[bytes]:
         yield chunk
 
 
-def _xlsx_chunks(reads: Iterable[PlacementRead], names: Sequence[str]) -> Iterator[bytes]:
+# A cell's value and its number format (None: the default).
+XlsxCell = tuple[Any, str | None]
+
+
+def _xlsx_chunks(
+    names: Sequence[str], header: Sequence[str], rows: Iterable[Sequence[XlsxCell]]
+) -> Iterator[bytes]:
     # A zip cannot be sent before it is complete: rows go to a write-only workbook (which
     # keeps them on disk, not in memory) in a temporary file, and the file is then streamed.
     with tempfile.TemporaryFile() as spool:
         book = Workbook(write_only=True)
         sheet = book.create_sheet("placements")
-        for position, name in enumerate(names, start=1):
-            width = _EXPORT_WIDTHS.get(name, len(name) + 4)
+        for position, (name, heading) in enumerate(zip(names, header, strict=True), start=1):
+            width = max(_EXPORT_WIDTHS.get(name, 0), len(heading) + 4)
             sheet.column_dimensions[get_column_letter(position)].width = width
         sheet.freeze_panes = "A2"
-        header = []
-        for name in names:
-            cell = WriteOnlyCell(sheet, value=name)
+        head = []
+        for heading in header:
+            cell = WriteOnlyCell(sheet, value=heading)
             cell.font = Font(bold=True)
-            header.append(cell)
-        sheet.append(header)
-        for read in reads:
-            values = _export_values(read, names)
-            sheet.append([_xlsx_cell(n, v) for n, v in zip(names, values, strict=True)])
+            head.append(cell)
+        sheet.append(head)
+        for row in rows:
+            cells: list[Any] = []
+            for value, number_format in row:
+                if number_format is None:
+                    cells.append(value)
+                else:
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = number_format
+                    cells.append(cell)
+            sheet.append(cells)
         book.save(spool)
         yield from _stream_file(spool)
+
+
+def _coded(
+    file_format: ExportFormat, reads: Iterable[PlacementRead], names: Sequence[str]
+) -> Iterator[bytes]:
+    """The field names and codes that scripts read and that import again."""
+    if file_format == ExportFormat.ndjson:
+        return _ndjson_chunks(read.model_dump_json().encode() for read in reads)
+    values = (_export_values(read, names) for read in reads)
+    if file_format == ExportFormat.csv:
+        return _csv_chunks(names, ([_csv_cell(v) for v in row] for row in values))
+    cells = ([(_xlsx_cell(n, v), None) for n, v in zip(names, row, strict=True)] for row in values)
+    return _xlsx_chunks(names, names, cells)
+
+
+def _labelled(
+    file_format: ExportFormat,
+    bind: Engine | Connection,
+    reads: Iterable[PlacementRead],
+    names: Sequence[str],
+) -> Iterator[bytes]:
+    """Vietnamese headings and values, for people (files.labelled)."""
+    with Session(bind) as session:
+        known = labelled.Names.load(session)
+    values = (known.values(read, names) for read in reads)
+    header = labelled.headings(names)
+    if file_format == ExportFormat.ndjson:
+        yield from _ndjson_chunks(
+            json.dumps(
+                {h: labelled.json_value(v) for h, v in zip(header, row, strict=True)},
+                ensure_ascii=False,
+            ).encode()
+            for row in values
+        )
+    elif file_format == ExportFormat.csv:
+        rows = (
+            [labelled.csv_cell(n, v) for n, v in zip(names, row, strict=True)] for row in values
+        )
+        yield from _csv_chunks(header, rows)
+    else:
+        cells = (
+            [labelled.xlsx_cell(n, v) for n, v in zip(names, row, strict=True)] for row in values
+        )
+        yield from _xlsx_chunks(names, header, cells)
+
+
+_MEDIA_TYPES = {
+    ExportFormat.csv: CSV_MEDIA_TYPE,
+    ExportFormat.xlsx: XLSX_MEDIA_TYPE,
+    ExportFormat.ndjson: NDJSON_MEDIA_TYPE,
+}
 
 
 def export_response(
@@ -148,19 +214,19 @@ def export_response(
     principal: Principal,
     filters: reading.PlacementFilters,
     file_format: ExportFormat,
+    *,
+    labels: bool = False,
 ) -> StreamingResponse:
     """The matching placements as a streamed download; memory stays flat with the count."""
     reads = _reads(bind, principal, filters)
-    chunks, media_type = {
-        ExportFormat.csv: (_csv_chunks, CSV_MEDIA_TYPE),
-        ExportFormat.xlsx: (_xlsx_chunks, XLSX_MEDIA_TYPE),
-        ExportFormat.ndjson: (_ndjson_chunks, NDJSON_MEDIA_TYPE),
-    }[file_format]
+    names = export_fields(principal)
+    if labels:
+        chunks = _labelled(file_format, bind, reads, names)
+    else:
+        chunks = _coded(file_format, reads, names)
     filename = f"placements-{today().isoformat()}.{file_format.value}"
     return StreamingResponse(
-        chunks(reads, export_fields(principal)),
-        media_type=media_type,
-        headers=attachment(filename),
+        chunks, media_type=_MEDIA_TYPES[file_format], headers=attachment(filename)
     )
 
 
@@ -169,6 +235,8 @@ def audit_export(
     principal: Principal,
     file_format: ExportFormat,
     filters: reading.PlacementFilters,
+    *,
+    labels: bool = False,
 ) -> None:
     """Every export of personal data leaves one audit row naming its format and filters."""
     reading.check_filters(principal, filters)
@@ -184,5 +252,5 @@ def audit_export(
         "read_pii",
         "placements",
         "export",
-        {"format": file_format.value, "filters": chosen},
+        {"format": file_format.value, "labels": labels, "filters": chosen},
     )

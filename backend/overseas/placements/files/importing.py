@@ -21,7 +21,7 @@ from overseas.core.config import get_settings
 from overseas.core.errors import AppError, Fault, FieldError, ValidationFailed, fault
 from overseas.core.principal import Principal
 from overseas.placements import record, service
-from overseas.placements.files import homes
+from overseas.placements.files import homes, names
 from overseas.placements.files.columns import (
     BY_HEADER,
     COLUMNS,
@@ -311,6 +311,7 @@ def import_file(
     """Create or update the file's placements, all or nothing, as a batch would."""
     parsed = read_upload(upload)
     homes.resolve(catalog.load(session), parsed.items, parsed.rows, parsed.errors)
+    names.resolve(session, principal, parsed.items, parsed.rows, parsed.errors)
     if not parsed.errors:
         return service.upsert(session, principal, parsed.items, dry_run=dry_run, rows=parsed.rows)
     # Cells the import could not read: report them with every other problem, write nothing.

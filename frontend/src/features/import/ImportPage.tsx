@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router/router';
 import { useImport } from './api';
+import { AcceptedValues } from './AcceptedValues';
 import { ImportErrors } from './ImportErrors';
 
 /** The same file as the one checked: same name, size and modification time. */
@@ -65,6 +66,7 @@ export default function ImportPage() {
             label={t('import.templateCsv')}
           />
         </div>
+        <AcceptedValues />
       </section>
 
       <section className="card step" aria-labelledby="import-step-check">
