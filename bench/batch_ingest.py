@@ -176,6 +176,7 @@ def raw_insert(url: str, env: dict[str, str], rows: int) -> float:
 
     from overseas.core.bulk import allocate_ids, bulk_insert, table_of
     from overseas.core.db import build_engine, utcnow
+    from overseas.core.text import name_sort_key
     from overseas.placements import rules
     from overseas.placements.models import Placement, Worker
 
@@ -201,6 +202,8 @@ def raw_insert(url: str, env: dict[str, str], rows: int) -> float:
                     "national_id": "9" + w["national_id"][1:],
                     "full_name": w["full_name"],
                     "search_name": rules.fold(w["full_name"]),
+                    "name_key": name_sort_key(w["full_name"]),
+                    "national_id_reversed": ("9" + w["national_id"][1:])[::-1],
                     "date_of_birth": date.fromisoformat(w["date_of_birth"]),
                     "sex": w["sex"],
                     "home_area_code": w["home_area_code"],

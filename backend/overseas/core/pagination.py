@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -31,6 +32,12 @@ class Page(BaseModel, Generic[T]):
     items: list[T]
     next_cursor: str | None = None
     total: int | None = None
+
+
+class TwoWayPage(Page[T], Generic[T]):
+    """A page that also walks back: pass `prev_cursor` as `cursor` for the page before it."""
+
+    prev_cursor: str | None = None
 
 
 class PageParams(BaseModel):
@@ -88,13 +95,18 @@ def _signature(payload: bytes) -> str:
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
-def encode_cursor(values: Sequence[Any], order_name: str) -> str:
-    raw = json.dumps({"o": order_name, "v": [_encode_value(v) for v in values]}).encode()
+def encode_cursor(values: Sequence[Any], order_name: str, *, backward: bool = False) -> str:
+    data: dict[str, Any] = {"o": order_name, "v": [_encode_value(v) for v in values]}
+    if backward:
+        data["b"] = True
+    raw = json.dumps(data).encode()
     payload = base64.urlsafe_b64encode(raw).decode().rstrip("=")
     return f"{payload}.{_signature(payload.encode())}"
 
 
-def decode_cursor(cursor: str, order_name: str, width: int) -> list[Any]:
+def read_cursor(cursor: str, order_name: str, width: int) -> tuple[list[Any], bool]:
+    """The values a cursor holds and whether it walks backward (a `prev_cursor`). A cursor
+    of another ordering (another `sort`) is refused: its values mean something else."""
     payload, _, signature = cursor.partition(".")
     if not hmac.compare_digest(signature.encode(), _signature(payload.encode()).encode()):
         raise InvalidCursor()
@@ -102,27 +114,130 @@ def decode_cursor(cursor: str, order_name: str, width: int) -> list[Any]:
         data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
         if data["o"] != order_name or len(data["v"]) != width:
             raise ValueError("cursor belongs to another ordering")
-        return [_decode_value(v) for v in data["v"]]
-    except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        return [_decode_value(v) for v in data["v"]], bool(data.get("b", False))
+    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error) as exc:
         raise InvalidCursor() from exc
 
 
-def _column(item: Any) -> tuple[Any, bool]:
-    """The column an ordering item sorts by, and whether it sorts descending."""
-    if isinstance(item, UnaryExpression) and item.modifier is operators.desc_op:
-        return item.element, True
-    return item, False
+def decode_cursor(cursor: str, order_name: str, width: int) -> list[Any]:
+    return read_cursor(cursor, order_name, width)[0]
 
 
-def _after(order: Sequence[Any], values: Sequence[Any]) -> ColumnElement[bool]:
-    # (a, b, c) > (x, y, z) spelled out (with < for a descending column), so both databases
-    # use the index on the columns.
-    columns = [_column(item) for item in order]
+@dataclass(frozen=True)
+class SortKey:
+    """One column of a list's order. A `nullable` column may only come first: its NULLs sort
+    after every value ascending and before them descending (PostgreSQL's default, which its
+    index scans both ways), on both databases."""
+
+    column: Any
+    descending: bool = False
+    nullable: bool = False
+
+    def flipped(self) -> "SortKey":
+        return SortKey(self.column, not self.descending, self.nullable)
+
+    def order(self) -> Any:
+        return self.column.desc() if self.descending else self.column.asc()
+
+
+def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    # (a, b, c) > (x, y, z) spelled out (with < for a descending column), with the first
+    # column's bound (a >= x) repeated on its own: that is the range both databases read from
+    # the index on the columns, the rest is checked on the rows of that range.
     clauses = []
-    for i, (col, descending) in enumerate(columns):
-        prefix = [columns[j][0] == values[j] for j in range(i)]
-        clauses.append(and_(*prefix, col < values[i] if descending else col > values[i]))
-    return or_(false(), *clauses)
+    for i, key in enumerate(keys):
+        prefix = [keys[j].column == values[j] for j in range(i)]
+        beyond = key.column < values[i] if key.descending else key.column > values[i]
+        clauses.append(and_(*prefix, beyond))
+    first = keys[0]
+    bound = first.column <= values[0] if first.descending else first.column >= values[0]
+    return and_(bound, or_(false(), *clauses))
+
+
+@dataclass
+class Window:
+    """A page, with the cursors of the pages after and before it (`None` at either end)."""
+
+    rows: list[Any]
+    next_cursor: str | None
+    prev_cursor: str | None
+    total: int | None
+
+
+def _segments(keys: Sequence[SortKey]) -> list[tuple[ColumnElement[bool] | None, list[SortKey]]]:
+    """The order as runs read one after the other: with a nullable first column, the rows
+    with a value and the rows without (ordered by the other columns), in the order's turn."""
+    first = keys[0]
+    if not first.nullable:
+        return [(None, list(keys))]
+    valued = (first.column.is_not(None), list(keys))
+    empty = (first.column.is_(None), list(keys[1:]))
+    return [empty, valued] if first.descending else [valued, empty]
+
+
+def _read(
+    session: Session,
+    stmt: Select[Any],
+    keys: Sequence[SortKey],
+    values: Sequence[Any] | None,
+    count: int,
+) -> list[Any]:
+    """Up to `count` rows after `values` (from the start when None) in the order of `keys`."""
+    segments = _segments(keys)
+    start = 0
+    if values is not None and keys[0].nullable:
+        # The run the cursor's row is in: the one without the column when its value is NULL.
+        start = next(
+            i for i, (_, ks) in enumerate(segments) if (values[0] is None) != (len(ks) == len(keys))
+        )
+    rows: list[Any] = []
+    for i, (where, seg_keys) in enumerate(segments[start:], start):
+        query = stmt if where is None else stmt.where(where)
+        if i == start and values is not None:
+            query = query.where(_after(seg_keys, values[len(keys) - len(seg_keys) :]))
+        query = query.order_by(*(k.order() for k in seg_keys)).limit(count - len(rows))
+        rows += session.exec(query).all()  # type: ignore[call-overload]
+        if len(rows) >= count:
+            break
+    return rows
+
+
+def walk(
+    session: Session,
+    stmt: Select[Any],
+    keys: Sequence[SortKey],
+    params: PageParams,
+    *,
+    order_name: str = "default",
+) -> Window:
+    """Run `stmt` (selecting one entity) ordered by `keys` (unique as a tuple), a page after
+    `params.cursor`, or before it when the cursor is a `prev_cursor`; never OFFSET."""
+    total = None
+    if params.include_total:
+        total = session.scalar(select(func.count()).select_from(stmt.subquery()))
+    values, backward = None, False
+    if params.cursor:
+        values, backward = read_cursor(params.cursor, order_name, len(keys))
+    order = [k.flipped() for k in keys] if backward else list(keys)
+    rows = _read(session, stmt, order, values, params.limit + 1)
+    more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    if backward:
+        rows.reverse()
+
+    def cursor(row: Any, back: bool) -> str:
+        return encode_cursor([getattr(row, k.column.key) for k in keys], order_name, backward=back)
+
+    # Walking forward, there is a page before whenever a cursor brought us here; walking
+    # back, a page after.
+    after = more if not backward else values is not None
+    before = more if backward else values is not None
+    return Window(
+        rows=rows,
+        next_cursor=cursor(rows[-1], False) if rows and after else None,
+        prev_cursor=cursor(rows[0], True) if rows and before else None,
+        total=total,
+    )
 
 
 def paginate(
@@ -136,18 +251,11 @@ def paginate(
     """Run `stmt` (selecting one entity) ordered by `order` (columns, or `col.desc()`; unique
     as a tuple). Returns the rows, the next cursor and, when asked, the total of matching rows.
     """
-    total = None
-    if params.include_total:
-        total = session.scalar(select(func.count()).select_from(stmt.subquery()))
-    if params.cursor:
-        values = decode_cursor(params.cursor, order_name, len(order))
-        stmt = stmt.where(_after(order, values))
-    stmt = stmt.order_by(*order).limit(params.limit + 1)
-    rows = list(session.exec(stmt).all())  # type: ignore[call-overload]
-    next_cursor = None
-    if len(rows) > params.limit:
-        rows = rows[: params.limit]
-        last = rows[-1]
-        keys = [_column(item)[0].key for item in order]
-        next_cursor = encode_cursor([getattr(last, key) for key in keys], order_name)
-    return rows, next_cursor, total
+    keys = []
+    for item in order:
+        if isinstance(item, UnaryExpression) and item.modifier is operators.desc_op:
+            keys.append(SortKey(item.element, descending=True))
+        else:
+            keys.append(SortKey(item))
+    window = walk(session, stmt, keys, params, order_name=order_name)
+    return window.rows, window.next_cursor, window.total

@@ -21,6 +21,7 @@ from overseas.areas import catalog
 from overseas.areas.catalog import REFORM_DAY, Catalog, Unit
 from overseas.core.bulk import allocate_ids, bulk_insert, table_of
 from overseas.core.db import today
+from overseas.core.text import name_sort_key
 from overseas.law import caps
 from overseas.markets.service import Rates, exchange_rates
 from overseas.placements import rules, tallies
@@ -249,6 +250,7 @@ def generate(
             else _national_id(n, sex, born),
             "full_name": name,
             "search_name": rules.fold(name),
+            "name_key": name_sort_key(name),
             "date_of_birth": born,
             "sex": sex,
             "home_area_code": home.code,
@@ -324,7 +326,10 @@ def load_placements(session: Session, agencies: Sequence[DemoAgencyRef], count: 
                 workers.append(
                     {"id": wid, "national_id": row["national_id"], "created_at": row["created_at"]}
                 )
-            placements.append(row | {"id": pid, "worker_id": wid})
+            placements.append(
+                row
+                | {"id": pid, "worker_id": wid, "national_id_reversed": row["national_id"][::-1]}
+            )
             events += [e | {"placement_id": pid, "actor": "demo"} for e in history]
         # A person's contracts all sit in one chunk: two under way at once are both flagged.
         active = rules.ActivePlacements(((p["national_id"],), p["status"]) for p in placements)

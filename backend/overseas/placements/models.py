@@ -119,6 +119,11 @@ class Placement(PlacementBase, Versioned, table=True):
         Index("ix_placements_national_id", "national_id"),
         Index("ix_placements_previous_national_id", "previous_national_id"),
         Index("ix_placements_search_name", "search_name"),
+        # The list's sorts (docs/api.md, "Sorting"): each key with the id that breaks its ties.
+        Index("ix_placements_name_key", "name_key", "id"),
+        Index("ix_placements_registered", "registered_on", "id"),
+        # Searching by the last digits of an ID is a prefix search on the digits reversed.
+        Index("ix_placements_national_id_reversed", "national_id_reversed"),
         # A notice's placements in registration order: the over_quota count (docs/notices.md).
         Index("ix_placements_notice", "recruitment_notice_id", "registered_on", "id"),
         # Few placements carry a flag: partial indexes hold only those, and cost nothing to
@@ -146,6 +151,10 @@ class Placement(PlacementBase, Versioned, table=True):
     full_name: str = Field(max_length=200)
     # Lower-case, without diacritics: "nguyen van an" finds "Nguyễn Văn An".
     search_name: str = Field(max_length=200)
+    # How the name sorts: given name first, in Vietnamese alphabetical order (core.text).
+    name_key: str = Field(max_length=1000)
+    # The national ID's digits in reverse, so its last digits are a prefix an index finds.
+    national_id_reversed: str = Field(max_length=12)
     date_of_birth: date
     sex: Sex = Field(sa_type=String(8))
     home_area_code: str = Field(max_length=10)

@@ -4,8 +4,9 @@ and the export, and the trace every read of personal data leaves (docs/security.
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import ColumnElement, and_, or_
 from sqlmodel import Session, col, select
 
 from overseas.areas import catalog
@@ -16,7 +17,7 @@ from overseas.core.errors import (
     NotFound,
     ValidationFailed,
 )
-from overseas.core.pagination import PageParams, paginate
+from overseas.core.pagination import PageParams, SortKey, TwoWayPage, Window, walk
 from overseas.core.pii import mask_national_id, mask_phone
 from overseas.core.principal import Principal, Role
 from overseas.placements import identity, rules
@@ -178,6 +179,25 @@ def check_filters(principal: Principal, f: PlacementFilters) -> None:
         )
 
 
+def _starts_with(column: Any, digits: str) -> ColumnElement[bool]:
+    """`column` starts with `digits`, as a range of the index on it (LIKE reads the index only
+    under the C collation, which a database need not have)."""
+    head = digits.rstrip("9")
+    if not head:
+        return cast(ColumnElement[bool], column.startswith(digits))
+    upper = head[:-1] + str(int(head[-1]) + 1)
+    return and_(column >= digits, column < upper)
+
+
+def id_part(digits: str) -> ColumnElement[bool]:
+    """National IDs that begin or end with `digits` (a clerk has the first digits, or the
+    last ones a worker reads out): each a range of an index, the end on the reversed ID."""
+    return or_(
+        _starts_with(col(Placement.national_id), digits),
+        _starts_with(col(Placement.national_id_reversed), digits[::-1]),
+    )
+
+
 def filtered(session: Session, principal: Principal, f: PlacementFilters) -> Any:
     check_filters(principal, f)
     stmt = select(Placement)
@@ -219,7 +239,7 @@ def filtered(session: Session, principal: Principal, f: PlacementFilters) -> Any
         if q.isdigit() and masks_pii(principal):
             stmt = stmt.where(Placement.national_id == q)
         elif q.isdigit():
-            stmt = stmt.where(col(Placement.national_id).startswith(q))
+            stmt = stmt.where(id_part(q))
         else:
             # % and _ are the user's characters, not LIKE's wildcards.
             stmt = stmt.where(col(Placement.search_name).contains(rules.fold(q), autoescape=True))
@@ -233,14 +253,45 @@ def filtered(session: Session, principal: Principal, f: PlacementFilters) -> Any
     return stmt
 
 
+# The sorts of the list (docs/api.md, "Sorting"), each a column and the id that breaks ties;
+# `-name` is the same order reversed. Names sort by their key: given name first, in
+# Vietnamese alphabetical order (core.text.name_sort_key).
+SORTS: dict[str, list[SortKey]] = {
+    "id": [SortKey(col(Placement.id))],
+    "registered_on": [SortKey(col(Placement.registered_on)), SortKey(col(Placement.id))],
+    "departure_date": [
+        SortKey(col(Placement.departure_date), nullable=True),
+        SortKey(col(Placement.id)),
+    ],
+    "full_name": [SortKey(col(Placement.name_key)), SortKey(col(Placement.id))],
+    "status": [SortKey(col(Placement.status)), SortKey(col(Placement.id))],
+    "updated_at": [SortKey(col(Placement.updated_at)), SortKey(col(Placement.id))],
+}
+SORT_NAMES = [name for base in SORTS for name in (base, f"-{base}")]
+
+
+def sort_keys(sort: str) -> list[SortKey]:
+    keys = SORTS.get(sort.removeprefix("-"))
+    if keys is None:
+        raise ValidationFailed.one("sort", f"sort by one of: {', '.join(SORT_NAMES)}")
+    return [k.flipped() for k in keys] if sort.startswith("-") else keys
+
+
 def list_placements(
-    session: Session, principal: Principal, params: PageParams, filters: PlacementFilters
-) -> tuple[list[Placement], str | None, int | None]:
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    filters: PlacementFilters,
+    sort: str = "id",
+) -> Window:
+    keys = sort_keys(sort)
     stmt = filtered(session, principal, filters)
     if filters.updated_since:
-        order = [col(Placement.updated_at), col(Placement.id)]
-        return paginate(session, stmt, order, params, order_name="updated")
-    return paginate(session, stmt, [col(Placement.id)], params)
+        # The incremental feed keeps its own order, whatever the sort (docs/api.md, "Lists").
+        order = [SortKey(col(Placement.updated_at)), SortKey(col(Placement.id))]
+        return walk(session, stmt, order, params, order_name="updated")
+    # The default order keeps the name its cursors always had.
+    return walk(session, stmt, keys, params, order_name="default" if sort == "id" else sort)
 
 
 def iter_placements(
@@ -282,10 +333,19 @@ def read_one(session: Session, principal: Principal, placement: Placement) -> Pl
 
 
 def read_page(
-    session: Session, principal: Principal, params: PageParams, filters: PlacementFilters
-) -> tuple[list[PlacementRead], str | None, int | None]:
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    filters: PlacementFilters,
+    sort: str = "id",
+) -> TwoWayPage[PlacementRead]:
     """A page of the registry as the principal may see it; the read is audited."""
-    rows, cursor, total = list_placements(session, principal, params, filters)
-    audit_pii_read(session, principal, [r.id for r in rows])
+    window = list_placements(session, principal, params, filters, sort)
+    audit_pii_read(session, principal, [r.id for r in window.rows])
     places = catalog.load(session)
-    return [to_read(r, principal, places) for r in rows], cursor, total
+    return TwoWayPage(
+        items=[to_read(r, principal, places) for r in window.rows],
+        next_cursor=window.next_cursor,
+        prev_cursor=window.prev_cursor,
+        total=window.total,
+    )

@@ -6,6 +6,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from overseas.core.text import name_sort_key
 from overseas.placements import rules
 from overseas.placements.models import Placement, PlacementBase
 from overseas.placements.schemas import (
@@ -66,6 +67,11 @@ def same(a: Any, b: Any) -> bool:
 ENUM_FIELDS = ("channel", "sex", "programme", "status")
 
 
+def derived_columns(full_name: str, national_id: str) -> dict[str, str]:
+    """The columns the list sorts and searches by, kept beside the name and the ID."""
+    return {"name_key": name_sort_key(full_name), "national_id_reversed": national_id[::-1]}
+
+
 def column_values(v: dict[str, Any]) -> dict[str, Any]:
     out = {name: v[name] for name in RECORD_FIELDS}
     for name in ENUM_FIELDS:
@@ -73,6 +79,7 @@ def column_values(v: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, Enum):
             out[name] = value.value
     out["search_name"] = rules.fold(v["full_name"])
+    out.update(derived_columns(v["full_name"], v["national_id"]))
     # The unit the home code named on the registration day, found by the rules' check.
     out["home_area_id"] = v["home_area_id"]
     return out

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from overseas.audit import service as audit
 from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
 from overseas.core.db import utcnow
+from overseas.core.text import name_sort_key
 from overseas.placements import rules
 from overseas.placements.models import Placement, PlacementEvent, Status, Worker
 
@@ -25,6 +26,8 @@ PERSONAL_FIELDS = (
     "national_id",
     "full_name",
     "search_name",
+    "name_key",
+    "national_id_reversed",
     "date_of_birth",
     "phone",
     "policy_groups",
@@ -97,6 +100,8 @@ def anonymise(session: Session, ids: list[int]) -> None:
                 worker_id=bindparam("_wid"),
                 full_name=ANONYMOUS_NAME,
                 search_name=rules.fold(ANONYMOUS_NAME),
+                name_key=name_sort_key(ANONYMOUS_NAME),
+                national_id_reversed=bindparam("_nid_reversed"),
                 # The year stays, for counts by age; the day of birth identifies.
                 date_of_birth=bindparam("_born"),
                 phone=None,
@@ -109,6 +114,7 @@ def anonymise(session: Session, ids: list[int]) -> None:
                 {
                     "_id": r.id,
                     "_nid": f"{ANONYMOUS_PREFIX}{r.id:011d}",
+                    "_nid_reversed": f"{ANONYMOUS_PREFIX}{r.id:011d}"[::-1],
                     "_wid": wid,
                     "_born": date(r.date_of_birth.year, 1, 1),
                 }

@@ -1,7 +1,7 @@
 """HTTP layer for the worker registry."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 from fastapi.responses import StreamingResponse
@@ -11,7 +11,7 @@ from overseas.auth.dependencies import CurrentPrincipal
 from overseas.core.concurrency import created_headers, set_etag
 from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
-from overseas.core.pagination import Page, PageDep
+from overseas.core.pagination import PageDep, TwoWayPage
 from overseas.core.types import Id, Timestamp
 from overseas.placements import communes, files, people, reading, service
 from overseas.placements.auth import (
@@ -89,13 +89,32 @@ def placement_filters(
 FiltersDep = Annotated[PlacementFilters, Depends(placement_filters)]
 
 
-@router.get("", response_model=Page[PlacementRead], responses=problem_responses(401, 403, 422))
+# The list's sorts (docs/api.md, "Sorting"); `-` sorts descending.
+PlacementSort = Literal[
+    "id", "-id", "registered_on", "-registered_on", "departure_date", "-departure_date",
+    "full_name", "-full_name", "status", "-status", "updated_at", "-updated_at",
+]  # fmt: skip
+
+
+@router.get(
+    "", response_model=TwoWayPage[PlacementRead], responses=problem_responses(401, 403, 422)
+)
 def list_placements(
-    session: SessionDep, principal: PlacementReader, page: PageDep, filters: FiltersDep
-) -> Page[PlacementRead]:
-    """The registry, filtered; an enterprise sees only its own placements."""
-    items, cursor, total = reading.read_page(session, principal, page, filters)
-    return Page(items=items, next_cursor=cursor, total=total)
+    session: SessionDep,
+    principal: PlacementReader,
+    page: PageDep,
+    filters: FiltersDep,
+    sort: Annotated[
+        PlacementSort,
+        Query(
+            description="The order; `full_name` in Vietnamese order (given name, then the "
+            "rest). A cursor belongs to the sort it came from"
+        ),
+    ] = "id",
+) -> TwoWayPage[PlacementRead]:
+    """The registry, filtered and sorted, a page at a time by cursor (`next_cursor`,
+    `prev_cursor`); an enterprise sees only its own placements."""
+    return reading.read_page(session, principal, page, filters, sort)
 
 
 @router.post(

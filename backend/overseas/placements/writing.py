@@ -27,8 +27,11 @@ from overseas.placements.planning import Planned
 from overseas.placements.record import audit_value, column_values, plain, same
 from overseas.placements.references import Lookups
 
-# Columns that say nothing of their own in a create's audit row.
-AUDIT_SKIP = frozenset({"created_at", "updated_at", "version", "search_name"})
+# Columns that say nothing of their own in an audit row (the derived ones would repeat the
+# name and the national ID, the latter unmasked).
+AUDIT_SKIP = frozenset(
+    {"created_at", "updated_at", "version", "search_name", "name_key", "national_id_reversed"}
+)
 ENTITY = "placements"
 
 
@@ -223,7 +226,7 @@ def _update(
                 {
                     k: {"before": audit_value(getattr(e, k)), "after": audit_value(val)}
                     for k, val in row.items()
-                    if k != "updated_at" and not same(getattr(e, k), val)
+                    if k not in AUDIT_SKIP and not same(getattr(e, k), val)
                 },
             )
         )

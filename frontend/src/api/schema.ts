@@ -708,7 +708,8 @@ export interface paths {
         };
         /**
          * List Placements
-         * @description The registry, filtered; an enterprise sees only its own placements.
+         * @description The registry, filtered and sorted, a page at a time by cursor (`next_cursor`,
+         *     `prev_cursor`); an enterprise sees only its own placements.
          */
         get: operations["placements-list_placements"];
         put?: never;
@@ -3254,15 +3255,6 @@ export interface components {
             /** Total */
             total?: number | null;
         };
-        /** Page[PlacementRead] */
-        Page_PlacementRead_: {
-            /** Items */
-            items: components["schemas"]["PlacementRead"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-            /** Total */
-            total?: number | null;
-        };
         /** Page[ReportRead] */
         Page_ReportRead_: {
             /** Items */
@@ -4251,6 +4243,17 @@ export interface components {
             /** Reason */
             reason?: string | null;
             status: components["schemas"]["Status"];
+        };
+        /** TwoWayPage[PlacementRead] */
+        TwoWayPage_PlacementRead_: {
+            /** Items */
+            items: components["schemas"]["PlacementRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Prev Cursor */
+            prev_cursor?: string | null;
+            /** Total */
+            total?: number | null;
         };
         /** UnitRef */
         UnitRef: {
@@ -7901,6 +7904,8 @@ export interface operations {
     "placements-list_placements": {
         parameters: {
             query?: {
+                /** @description The order; `full_name` in Vietnamese order (given name, then the rest). A cursor belongs to the sort it came from */
+                sort?: "id" | "-id" | "registered_on" | "-registered_on" | "departure_date" | "-departure_date" | "full_name" | "-full_name" | "status" | "-status" | "updated_at" | "-updated_at";
                 /** @description Page size (1-500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page */
@@ -7936,7 +7941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_PlacementRead_"];
+                    "application/json": components["schemas"]["TwoWayPage_PlacementRead_"];
                 };
             };
             /** @description Not authenticated: no bearer token, or one that is invalid, expired or revoked */
@@ -11541,6 +11546,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1AgenciesAgency_idReportsPostRequestBodyContentMultipartFormDataKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{agency_id}/reports"]["post"]["requestBody"]["content"]["multipart/form-data"]["kind"]> = ["annual", "monthly_changes"];
+export const pathsApiV1PlacementsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/placements"]["get"]["parameters"]["query"]["sort"]> = ["id", "-id", "registered_on", "-registered_on", "departure_date", "-departure_date", "full_name", "-full_name", "status", "-status", "updated_at", "-updated_at"];
 export const pathsApiV1ProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1PublicProgressGetParametersQueryByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/public/progress"]["get"]["parameters"]["query"]["by"]> = ["year", "area", "commune", "market", "channel", "agency", "sex", "policy_group"];
 export const pathsApiV1ReportsAnnualGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reports/annual"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];

@@ -31,6 +31,16 @@ describe('roles', () => {
     }
   });
 
+  it('let administrators read the register, masked, and write nothing in it', () => {
+    expect(can('admin', 'placements.read')).toBe(true);
+    expect(navFor(me('admin')).map((i) => i.to)).toContain('/placements');
+    for (const capability of ['placements.write', 'placements.import', 'placements.assignCommune', 'placements.partialIdSearch'] as const) {
+      expect(can('admin', capability)).toBe(false);
+    }
+    expect(can('viewer', 'placements.partialIdSearch')).toBe(false);
+    expect(can('agency', 'placements.partialIdSearch')).toBe(true);
+  });
+
   it('start an enterprise on its records and staff on the dashboard', () => {
     expect(homePath('agency')).toBe('/placements');
     expect(homePath('viewer')).toBe('/dashboard');

@@ -6,7 +6,12 @@ const STAFF: Role[] = ['admin', 'officer', 'inspector', 'viewer'];
 
 const RULES = {
   'dashboard.view': STAFF,
-  'placements.read': ['officer', 'inspector', 'viewer', 'agency'],
+  // Administrators read the register (masked, like viewers) to support its users; they write
+  // nothing in it (docs/security.md, "The minimum for each role").
+  'placements.read': ['officer', 'inspector', 'viewer', 'admin', 'agency'],
+  // Who sees national IDs in full, and so may search by their first or last digits; the
+  // others search by the complete number only (docs/api.md, "Sorting").
+  'placements.partialIdSearch': ['officer', 'inspector', 'agency'],
   'placements.write': ['officer', 'agency'],
   'placements.export': ['officer', 'viewer', 'agency'],
   'placements.import': ['officer', 'agency'],

@@ -87,4 +87,16 @@ describe('DataTable', () => {
     ]);
     expect(body[0].firstElementChild?.getAttribute('data-value')).toBe('12');
   });
+  it('asks the server for another order and leaves the rows as they came', () => {
+    const asked: string[] = [];
+    const sorted = columns.map((c) => (c.label === 'Tên' ? { ...c, sortKey: 'name' } : c));
+    show({ columns: sorted, serverSort: { sort: 'name', onSort: (sort) => asked.push(sort) } });
+    const header = screen.getByRole('columnheader', { name: /Tên/ });
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    // A column without a sortKey is not sortable when the server sorts.
+    expect(screen.getByRole('columnheader', { name: 'Số' }).getAttribute('aria-sort')).toBeNull();
+    fireEvent.click(within(header).getByRole('button'));
+    expect(asked).toEqual(['-name']);
+    expect(names()).toEqual(['Nhật Bản', 'Hàn Quốc', 'Đức']);
+  });
 });

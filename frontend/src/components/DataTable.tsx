@@ -20,6 +20,14 @@ export interface Column<T> {
   cellData?: (row: T) => DataAttributes;
   /** Lets the user sort the rows by this value (only where every row is on the page). */
   sortValue?: (row: T) => SortKey;
+  /** The API's name for sorting by this column (`sort=`), for a table sorted by the server. */
+  sortKey?: string;
+}
+
+/** A list sorted by the API: the current `sort` (`name` or `-name`) and how to change it. */
+export interface ServerSort {
+  sort: string;
+  onSort: (sort: string) => void;
 }
 
 interface Props<T> {
@@ -38,6 +46,8 @@ interface Props<T> {
   testId?: string;
   /** In a box that scrolls sideways when the columns are wider than the page (default). */
   scroll?: boolean;
+  /** The rows come sorted by the API: the columns with a `sortKey` ask it for another order. */
+  serverSort?: ServerSort;
 }
 
 interface Sort {
@@ -73,6 +83,7 @@ export function DataTable<T>({
   className,
   testId,
   scroll = true,
+  serverSort,
 }: Props<T>) {
   const shown = columns.filter((column): column is Column<T> => Boolean(column));
   const [sort, setSort] = useState<Sort | null>(null);
@@ -80,7 +91,7 @@ export function DataTable<T>({
 
   // Positions in `rows`, so a cell still gets its row's own index once sorted.
   const order = rows.map((_, i) => i);
-  if (sort && sortBy) order.sort((a, b) => compare(sortBy(rows[a]), sortBy(rows[b]), sort.descending) || a - b);
+  if (sort && sortBy && !serverSort) order.sort((a, b) => compare(sortBy(rows[a]), sortBy(rows[b]), sort.descending) || a - b);
 
   const toggle = (column: number) =>
     setSort((current) => (current?.column === column ? { column, descending: !current.descending } : { column, descending: false }));
@@ -91,18 +102,25 @@ export function DataTable<T>({
       <thead>
         <tr>
           {shown.map((column, i) => {
-            const sorted = sort?.column === i;
+            const server = serverSort && column.sortKey ? serverSort : undefined;
+            const sorted = server ? server.sort.replace(/^-/, '') === column.sortKey : sort?.column === i;
+            const descending = server ? server.sort.startsWith('-') : Boolean(sort?.descending);
+            const sortable = Boolean(server) || (!serverSort && Boolean(column.sortValue));
+            const onClick = () => {
+              if (server) server.onSort(sorted && !descending ? `-${column.sortKey}` : (column.sortKey ?? ''));
+              else toggle(i);
+            };
             return (
               <th
                 key={column.label}
                 scope="col"
                 className={classes(column.numeric && 'num', column.headerClassName)}
-                aria-sort={column.sortValue ? (sorted ? (sort.descending ? 'descending' : 'ascending') : 'none') : undefined}
+                aria-sort={sortable ? (sorted ? (descending ? 'descending' : 'ascending') : 'none') : undefined}
               >
-                {column.sortValue ? (
-                  <button type="button" className="data-table__sort" onClick={() => toggle(i)}>
+                {sortable ? (
+                  <button type="button" className="data-table__sort" onClick={onClick}>
                     {column.label}
-                    <span aria-hidden="true">{sorted ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
+                    <span aria-hidden="true">{sorted ? (descending ? ' ▼' : ' ▲') : ' ↕'}</span>
                   </button>
                 ) : (
                   column.label

@@ -142,8 +142,8 @@ test('each role lands on its own start page with its own menu', async () => {
   const expected = {
     admin: {
       home: '/dashboard',
-      has: ['Tổng quan', 'Tài khoản', 'Kết nối API'],
-      lacks: ['Hồ sơ người lao động', 'Nhập từ tệp', 'Đơn thư khiếu nại, phản ánh'],
+      has: ['Tổng quan', 'Tài khoản', 'Kết nối API', 'Hồ sơ người lao động'],
+      lacks: ['Nhập từ tệp', 'Đơn thư khiếu nại, phản ánh'],
     },
     officer: {
       home: '/dashboard',
@@ -383,7 +383,7 @@ test('the area picker finds a commune typed without diacritics, old and new unit
     await page.waitForURL((url) => url.searchParams.get('home_area_code') === '20971');
     await expectVisible(
       filtered.total > 0
-        ? page.getByText(new RegExp(`/ ${vnNumber.format(filtered.total)}$`))
+        ? page.getByText(new RegExp(`của ${vnNumber.format(filtered.total)}$`))
         : page.getByText('Không có hồ sơ nào khớp với bộ lọc.'),
       'the count of the filtered list',
     );
@@ -399,9 +399,9 @@ test('the list filters, pages with the cursor and exports what it shows', async 
     await page.getByLabel('Thị trường', { exact: true }).selectOption('JP');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('market_code') === 'JP');
-    await expectVisible(page.getByText(`Đang hiển thị 50 / ${vnNumber.format(japan.total)}`), 'the count of the filtered list');
-    await page.getByRole('button', { name: 'Xem thêm' }).click();
-    await expectVisible(page.getByText(`Đang hiển thị 100 / ${vnNumber.format(japan.total)}`), 'the second page');
+    await expectVisible(page.getByText(`1–50 của ${vnNumber.format(japan.total)}`), 'the count of the filtered list');
+    await page.getByRole('button', { name: 'Trang sau' }).click();
+    await expectVisible(page.getByText(`51–100 của ${vnNumber.format(japan.total)}`), 'the second page');
     const statuses = await page.locator('tbody td[data-label="Trạng thái"]').allInnerTexts();
     assert(statuses.every((s) => s.trim() === 'Đã xuất cảnh'), 'a row of another status is listed');
     await guideShot(page, 'danh-sach-ho-so');
@@ -470,7 +470,7 @@ test("an enterprise sees only its own records and not another's", async () => {
 
   await withPage(async (page) => {
     await loginTo(page, 'agency1', '/placements');
-    await expectVisible(page.getByText(`Đang hiển thị 50 / ${vnNumber.format(own.total)}`), "the enterprise's own count");
+    await expectVisible(page.getByText(`1–50 của ${vnNumber.format(own.total)}`), "the enterprise's own count");
     const ids = (await page.locator('tbody td[data-label="Mã"]').allInnerTexts()).map((s) => Number(s.trim()));
     assert(JSON.stringify(ids) === JSON.stringify(own.items.map((p) => p.id)), 'the list differs from the API');
     await guideShot(page, 'doanh-nghiep-ho-so');

@@ -12,13 +12,17 @@ interface Props {
   filters: PlacementFilters;
   /** Enterprise users see only their own records, so the enterprise filter is not offered. */
   showAgency: boolean;
+  /** The user sees full IDs and may search by their first or last digits. */
+  partialId: boolean;
+  /** The list's order, kept when the filters change. */
+  sort: string;
 }
 
 const toValues = (filters: PlacementFilters): FormValues =>
   Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)]));
 
 /** The filters above the list; applying them changes the URL, so a filtered list can be shared. */
-export function PlacementFilterForm({ filters, showAgency }: Props) {
+export function PlacementFilterForm({ filters, showAgency, partialId, sort }: Props) {
   const { t, tv } = useI18n();
   const names = useNames();
   const [values, setValues] = useState<FormValues>(() => toValues(filters));
@@ -32,7 +36,7 @@ export function PlacementFilterForm({ filters, showAgency }: Props) {
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`/placements${toSearch(values)}`);
+    navigate(`/placements${toSearch({ ...values, sort: sort === 'id' ? undefined : sort })}`);
   };
   const reset = () => {
     setValues({});
@@ -41,7 +45,7 @@ export function PlacementFilterForm({ filters, showAgency }: Props) {
 
   return (
     <form className="filters card" role="search" aria-label={t('filters.label')} onSubmit={apply}>
-      <TextField kit={kit} name="q" label={t('placements.search')} hint={t('placements.searchHint')} type="search" className="filters__wide" />
+      <TextField kit={kit} name="q" label={t('placements.search')} hint={t(partialId ? 'placements.searchHintPartial' : 'placements.searchHintFull')} type="search" className="filters__wide" />
       <SelectField
         kit={kit}
         name="status"

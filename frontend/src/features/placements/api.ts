@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { cursorPaging, pageQuery } from '../../api/pagination';
+import type { components, paths } from '../../api/schema';
+import { DEFAULT_PAGE_SIZE } from '../../api/pagination';
 import {
   ifMatch,
   type Channel,
@@ -36,20 +36,39 @@ export const placementKeys = {
   history: (id: number) => [...placementKeys.all, 'history', id] as const,
 };
 
-export function usePlacements(filters: PlacementFilters) {
-  return useInfiniteQuery({
-    queryKey: placementKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
+/** The API's `sort` of the registry (docs/api.md, "Sorting"). */
+export type PlacementSort = NonNullable<NonNullable<paths['/api/v1/placements']['get']['parameters']['query']>['sort']>;
+
+/**
+ * One page of the registry in the order `sort`, after (or, with a `prev_cursor`, before)
+ * `cursor`. The first page asks for the total, which later pages read from the cache: counting
+ * a large registry again for every page would cost more than the page.
+ */
+export function usePlacementPage(filters: PlacementFilters, sort: string, cursor: string | undefined) {
+  const queryClient = useQueryClient();
+  const totalKey = [...placementKeys.list(filters), 'total'] as const;
+  const page = useQuery({
+    queryKey: [...placementKeys.list(filters), sort, cursor ?? null],
+    queryFn: async ({ signal }) => {
+      const result = await unwrap(
         api.GET('/api/v1/placements', {
           params: {
-            query: { ...filters, ...pageQuery(pageParam) },
+            query: { ...filters, sort: sort as PlacementSort, limit: DEFAULT_PAGE_SIZE, cursor, include_total: cursor ? undefined : true },
           },
           signal,
         }),
-      ),
-    ...cursorPaging,
+      );
+      if (result.total !== null && result.total !== undefined) queryClient.setQueryData(totalKey, result.total);
+      return result;
+    },
+    placeholderData: keepPreviousData,
   });
+  const total = useQuery({
+    queryKey: totalKey,
+    queryFn: () => Promise.resolve<number | null>(null),
+    enabled: false,
+  });
+  return { page, total: total.data ?? null };
 }
 
 export function usePlacement(id: number) {
