@@ -1,6 +1,6 @@
 // The web app's confirmations, the inspection page's states and the layouts of the targets
 // grid and of phone cards.
-import { BASE_URL, PHONE, api, assert, expectPath, expectText, expectVisible, guideShot, loginTo, screenshot, test, token, withPage } from '../lib.mjs';
+import { BASE_URL, PHONE, api, assert, expectAccessible, expectPath, expectText, expectVisible, guideShot, loginTo, screenshot, test, token, withPage } from '../lib.mjs';
 
 const LAPTOP = { width: 1366, height: 768 };
 
@@ -34,6 +34,7 @@ test('ui: recording a return asks first, says it is final; Cancel and Escape cha
     await expectVisible(dialog.getByText('sau khi ghi nhận, hồ sơ không thể chuyển sang trạng thái khác'), 'what cannot be undone');
     assert(await dialog.getByRole('button', { name: 'Huỷ' }).evaluate((b) => b === document.activeElement), 'focus starts on Cancel');
     await guideShot(page, 'xac-nhan-ve-nuoc');
+    await expectAccessible(page, 'the confirmation of a return');
     await dialog.getByRole('button', { name: 'Huỷ' }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert((await api('officer', `/placements/${departed.id}`)).status === 'departed', 'Cancel changed the status');
