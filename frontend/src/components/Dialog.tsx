@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 
 interface Props {
@@ -6,10 +6,14 @@ interface Props {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** The close button's words; "Close" by default ("Cancel" where the dialog asks to confirm). */
+  closeLabel?: string;
+  /** Buttons after the close button, such as the one that confirms. */
+  actions?: ReactNode;
 }
 
 /** A modal dialog on the native <dialog>: focus is trapped and Escape closes it. */
-export function Dialog({ open, title, onClose, children }: Props) {
+export function Dialog({ open, title, onClose, children, closeLabel, actions }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -21,16 +25,22 @@ export function Dialog({ open, title, onClose, children }: Props) {
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
+  // React passes a nested dialog's close and cancel events up to this one: only its own count.
+  const own = (event: SyntheticEvent) => {
+    if (event.target === event.currentTarget) onClose();
+  };
+
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={own} onCancel={own}>
       {open && (
         <>
           <h2 id={titleId}>{title}</h2>
           {children}
           <div className="dialog__actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.close')}
+            <button type="button" className={actions ? 'button button--secondary' : 'button'} onClick={onClose}>
+              {closeLabel ?? t('common.close')}
             </button>
+            {actions}
           </div>
         </>
       )}

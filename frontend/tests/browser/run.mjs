@@ -746,6 +746,7 @@ test('an inspector runs the sanctioning procedure from decision to close, with t
 
     await page.locator('#inspection-step-result').selectOption('violations');
     await page.getByRole('button', { name: 'Ban hành kết luận' }).click();
+    await page.getByRole('dialog', { name: 'Ban hành kết luận thanh tra?' }).getByRole('button', { name: 'Ban hành kết luận' }).click();
     await expectVisible(page.locator('.status-line').getByText('Đã kết luận'), 'concluded');
 
     // Closing is blocked, and the page says by what.
@@ -820,14 +821,11 @@ test('an inspector runs the sanctioning procedure from decision to close, with t
     await expectVisible(page.getByRole('button', { name: 'Kết thúc cuộc thanh tra', disabled: false }), 'the close button enabled');
     await page.evaluate(() => window.scrollTo(0, 0));
     await guideShot(page, 'thanh-tra');
-    let confirmed = '';
-    page.once('dialog', (dialog) => {
-      confirmed = dialog.message();
-      void dialog.accept();
-    });
     await page.getByRole('button', { name: 'Kết thúc cuộc thanh tra' }).click();
+    const closing = page.getByRole('dialog', { name: 'Kết thúc cuộc thanh tra?' });
+    await expectVisible(closing.getByText('không thể thay đổi hay mở lại'), 'the confirmation says it cannot be undone');
+    await closing.getByRole('button', { name: 'Kết thúc cuộc thanh tra' }).click();
     await expectVisible(page.locator('.status-line').getByText('Đã kết thúc'), 'closed');
-    assert(confirmed.includes('không thể thay đổi'), `the confirmation says it cannot be undone: ${confirmed}`);
   });
 
   // The enterprise reads its concluded inspection: every step, nothing to write, its files.

@@ -1,4 +1,5 @@
 import { ROLES, type Role, type User } from '../../api/types';
+import { ConfirmDialog, useConfirmedSubmit } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/form/Field';
 import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import type { FormKit, FormValues } from '../../components/form/kit';
@@ -124,9 +125,21 @@ export function EditUserForm({ user, onDone }: { user: User; onDone: () => void 
     afterSave: 'keep',
     onSaved: onDone,
   });
+  // Deactivating ends the user's access at once (docs/security.md): asked first.
+  const confirm = useConfirmedSubmit(() => user.active && form.values.active === 'false', form.onSubmit);
 
   return (
-    <form className="form" onSubmit={form.onSubmit} noValidate>
+    <form className="form" onSubmit={confirm.onSubmit} ref={confirm.formRef} noValidate>
+      <ConfirmDialog
+        {...confirm.dialog}
+        title={t('users.confirmDeactivateTitle', { username: user.username })}
+        confirmLabel={t('users.confirmDeactivateButton')}
+      >
+        <p>{t('users.confirmDeactivateWhat', { username: user.username })}</p>
+        <p>
+          <strong>{t('users.confirmDeactivateFinal')}</strong>
+        </p>
+      </ConfirmDialog>
       <FormMessages form={form} />
       <UserFields kit={form.kit} creating={false} />
       <div className="form-actions">

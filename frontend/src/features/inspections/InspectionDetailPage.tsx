@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { isNotFound } from '../../api/errors';
 import type { Inspection } from '../../api/types';
 import { can } from '../../auth/roles';
@@ -22,11 +23,14 @@ function InspectionDetail({ inspection }: { inspection: Inspection }) {
   const { t, tv, formatDate } = useI18n();
   const { data: me } = useMe();
   const names = useNames();
-  const saved = new URLSearchParams(useLocation().search).has('saved');
+  // "Saved" speaks of the inspection as it was created: once it changes, the words are stale.
+  const [createdVersion] = useState(inspection.version);
+  const saved = new URLSearchParams(useLocation().search).has('saved') && inspection.version === createdVersion;
   const editable = can(me?.role, 'inspections.write');
   // What an inspector may still write: nothing once closed; findings once started (docs/inspections.md).
   const open = editable && inspection.status !== 'closed';
-  const recording = open && inspection.status !== 'planned';
+  // New violations only while the inspection runs: the conclusion settles what was found.
+  const recording = open && inspection.status === 'in_progress';
   const day = (value: string | null) => (value ? formatDate(value) : t('common.none'));
   const facts: [string, string][] = [
     [t('inspection.kind'), tv('inspectionKind', inspection.kind)],
@@ -81,12 +85,12 @@ function InspectionDetail({ inspection }: { inspection: Inspection }) {
 
       <section className="section card" aria-labelledby="inspection-decision">
         <h2 id="inspection-decision">{t('procedure.step1')}</h2>
-        <DecisionSection inspection={inspection} editable={open} />
+        <DecisionSection key={inspection.status} inspection={inspection} editable={open} />
       </section>
 
       <section className="section card" aria-labelledby="inspection-check-record">
         <h2 id="inspection-check-record">{t('procedure.step2')}</h2>
-        <CheckRecordSection key={inspection.check_record?.version ?? 0} inspection={inspection} editable={open} />
+        <CheckRecordSection key={`${inspection.status}-${inspection.check_record?.version ?? 0}`} inspection={inspection} editable={open} />
       </section>
 
       <section className="section" aria-labelledby="inspection-violations">
@@ -102,7 +106,7 @@ function InspectionDetail({ inspection }: { inspection: Inspection }) {
         )}
       </section>
 
-      {recording && inspection.result !== 'compliant' && (
+      {recording && (
         <section className="section card" aria-labelledby="inspection-add-violation">
           <h2 id="inspection-add-violation">{t('violation.addTitle')}</h2>
           <AddViolationForm inspectionId={inspection.id} />
@@ -111,7 +115,7 @@ function InspectionDetail({ inspection }: { inspection: Inspection }) {
 
       <section className="section card" aria-labelledby="inspection-sanction">
         <h2 id="inspection-sanction">{t('procedure.step4')}</h2>
-        <SanctionDecisionSection key={inspection.sanction_decision?.version ?? 0} inspection={inspection} editable={open} />
+        <SanctionDecisionSection key={`${inspection.status}-${inspection.sanction_decision?.version ?? 0}`} inspection={inspection} editable={open} />
       </section>
 
       <section className="section card" aria-labelledby="inspection-files">

@@ -1,5 +1,5 @@
-import type { FormEvent } from 'react';
-import { INSPECTION_RESULTS, type Inspection, type InspectionResult } from '../../api/types';
+import type { Inspection, InspectionResult } from '../../api/types';
+import { ConfirmDialog, useConfirmedSubmit } from '../../components/ConfirmDialog';
 import { SelectField, TextAreaField, TextField } from '../../components/form/Field';
 import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import { today } from '../../forms/today';
@@ -14,40 +14,55 @@ export function LifecyclePanel({ inspection }: { inspection: Inspection }) {
   const { t, tv, formatDate } = useI18n();
   const next = nextInspectionStatus(inspection.status);
   const concluding = next === 'concluded';
+  // The results the server accepts (docs/inspections.md, "The lifecycle"): "violations" needs
+  // one recorded, "compliant" none. Nothing is chosen for the inspector.
+  const count = inspection.violations.length;
+  const results: InspectionResult[] = count ? ['violations'] : ['compliant'];
   const form = useForm({
     id: 'inspection-step',
     fields: { on: t('inspection.stepOn'), result: t('inspection.result'), summary: t('inspection.summary') },
     draftKey: null,
     initial: () => ({
       on: today(),
-      result: inspection.violations.length ? 'violations' : 'compliant',
+      result: '',
       summary: inspection.summary ?? '',
     }),
     mutation: useInspectionTransition(inspection),
-    toBody: (values): InspectionTransitionInput => ({
-      status: next ?? inspection.status,
-      on: values.on,
-      ...(concluding ? { result: values.result as InspectionResult, summary: values.summary.trim() || null } : {}),
-    }),
+    toBody: (values, numbers): InspectionTransitionInput => {
+      if (concluding && !values.result) numbers.errors.push({ field: 'result', message: 'Field required' });
+      return {
+        status: next ?? inspection.status,
+        on: values.on,
+        ...(concluding ? { result: values.result as InspectionResult, summary: values.summary.trim() || null } : {}),
+      };
+    },
     afterSave: 'keep',
   });
   const { kit, labels } = form;
+  // Concluding and closing cannot be undone: both are confirmed (a missing result is said first).
+  const confirm = useConfirmedSubmit(() => next === 'closed' || (concluding && form.values.result !== ''), form.onSubmit);
   if (!next) return <p>{t('inspection.finished')}</p>;
 
   // Closing needs every remedy done or cancelled (docs/inspections.md, "The lifecycle"); the
-  // button says what still blocks it, and closing is confirmed as it cannot be undone.
+  // button says what still blocks it.
   const blockers = next === 'closed' ? closeBlockers(inspection) : [];
   const blocked = blockers.length > 0;
   const blockersId = 'inspection-close-blockers';
-  const onSubmit = (event: FormEvent) => {
-    if (next === 'closed' && !window.confirm(t('inspection.confirmClose'))) {
-      event.preventDefault();
-      return;
-    }
-    form.onSubmit(event);
-  };
+  const step = t(`inspection.step.${next}`);
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="form" onSubmit={confirm.onSubmit} ref={confirm.formRef} noValidate>
+      {(next === 'concluded' || next === 'closed') && (
+        <ConfirmDialog {...confirm.dialog} title={t(`inspection.confirm.${next}.title`)} confirmLabel={step}>
+          <p>
+            {next === 'concluded'
+              ? t('inspection.confirm.concluded.what', { result: form.values.result ? tv('inspectionResult', form.values.result) : '' })
+              : t('inspection.confirm.closed.what')}
+          </p>
+          <p>
+            <strong>{t(`inspection.confirm.${next}.final`)}</strong>
+          </p>
+        </ConfirmDialog>
+      )}
       <FormMessages form={form} />
       {blocked && (
         <div className="alert alert--warning" id={blockersId}>
@@ -69,7 +84,9 @@ export function LifecyclePanel({ inspection }: { inspection: Inspection }) {
             name="result"
             label={labels.result}
             required
-            options={INSPECTION_RESULTS.map((r) => ({ value: r, label: tv('inspectionResult', r) }))}
+            placeholder={t('form.choose')}
+            hint={count ? t('inspection.resultHintViolations', { count }) : t('inspection.resultHintNone')}
+            options={results.map((r) => ({ value: r, label: tv('inspectionResult', r) }))}
           />
         )}
         {concluding && <TextAreaField kit={kit} name="summary" label={labels.summary} className="form-grid__full" />}
@@ -77,10 +94,10 @@ export function LifecyclePanel({ inspection }: { inspection: Inspection }) {
       <div className="form-actions">
         {blocked ? (
           <button type="submit" className="button" disabled aria-describedby={blockersId}>
-            {t(`inspection.step.${next}`)}
+            {step}
           </button>
         ) : (
-          <SubmitButton form={form}>{t(`inspection.step.${next}`)}</SubmitButton>
+          <SubmitButton form={form}>{step}</SubmitButton>
         )}
       </div>
     </form>

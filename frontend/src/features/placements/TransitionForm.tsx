@@ -1,15 +1,16 @@
 import type { Placement, PlacementStatus } from '../../api/types';
+import { ConfirmDialog, useConfirmedSubmit } from '../../components/ConfirmDialog';
 import { SelectField, TextField } from '../../components/form/Field';
 import { FormMessages, SubmitButton } from '../../components/form/FormParts';
 import { today } from '../../forms/today';
 import { useForm } from '../../forms/useForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTransition } from './api';
-import { nextStatuses } from './transitions';
+import { isFinal, nextStatuses } from './transitions';
 
 /** Moves a placement to its next status (departed, returned, …) on a given day. */
 export function TransitionForm({ placement }: { placement: Placement }) {
-  const { t, tv } = useI18n();
+  const { t, tv, formatDate } = useI18n();
   const options = nextStatuses(placement.status);
   // After a change the choices are those of the new status.
   const current = (status: string) => (options.includes(status as PlacementStatus) ? status : (options[0] ?? ''));
@@ -26,10 +27,26 @@ export function TransitionForm({ placement }: { placement: Placement }) {
     onSaved: (_, saved) => saved.set({ reason: '' }),
   });
   const kit = { ...form.kit, values: { ...form.values, status: current(form.values.status) } };
+  const chosen = current(form.values.status) as PlacementStatus;
+  // A final status (returned, returned early, cancelled) can never be left: ask first.
+  const confirm = useConfirmedSubmit(() => isFinal(chosen), form.onSubmit);
   if (options.length === 0) return <p>{t('transition.final')}</p>;
+  const status = tv('status', chosen);
 
   return (
-    <form className="form" onSubmit={form.onSubmit} noValidate>
+    <form className="form" onSubmit={confirm.onSubmit} ref={confirm.formRef} noValidate>
+      <ConfirmDialog {...confirm.dialog} title={t('transition.confirmTitle', { status })} confirmLabel={t('transition.confirmButton', { status })}>
+        <p>
+          {t('transition.confirmWhat', {
+            name: placement.worker.full_name,
+            status,
+            date: form.values.on ? formatDate(form.values.on) : t('common.none'),
+          })}
+        </p>
+        <p>
+          <strong>{t('transition.confirmFinal')}</strong>
+        </p>
+      </ConfirmDialog>
       <FormMessages form={form} saved={(saved) => t('transition.done', { status: tv('status', saved.status) })} />
       <div className="form-grid">
         <SelectField kit={kit} name="status" label={form.labels.status} options={options.map((s) => ({ value: s, label: tv('status', s) }))} />

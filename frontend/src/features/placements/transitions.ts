@@ -16,3 +16,8 @@ const NEXT: Record<PlacementStatus, PlacementStatus[]> = {
 export function nextStatuses(status: PlacementStatus): PlacementStatus[] {
   return NEXT[status];
 }
+
+/** A status nothing follows: once recorded, the placement cannot move on (or back). */
+export function isFinal(status: PlacementStatus): boolean {
+  return NEXT[status].length === 0;
+}

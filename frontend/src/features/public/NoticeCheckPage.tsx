@@ -16,7 +16,8 @@ function NoticeCard({ notice }: { notice: PublicNotice }) {
       <h3>{notice.agency_name}</h3>
       <dl className="notice-card__facts">
         <dt>{t('noticeCheck.licence')}</dt>
-        <dd className="code">{notice.licence_no}</dd>
+        {/* A licence number holds Vietnamese letters (LĐTBXH): the text font, not the code font. */}
+        <dd>{notice.licence_no}</dd>
         <dt>{t('noticeCheck.market')}</dt>
         <dd>{notice.market_name}</dd>
         <dt>{t('noticeCheck.occupation')}</dt>

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { FieldError } from '../../api/errors';
 import type { Target } from '../../api/types';
+import { ConfirmDialog, useConfirmedSubmit } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorMessage } from '../../components/form/FieldErrorText';
 import { NumberInputs } from '../../forms/numberInputs';
@@ -72,6 +73,8 @@ export function TargetCell({ areaCode, areaName, year, target, actual, editable,
       );
     }
   };
+  // Removing a target deletes it for good: asked first.
+  const confirm = useConfirmedSubmit(() => Boolean(target) && text.trim() === '', save);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -82,7 +85,7 @@ export function TargetCell({ areaCode, areaName, year, target, actual, editable,
   return (
     <div className="target-cell">
       {editing ? (
-        <form onSubmit={save} onKeyDown={onKeyDown} className="target-cell__form">
+        <form onSubmit={confirm.onSubmit} ref={confirm.formRef} onKeyDown={onKeyDown} className="target-cell__form">
           <label htmlFor={inputId} className="visually-hidden">
             {cellName}
           </label>
@@ -115,6 +118,17 @@ export function TargetCell({ areaCode, areaName, year, target, actual, editable,
       ) : (
         <span className="target-cell__value">{target ? formatNumber(target.value) : t('common.none')}</span>
       )}
+      {/* Outside the form, whose Escape key leaves the cell. */}
+      <ConfirmDialog
+        {...confirm.dialog}
+        title={t('targets.confirmDeleteTitle')}
+        confirmLabel={t('targets.confirmDeleteButton')}
+      >
+        <p>{t('targets.confirmDeleteWhat', { cell: cellName, value: target ? formatNumber(target.value) : '' })}</p>
+        <p>
+          <strong>{t('targets.confirmDeleteFinal')}</strong>
+        </p>
+      </ConfirmDialog>
       {actual !== undefined && (
         <span className="target-cell__actual">
           <span className="visually-hidden">{t('targets.actualLabel')} </span>
