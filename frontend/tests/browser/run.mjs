@@ -2,7 +2,8 @@
 //
 //   OVERSEAS_BASE_URL  where the backend (with demo data loaded) listens; default http://127.0.0.1:8000
 //   CHROMIUM_PATH      the Chromium binary; default /usr/bin/chromium
-//   OVERSEAS_BROWSER_ONLY  run only the tests whose name holds this text (while working on one)
+//   OVERSEAS_BROWSER_ONLY  run only the tests whose name holds this text, or one of several
+//                          texts separated by | (while working on them)
 //
 // The helpers are in lib.mjs; the tests are here and in suites/*.mjs, each file one area of the
 // product. Each test gets its own browser profile, so storage never leaks between tests.
@@ -527,12 +528,12 @@ test('the dashboard counts the records without a commune, and an officer assigns
     await page.getByRole('link', { name: 'hồ sơ chưa gán xã, phường' }).click();
     await page.waitForURL((url) => url.pathname === '/placements' && url.searchParams.get('unallocated') === 'true');
     assert(await page.getByLabel('Chỉ hồ sơ chưa gán xã, phường').isChecked(), 'the unallocated filter is not ticked');
-    await expectVisible(page.getByText(new RegExp(`/ ${vnNumber.format(before)}$`)), 'the count of unallocated records in the list');
+    await expectText(page.getByTestId('pager-range'), new RegExp(`của ${vnNumber.format(before)}$`), 'the count of unallocated records in the list');
 
     await chooseArea(page, /^Địa bàn \(quê quán\)/, 'dai loc', /^Huyện Đại Lộc — Tỉnh Quảng Nam \(đến 30\/06\/2025\)/);
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('home_area_code') === '506' && url.searchParams.get('unallocated') === 'true');
-    await expectVisible(page.getByText(new RegExp(`/ ${vnNumber.format(subset)}$`)), 'the count of the filtered list');
+    await expectText(page.getByTestId('pager-range'), new RegExp(`của ${vnNumber.format(subset)}$`), 'the count of the filtered list');
 
     await page.getByRole('button', { name: 'Gán xã, phường' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gán xã, phường cho các hồ sơ đang lọc' });
@@ -733,7 +734,7 @@ test('an inspector runs the sanctioning procedure from decision to close, with t
     await form.getByRole('button', { name: 'Thêm vi phạm' }).click();
     await expectText(
       form.locator('[id$="-fine_vnd-error"]'),
-      /Tiền phạt phải từ 80\.000\.000 đến 120\.000\.000 đồng/,
+      /^Tiền phạt \(VND\) phải từ 80\.000\.000 đến 120\.000\.000 đồng\.$/,
       'the fine out of range, said on its input',
     );
     await form.getByLabel('Tìm hành vi').evaluate((input) => input.scrollIntoView({ block: 'start' }));
@@ -1253,7 +1254,7 @@ test('every page passes an axe-core scan without serious or critical findings', 
       '/report-tracking?status=all',
       '/recruitment-notices',
     ],
-    admin: ['/users', '/api-clients', '/working-days', '/rules'],
+    admin: ['/users', '/api-clients', '/working-days', '/rules', '/placements'],
     agency1: ['/placements', '/agencies/1', '/inspections', `/inspections/${inspection}`, '/reports', '/recruitment-notices'],
   };
   for (const [username, paths] of Object.entries(pages)) {

@@ -29,7 +29,7 @@ export function LifecyclePanel({ inspection }: { inspection: Inspection }) {
     }),
     mutation: useInspectionTransition(inspection),
     toBody: (values, numbers): InspectionTransitionInput => {
-      if (concluding && !values.result) numbers.errors.push({ field: 'result', message: 'Field required' });
+      if (concluding && !values.result) numbers.errors.push({ field: 'result', code: 'missing', message: 'Field required' });
       return {
         status: next ?? inspection.status,
         on: values.on,

@@ -43,6 +43,10 @@ test('errors: a return dated before the departure marks the date and says so in 
     const day = page.locator('#transition-on');
     await day.fill(before.toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Cập nhật trạng thái' }).click();
+    // A return is final: the page asks first (its own test in suites/ui.mjs).
+    const confirm = page.getByRole('dialog', { name: 'Ghi nhận trạng thái “Đã về nước”?' });
+    await confirm.getByRole('button', { name: 'Ghi nhận “Đã về nước”' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     const said = await errorUnder(page, day, 'the return date');
     assert(said === 'Ngày về nước không được trước Ngày xuất cảnh.', `the return date says "${said}"`);
     const summary = ((await page.getByRole('alert').first().textContent()) ?? '').trim();

@@ -142,7 +142,7 @@ test('ui: the inspection page chooses no result, offers no "compliant" with viol
 
     const conclude = page.getByRole('button', { name: 'Ban hành kết luận' });
     await conclude.click();
-    await expectText(page.locator('#inspection-step-result-error'), 'Vui lòng nhập thông tin này.', 'the missing result, said on its input');
+    await expectText(page.locator('#inspection-step-result-error'), 'Kết quả: vui lòng nhập thông tin này.', 'the missing result, said on its input');
     assert((await api('inspector', `/inspections/${id}`)).status === 'in_progress', 'concluded without a result');
 
     await result.selectOption('violations');
