@@ -138,12 +138,14 @@ bench-pg: $(BIN)/.installed
 bench: bench-pg
 	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/reads.py --placements $(BENCH_PLACEMENTS) --runs 3 --seconds 3
 	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/export.py --placements $(BENCH_PLACEMENTS) --runs 3
+	$(BIN)/python bench/sqlite_reads.py --placements $(BENCH_PLACEMENTS) --runs 3 --seconds 5
 
 bench-full: bench-pg
 	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/reads.py --placements $(BENCH_FULL_PLACEMENTS) --runs 5 --seconds 5
 	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/export.py --placements $(BENCH_FULL_PLACEMENTS) --runs 3
 	BENCH_PG_URL=$(subst postgresql://,postgresql+psycopg://,$(PG_URL)) $(BIN)/python bench/batch_ingest.py --db postgresql --rows 20000 --preload 100000
 	$(BIN)/python bench/batch_ingest.py --db sqlite --rows 20000 --preload 100000
+	$(BIN)/python bench/sqlite_reads.py --placements $(BENCH_FULL_PLACEMENTS) --runs 5 --seconds 10
 
 # --- OpenAPI -----------------------------------------------------------------------------
 
