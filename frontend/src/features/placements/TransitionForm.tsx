@@ -17,7 +17,8 @@ export function TransitionForm({ placement }: { placement: Placement }) {
   const form = useForm({
     id: 'transition',
     fields: { status: t('transition.status'), on: t('transition.on'), reason: t('transition.reason') },
-    // `on` becomes the departure or the return date (API.md), so their errors are the date input's.
+    // `on` becomes the departure or the return date (backend placements/service.py, `transition`),
+    // so their errors are the date input's.
     aliases: { departure_date: 'on', return_date: 'on' },
     draftKey: null,
     initial: () => ({ status: options[0] ?? '', on: today(), reason: '' }),
