@@ -8,10 +8,11 @@ tells). Everything here answers from memory.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from threading import Lock
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as core_select
@@ -292,28 +293,31 @@ _cache: tuple[tuple[object, ...], Catalog] | None = None
 _lock = Lock()
 
 
-def _fingerprint(session: Session) -> tuple[object, ...]:
-    areas, links = table_of(Area), table_of(AreaSuccession)
-    row = (
-        session.connection()
-        .execute(
-            core_select(
-                func.count(areas.c.id),
-                func.max(areas.c.updated_at),
-                func.max(areas.c.id),
-                core_select(func.count()).select_from(links).scalar_subquery(),
-            )
-        )
-        .one()
-    )
-    updated: datetime | None = row[1]
-    return (row[0], updated.isoformat() if updated else None, row[2], row[3])
+_AREAS, _LINKS = table_of(Area), table_of(AreaSuccession)
+# What tells whether the areas changed: their number, latest change and highest id, and the
+# number of successions. Scalar subqueries, so that a query of the registry can carry them
+# along (FINGERPRINT) and spare the catalog a round trip of its own.
+FINGERPRINT = [
+    core_select(func.count(_AREAS.c.id)).scalar_subquery().label("catalog_units"),
+    core_select(func.max(_AREAS.c.updated_at)).scalar_subquery().label("catalog_changed"),
+    core_select(func.max(_AREAS.c.id)).scalar_subquery().label("catalog_last"),
+    core_select(func.count()).select_from(_LINKS).scalar_subquery().label("catalog_links"),
+]
+_FINGERPRINT_QUERY = core_select(*FINGERPRINT)
 
 
-def load(session: Session) -> Catalog:
-    """The catalog of this database, read again only when the areas changed."""
+def _fingerprint(values: Sequence[Any]) -> tuple[object, ...]:
+    units, updated, last, links = values
+    return (units, updated.isoformat() if updated else None, last, links)
+
+
+def load(session: Session, fingerprint: Sequence[Any] | None = None) -> Catalog:
+    """The catalog of this database, read again only when the areas changed. `fingerprint`:
+    the values of FINGERPRINT, read in the same transaction by a query that carried them."""
     global _cache
-    key = (str(session.get_bind().engine.url), *_fingerprint(session))
+    if fingerprint is None:
+        fingerprint = session.connection().execute(_FINGERPRINT_QUERY).one()
+    key = (str(session.get_bind().engine.url), *_fingerprint(fingerprint))
     cached = _cache
     if cached is not None and cached[0] == key:
         return cached[1]

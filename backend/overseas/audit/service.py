@@ -29,7 +29,7 @@ from sqlmodel import Session, col, select
 
 from overseas.audit.models import AuditLog
 from overseas.core.bulk import bulk_insert, in_values, table_of
-from overseas.core.db import add_after_read, utcnow
+from overseas.core.db import DEFERRED_WRITES, add_after_read, utcnow
 from overseas.core.pagination import PageParams, paginate
 from overseas.core.pii import AUDIT_MASKS, mask_changes
 
@@ -135,6 +135,25 @@ def record(
             changes=changes or {},
         ),
     )
+
+
+def record_read(session: Session, entity: str, entity_id: str, ids: list[int]) -> None:
+    """The trace of a read of personal data (docs/security.md): one statement of its own,
+    without the unit of work, since a read has nothing else to flush. On SQLite it waits, as
+    every write of a read does, until the read transaction is over (core.db)."""
+    values = {
+        "at": utcnow(),
+        "actor": session.info.get("actor", SYSTEM_ACTOR),
+        "action": "read_pii",
+        "entity": entity,
+        "entity_id": entity_id,
+        "changes": {"ids": ids},
+    }
+    deferred = session.info.get(DEFERRED_WRITES)
+    if deferred is not None:
+        deferred.append(AuditLog(**values))
+    else:
+        session.connection().execute(insert(table_of(AuditLog)), values)
 
 
 def record_many(

@@ -1,10 +1,12 @@
 """Who is calling: the principal behind a bearer token, and role checks."""
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from overseas.auth import cache
 from overseas.auth.models import ApiClient, User
@@ -17,15 +19,21 @@ from overseas.core.types import MAX_ID
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-def get_principal(
+async def get_principal(
     session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
 ) -> Principal:
+    """The caller. Async, so that a token seen moments ago (overseas.auth.cache) costs no hop
+    to the thread pool; the account is read in the pool only when the cache has no entry."""
     if not token:
         raise NotAuthenticated("a bearer token is required")
     kept = cache.lookup(token)
-    if kept is not None:
-        session.info["actor"] = kept.actor
-        return kept
+    if kept is None:
+        kept = await run_in_threadpool(_authenticate, session, token)
+    session.info["actor"] = kept.actor
+    return kept
+
+
+def _authenticate(session: Session, token: str) -> Principal:
     try:
         claims = decode_access_token(token)
     except InvalidToken as exc:
@@ -51,17 +59,17 @@ def get_principal(
     if principal is None:
         raise NotAuthenticated("the token's account is inactive or revoked")
     cache.keep(token, principal, float(claims["exp"]))
-    session.info["actor"] = principal.actor
     return principal
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def require_role(*roles: Role) -> Callable[[Principal], Principal]:
+def require_role(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     allowed = frozenset(roles)
 
-    def _check(principal: CurrentPrincipal) -> Principal:
+    # Async: a check in memory needs no hop to the thread pool.
+    async def _check(principal: CurrentPrincipal) -> Principal:
         if principal.role not in allowed:
             raise Forbidden(f"the role '{principal.role}' may not do this")
         return principal

@@ -46,7 +46,7 @@ class PageParams(BaseModel):
     include_total: bool
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1-500)")] = (
         DEFAULT_LIMIT
     ),
@@ -181,8 +181,10 @@ def _read(
     keys: Sequence[SortKey],
     values: Sequence[Any] | None,
     count: int,
+    plain: bool = False,
 ) -> list[Any]:
-    """Up to `count` rows after `values` (from the start when None) in the order of `keys`."""
+    """Up to `count` rows after `values` (from the start when None) in the order of `keys`;
+    `plain` runs a select of columns on the connection, without the ORM's layer."""
     segments = _segments(keys)
     start = 0
     if values is not None and keys[0].nullable:
@@ -196,7 +198,10 @@ def _read(
         if i == start and values is not None:
             query = query.where(_after(seg_keys, values[len(keys) - len(seg_keys) :]))
         query = query.order_by(*(k.order() for k in seg_keys)).limit(count - len(rows))
-        rows += session.exec(query).all()  # type: ignore[call-overload]
+        if plain:
+            rows += session.connection().execute(query).all()
+        else:
+            rows += session.exec(query).all()  # type: ignore[call-overload]
         if len(rows) >= count:
             break
     return rows
@@ -209,9 +214,11 @@ def walk(
     params: PageParams,
     *,
     order_name: str = "default",
+    plain: bool = False,
 ) -> Window:
-    """Run `stmt` (selecting one entity) ordered by `keys` (unique as a tuple), a page after
-    `params.cursor`, or before it when the cursor is a `prev_cursor`; never OFFSET."""
+    """Run `stmt` (selecting one entity, or columns when `plain`) ordered by `keys` (unique as
+    a tuple), a page after `params.cursor`, or before it when the cursor is a `prev_cursor`;
+    never OFFSET."""
     total = None
     if params.include_total:
         total = session.scalar(select(func.count()).select_from(stmt.subquery()))
@@ -219,7 +226,7 @@ def walk(
     if params.cursor:
         values, backward = read_cursor(params.cursor, order_name, len(keys))
     order = [k.flipped() for k in keys] if backward else list(keys)
-    rows = _read(session, stmt, order, values, params.limit + 1)
+    rows = _read(session, stmt, order, values, params.limit + 1, plain)
     more = len(rows) > params.limit
     rows = rows[: params.limit]
     if backward:

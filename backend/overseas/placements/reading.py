@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from overseas.areas import catalog
@@ -17,7 +18,7 @@ from overseas.core.errors import (
     NotFound,
     ValidationFailed,
 )
-from overseas.core.pagination import PageParams, SortKey, TwoWayPage, Window, walk
+from overseas.core.pagination import PageParams, SortKey, Window, walk
 from overseas.core.pii import mask_national_id, mask_phone
 from overseas.core.principal import Principal, Role
 from overseas.placements import identity, rules
@@ -110,12 +111,11 @@ def audit_pii_read(session: Session, principal: Principal, ids: Sequence[int | N
     """Every read of workers' records leaves a trace, whoever reads (Law 91/2025/QH15; see
     docs/security.md): one row per page or record, naming the placements read."""
     if ids:
-        audit.record(
+        audit.record_read(
             session,
-            "read_pii",
             "placements",
             str(ids[0]) if len(ids) == 1 else "list",
-            {"ids": [i for i in ids if i is not None]},
+            [i for i in ids if i is not None],
         )
 
 
@@ -198,9 +198,15 @@ def id_part(digits: str) -> ColumnElement[bool]:
     )
 
 
-def filtered(session: Session, principal: Principal, f: PlacementFilters) -> Any:
+def filtered(
+    session: Session,
+    principal: Principal,
+    f: PlacementFilters,
+    columns: Sequence[Any] | None = None,
+) -> Any:
+    """The placements matching `f` that the principal may see: ORM objects, or `columns`."""
     check_filters(principal, f)
-    stmt = select(Placement)
+    stmt: Any = select(Placement) if columns is None else sa_select(*columns)
     if principal.is_agency:
         stmt = stmt.where(Placement.agency_id == principal.agency_id)
     if f.agency_id is not None:
@@ -283,15 +289,18 @@ def list_placements(
     params: PageParams,
     filters: PlacementFilters,
     sort: str = "id",
+    columns: Sequence[Any] | None = None,
 ) -> Window:
     keys = sort_keys(sort)
-    stmt = filtered(session, principal, filters)
+    stmt = filtered(session, principal, filters, columns)
+    plain = columns is not None
     if filters.updated_since:
         # The incremental feed keeps its own order, whatever the sort (docs/api.md, "Lists").
         order = [SortKey(col(Placement.updated_at)), SortKey(col(Placement.id))]
-        return walk(session, stmt, order, params, order_name="updated")
+        return walk(session, stmt, order, params, order_name="updated", plain=plain)
     # The default order keeps the name its cursors always had.
-    return walk(session, stmt, keys, params, order_name="default" if sort == "id" else sort)
+    name = "default" if sort == "id" else sort
+    return walk(session, stmt, keys, params, order_name=name, plain=plain)
 
 
 def iter_placements(
@@ -323,29 +332,4 @@ def history(session: Session, placement: Placement) -> list[PlacementEvent]:
             .where(PlacementEvent.placement_id == placement.id)
             .order_by(col(PlacementEvent.id))
         ).all()
-    )
-
-
-def read_one(session: Session, principal: Principal, placement: Placement) -> PlacementRead:
-    """One placement as the principal may see it; the read is audited."""
-    audit_pii_read(session, principal, [placement.id])
-    return to_read(placement, principal, catalog.load(session))
-
-
-def read_page(
-    session: Session,
-    principal: Principal,
-    params: PageParams,
-    filters: PlacementFilters,
-    sort: str = "id",
-) -> TwoWayPage[PlacementRead]:
-    """A page of the registry as the principal may see it; the read is audited."""
-    window = list_placements(session, principal, params, filters, sort)
-    audit_pii_read(session, principal, [r.id for r in window.rows])
-    places = catalog.load(session)
-    return TwoWayPage(
-        items=[to_read(r, principal, places) for r in window.rows],
-        next_cursor=window.next_cursor,
-        prev_cursor=window.prev_cursor,
-        total=window.total,
     )

@@ -13,7 +13,7 @@ from overseas.core.db import SessionDep
 from overseas.core.errors import problem_responses
 from overseas.core.pagination import PageDep, TwoWayPage
 from overseas.core.types import Id, Timestamp
-from overseas.placements import communes, files, people, reading, service
+from overseas.placements import answers, communes, files, people, reading, service
 from overseas.placements.auth import (
     CommuneAssigner,
     PersonDataOfficer,
@@ -46,7 +46,8 @@ from overseas.system.idempotency import IdempotencyDep
 router = APIRouter(prefix="/api/v1/placements", tags=["placements"])
 
 
-def placement_filters(
+# Async, as every dependency that only reads the request: no hop to the thread pool.
+async def placement_filters(
     status: Status | None = None,
     market_code: Annotated[str | None, Query(max_length=2)] = None,
     agency_id: Id | None = None,
@@ -111,10 +112,10 @@ def list_placements(
             "rest). A cursor belongs to the sort it came from"
         ),
     ] = "id",
-) -> TwoWayPage[PlacementRead]:
+) -> Response:
     """The registry, filtered and sorted, a page at a time by cursor (`next_cursor`,
     `prev_cursor`); an enterprise sees only its own placements."""
-    return reading.read_page(session, principal, page, filters, sort)
+    return answers.page(session, principal, page, filters, sort)
 
 
 @router.post(
@@ -242,12 +243,9 @@ def export_placements(
 @router.get(
     "/{placement_id}", response_model=PlacementRead, responses=problem_responses(401, 403, 404)
 )
-def get_placement(
-    placement: PlacementDep, session: SessionDep, principal: PlacementReader, response: Response
-) -> PlacementRead:
+def get_placement(placement_id: Id, session: SessionDep, principal: PlacementReader) -> Response:
     """One placement, with its ETag."""
-    set_etag(response, placement.version)
-    return reading.read_one(session, principal, placement)
+    return answers.one(session, principal, placement_id)
 
 
 @router.patch(
