@@ -1,5 +1,5 @@
 """The principal behind a token, kept in process memory for a few seconds (docs/security.md,
-"Who is calling"): a request with a token seen moments ago skips the token's decoding and the
+"Accounts and tokens"): a request with a token seen moments ago skips the token's decoding and the
 account's lookup. A change to an account made through this process (deactivation, password
 change, revocation) empties the cache at once; one made through another process reaches this
 one within `OVERSEAS_AUTH_CACHE_SECONDS` (at most 5 s), when the entry expires."""
