@@ -34,7 +34,7 @@ def registry(make: Factory) -> dict[str, Any]:
     rows = [
         make.placement(agency_id=first.id, worker={"national_id": shared}),
         make.placement(agency_id=second.id, worker={"national_id": shared}),
-        make.placement(agency_id=first.id, service_fee_vnd=900_000_000, notes="Ghi chú; \"x\""),
+        make.placement(agency_id=first.id, service_fee_vnd=900_000_000, notes='Ghi chú; "x"'),
         make.placement(
             agency_id=first.id,
             worker={
