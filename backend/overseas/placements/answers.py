@@ -40,9 +40,10 @@ _SHOWN = [
     "name_key", *_FLAGS,
 ]  # fmt: skip
 # The catalog's fingerprint comes first, carried by the same query (areas.catalog.load).
-COLUMNS = [*catalog.FINGERPRINT, *(_TABLE.c[name] for name in _SHOWN)]
+_COLUMNS = [*catalog.FINGERPRINT, *(_TABLE.c[name] for name in _SHOWN)]
 _CARRIED = len(catalog.FINGERPRINT)
-_ONE_QUERY = select(*COLUMNS).where(_TABLE.c.id == bindparam("placement_id"))
+_SELECT = select(*_COLUMNS)
+_ONE_QUERY = _SELECT.where(_TABLE.c.id == bindparam("placement_id"))
 
 
 # The shape of `PlacementRead` and its parts, field for field and in its order; codes stay the
@@ -219,7 +220,7 @@ def page(
     sort: str = "id",
 ) -> Response:
     """A page of the registry as the principal may see it; the read is audited."""
-    window = reading.list_placements(session, principal, params, filters, sort, COLUMNS)
+    window = reading.list_placements(session, principal, params, filters, sort, _SELECT)
     reading.audit_pii_read(session, principal, [r.id for r in window.rows])
     # An empty page needs no catalog; a page's rows carry its fingerprint.
     rows = window.rows

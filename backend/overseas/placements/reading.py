@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, or_
-from sqlalchemy import select as sa_select
+from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlmodel import Session, col, select
 
 from overseas.areas import catalog
@@ -202,11 +201,12 @@ def filtered(
     session: Session,
     principal: Principal,
     f: PlacementFilters,
-    columns: Sequence[Any] | None = None,
+    columns: Select[Any] | None = None,
 ) -> Any:
-    """The placements matching `f` that the principal may see: ORM objects, or `columns`."""
+    """The placements matching `f` that the principal may see: ORM objects, or the columns
+    `columns` selects (a select of the placements' columns, built once by its caller)."""
     check_filters(principal, f)
-    stmt: Any = select(Placement) if columns is None else sa_select(*columns)
+    stmt: Any = select(Placement) if columns is None else columns
     if principal.is_agency:
         stmt = stmt.where(Placement.agency_id == principal.agency_id)
     if f.agency_id is not None:
@@ -289,7 +289,7 @@ def list_placements(
     params: PageParams,
     filters: PlacementFilters,
     sort: str = "id",
-    columns: Sequence[Any] | None = None,
+    columns: Select[Any] | None = None,
 ) -> Window:
     keys = sort_keys(sort)
     stmt = filtered(session, principal, filters, columns)
