@@ -120,7 +120,7 @@ def _use_session(application: FastAPI, session: Session) -> None:
             session.rollback()
             raise
 
-    application.dependency_overrides[core_db.get_session] = _session
+    application.dependency_overrides[core_db.request_session] = _session
 
 
 @pytest.fixture

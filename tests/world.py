@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, event
 from sqlmodel import Session, SQLModel
 
-from overseas.core.db import get_session, today
+from overseas.core.db import request_session, today
 from overseas.core.principal import Role
 from overseas.main import create_app
 from tests.factories import Factory
@@ -297,7 +297,7 @@ class WorldHarness:
         self._written: set[str] = set()
         event.listen(connection, "before_cursor_execute", self._on_execute)
         self.app = create_app()
-        self.app.dependency_overrides[get_session] = self._session
+        self.app.dependency_overrides[request_session] = self._session
         self.app.middleware("http")(self._check_audit)
         with self.test(keep=True), TestClient(self.app) as client:
             self.world = build_world(client, Factory(self._current()))

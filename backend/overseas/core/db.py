@@ -1,7 +1,7 @@
 """Database engine, column types shared by every domain, and the session dependency."""
 
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from overseas.core.config import get_settings
 
@@ -143,15 +144,22 @@ def get_session(request: Request) -> Iterator[Session]:
             session.connection(execution_options={SQLITE_IMMEDIATE: True})
         try:
             yield session
-            deferred = session.info.pop(DEFERRED_WRITES, None)
-            session.commit()
-            if deferred:
-                session.connection(execution_options={SQLITE_IMMEDIATE: True})
-                session.add_all(deferred)
-                session.commit()
+            finish(session)
         except BaseException:
             session.rollback()
             raise
+
+
+def finish(session: Session) -> None:
+    """Commit the request's work and, on SQLite, then write what its read set aside. A route
+    whose work ends in the thread pool may call it there, at the end of that work: the
+    session's dependency then has nothing left that waits (docs/performance.md)."""
+    deferred = session.info.pop(DEFERRED_WRITES, None)
+    session.commit()
+    if deferred:
+        session.connection(execution_options={SQLITE_IMMEDIATE: True})
+        session.add_all(deferred)
+        session.commit()
 
 
 def add_after_read(session: Session, row: Any) -> None:
@@ -163,7 +171,49 @@ def add_after_read(session: Session, row: Any) -> None:
         deferred.append(row)
 
 
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+def begins_with_write_lock(request: Request) -> bool:
+    """Whether `get_session` takes SQLite's write lock as the request begins (a wait)."""
+    return request.method not in READ_METHODS and get_engine().dialect.name == "sqlite"
+
+
+async def request_session(request: Request) -> AsyncIterator[Session]:
+    """`get_session`'s transaction as the dependency of every route. Its steps that wait on
+    the database run in the thread pool, the others on the event loop: opening a session
+    waits on nothing but SQLite's write lock, and a request that never began a transaction
+    (a principal already known, a rule refused before any query) ends without a wait. Each
+    hop to the thread pool costs more than the step itself (docs/performance.md)."""
+    steps = get_session(request)
+    if begins_with_write_lock(request):
+        session = await run_in_threadpool(next, steps)
+    else:
+        session = next(steps)
+    try:
+        yield session
+    except BaseException as exc:
+        if session.in_transaction():
+            await run_in_threadpool(_end, steps, exc)
+        else:
+            _end(steps, exc)
+        raise
+    if session.in_transaction() or session.info.get(DEFERRED_WRITES):
+        await run_in_threadpool(_end, steps, None)
+    else:
+        _end(steps, None)
+
+
+def _end(steps: Iterator[Session], exc: BaseException | None) -> None:
+    """Run `get_session` to its end: commit, or roll back with the request's exception."""
+    if exc is None:
+        next(steps, None)
+        return
+    try:
+        steps.throw(exc)  # type: ignore[attr-defined]
+    except BaseException as raised:
+        if raised is not exc:
+            raise
+
+
+SessionDep = Annotated[Session, Depends(request_session, scope="function")]
 
 
 # The department's calendar day (Vietnam, UTC+7): ages, report deadlines, "not in the future".

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from typing_extensions import TypedDict
 
 from overseas.areas import catalog
+from overseas.core import db
 from overseas.core.bulk import table_of
 from overseas.core.concurrency import set_etag
 from overseas.core.db import today
@@ -207,6 +208,7 @@ def one(session: Session, principal: Principal, placement_id: int) -> Response:
     reading.audit_pii_read(session, principal, [row.id])
     homes = _Homes(catalog.load(session, row[:_CARRIED]))
     item = _item(row, reading.masks_pii(principal), _hidden_flag(principal), homes)
+    db.finish(session)  # here, in the thread pool: no second hop to commit
     answer = Response(_ONE.dump_json(item), media_type="application/json")
     set_etag(answer, row.version)
     return answer
@@ -232,4 +234,5 @@ def page(
         "total": window.total,
         "prev_cursor": window.prev_cursor,
     }
+    db.finish(session)
     return Response(_PAGE.dump_json(body), media_type="application/json")
