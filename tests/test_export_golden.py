@@ -171,6 +171,11 @@ def _xlsx_parts(content: bytes) -> dict[str, str]:
     """The workbook's parts; the time it was written is not the export's."""
     with zipfile.ZipFile(io.BytesIO(content)) as book:
         parts = {name: book.read(name).decode() for name in book.namelist()}
+        # How each part is stored, in order (not when: that is the time of the export).
+        parts["(members)"] = "\n".join(
+            f"{i.filename} {i.compress_type} {i.external_attr:o} {i.create_system} {i.flag_bits}"
+            for i in book.infolist()
+        )
     parts["docProps/core.xml"] = re.sub(
         r"(<dcterms:(?:created|modified)[^>]*>)[^<]*", r"\1WHEN", parts["docProps/core.xml"]
     )
