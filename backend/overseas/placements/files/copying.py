@@ -7,10 +7,12 @@ the expression that writes it the way the export does:
   and phones masked by the masks of core.pii (their SQL form), no policy groups for the roles
   that see masked data, the flags reading.flags_of shows;
 - text defused like columns.defuse, an empty text written as nothing (as Python's csv writes
-  it: PostgreSQL would write "" for it);
+  it: PostgreSQL would write "" for it); codes (channels, statuses, policy groups, flags...)
+  start with a letter and are written as they are;
 - dates ISO, amounts as the API writes them, timestamps in UTC as "...T03:04:05.123456Z";
 - the policy groups, flags and today's units joined with ';', the home unit's name and today's
-  units from the area catalog (in memory: passed to the query as one JSON document).
+  units from the area catalog (in memory: written and defused once per unit, and passed to
+  the query as one JSON document).
 
 Python's csv module ends a row with CRLF and PostgreSQL with LF: the LFs outside quoted fields
 become CRLF on the way out. The result is the file the Core path writes, byte for byte (a test
@@ -26,15 +28,13 @@ from sqlalchemy import (
     Connection,
     Engine,
     Text,
-    and_,
     case,
     cast,
     func,
     literal,
     literal_column,
-    select,
 )
-from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
@@ -42,7 +42,7 @@ from overseas.core.bulk import table_of
 from overseas.core.pii import NATIONAL_ID_MASK, PHONE_MASK
 from overseas.core.principal import Principal
 from overseas.placements import reading
-from overseas.placements.files.columns import BOM, CHUNK_BYTES, COLUMNS, FORMULA_START
+from overseas.placements.files.columns import BOM, CHUNK_BYTES, COLUMNS, FORMULA_START, defuse
 from overseas.placements.files.rows import Source
 from overseas.placements.models import Flag, Placement
 
@@ -55,9 +55,8 @@ _MASKS = {
 }
 # A timestamp in UTC as the API writes it: microseconds only when there are some.
 _STAMP_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
-# The characters a formula starts with (columns.FORMULA_START: one character each).
-_FORMULA_FIRST = "".join(FORMULA_START)
-assert len(_FORMULA_FIRST) == len(FORMULA_START)
+# The code points a formula starts with (columns.FORMULA_START: one character each).
+_FORMULA_CODES = [ord(start) for start in FORMULA_START]
 
 
 def supported(bind: Engine | Connection) -> bool:
@@ -65,8 +64,8 @@ def supported(bind: Engine | Connection) -> bool:
 
 
 def _defused(text: ColumnElement[Any]) -> ColumnElement[Any]:
-    # strpos finds the empty string too: an empty text is not one to defuse but NULL.
-    formula = and_(func.strpos(_FORMULA_FIRST, func.left(text, 1)) > 0, text != "")
+    # ascii() is the code point of the first character (0 for an empty text).
+    formula = func.ascii(text).in_(_FORMULA_CODES)
     return case((formula, literal("'", Text) + text), else_=func.nullif(text, ""))
 
 
@@ -76,26 +75,22 @@ def _stamp(column: ColumnElement[Any]) -> ColumnElement[Any]:
 
 
 def _groups() -> ColumnElement[Any]:
-    items = (
-        func.jsonb_array_elements_text(_TABLE.c.policy_groups)
-        .table_valued("value", with_ordinality="position")
-        .render_derived()
-    )
-    joined = func.string_agg(
-        items.c.value, aggregate_order_by(literal_column("';'"), items.c.position)
-    )
-    return select(joined).select_from(items).scalar_subquery()
+    # The groups are codes (schemas.PolicyGroup: letters and underscores, never a formula):
+    # the JSON text '["poor_household", "land_recovered"]' less brackets, quotes and spaces.
+    codes = func.translate(cast(_TABLE.c.policy_groups, Text), '[]" ', "")
+    return func.nullif(func.replace(codes, ",", ";"), "")
 
 
 def _flags(source: Source) -> ColumnElement[Any]:
+    # The flags' codes start with a letter: nothing to defuse.
     shown = source.flags(tuple(True for _ in Flag))
-    return func.concat_ws(";", *(case((_TABLE.c[f], f)) for f in shown))
+    return func.nullif(func.concat_ws(";", *(case((_TABLE.c[f], f)) for f in shown)), "")
 
 
 def _field(name: str, source: Source, homes: ColumnElement[Any]) -> ColumnElement[Any]:
     kind = _KINDS.get(name)
     if kind == "enum":
-        # A code (the read validates it: schemas.PlacementRead) never starts a formula.
+        # A code of its enum (schemas.PlacementRead reads no other): never a formula.
         return _TABLE.c[name]
     if kind in ("text", "national_id", "phone"):
         column: ColumnElement[Any] = _TABLE.c[name]
@@ -103,22 +98,26 @@ def _field(name: str, source: Source, homes: ColumnElement[Any]) -> ColumnElemen
             column = literal_column(_MASKS[name].sql(f"placements.{name}"), Text)
         return _defused(column)
     if kind == "date":
-        return func.to_char(_TABLE.c[name], "YYYY-MM-DD")
+        return _TABLE.c[name]  # ISO: the export sets DateStyle for its transaction
     if kind == "decimal":
         return cast(func.trim_scale(_TABLE.c[name]), Text)
     if kind == "groups":
-        return _defused(_groups())
+        return _groups()
     home_id = cast(_TABLE.c.home_area_id, Text)
     match name:
         case "home_area_name":
-            return _defused(func.jsonb_extract_path_text(homes, home_id, "0"))
+            return func.jsonb_extract_path_text(homes, home_id, "0")
         case "home_area_today":
-            return _defused(func.jsonb_extract_path_text(homes, home_id, "1"))
+            return func.jsonb_extract_path_text(homes, home_id, "1")
         case "flags":
-            return _defused(_flags(source))
+            return _flags(source)
         case "created_at" | "updated_at":
             return _stamp(_TABLE.c[name])
     return _TABLE.c[name]  # a number, written as it is
+
+
+def _written(text: str) -> str | None:
+    return defuse(text) if text else None
 
 
 class _Lines:
@@ -148,8 +147,9 @@ def csv_chunks(
     csv.writer(head).writerow(names)
     with Session(bind) as session:
         source = Source(session, principal)
+        # Each unit's name and today's units, written and defused here, once.
         places = {
-            str(unit): [home.name, ";".join(home.today_codes)]
+            str(unit): [_written(home.name), _written(";".join(home.today_codes))]
             for unit in source.places.units
             for home in (source.home(unit),)
         }
@@ -174,8 +174,11 @@ def csv_chunks(
         lines = _Lines()
         buffer = bytearray()
         with driver.cursor() as cursor:
+            # For this export's transaction only: UTF-8, and dates as YYYY-MM-DD (the ISO
+            # style, which the driver needs anyway to read timestamps).
             if driver.info.encoding != "utf-8":
-                cursor.execute("SET LOCAL client_encoding TO 'UTF8'")  # for this export only
+                cursor.execute("SET LOCAL client_encoding TO 'UTF8'")
+            cursor.execute("SET LOCAL DateStyle TO 'ISO'")
             with cursor.copy(f"COPY ({compiled.string}) TO STDOUT (FORMAT csv)", params) as copy:
                 for data in copy:
                     buffer += data

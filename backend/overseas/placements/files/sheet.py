@@ -28,6 +28,8 @@ _SHEET_PART = "xl/worksheets/sheet1.xml"
 _ROWS_END = b"</sheetData>"
 # Excel's limit on a cell's text, which openpyxl applies by cutting the text.
 _MAX_TEXT = 32767
+# A cache keyed by values stops growing past this many entries.
+_CACHE_LIMIT = 4096
 
 
 def _escape(text: str) -> str:
@@ -57,6 +59,8 @@ class _Rows:
         # with the workbook where openpyxl would first register it, so that the styles part
         # numbers them alike.
         self._styles: dict[tuple[type, str | None], str] = {}
+        self._texts: dict[str, str] = {}
+        self._days: dict[tuple[date, str | None], str] = {}
 
     def _style(self, value: Any, number_format: str | None) -> str:
         key = (type(value), number_format)
@@ -71,6 +75,8 @@ class _Rows:
     def xml(self, rows: Iterable[Sequence[Any]]) -> str:
         out: list[str] = []
         add = out.append
+        # What follows a cell's reference, by value: codes, names and dates recur.
+        texts, days = self._texts, self._days
         for values in rows:
             self._row += 1
             r = str(self._row)
@@ -80,33 +86,46 @@ class _Rows:
                     continue
                 kind = type(value)
                 if kind is str:
-                    add(self._text(letter + r, value))
+                    rest = texts.get(value)
+                    if rest is None:
+                        rest = _remember(texts, value, _text(value))
                 elif kind is int or kind is Decimal:
                     style = "" if number_format is None else self._style(value, number_format)
-                    add(f'<c r="{letter}{r}"{style} t="n"><v>{_number(value)}</v></c>')
+                    rest = f'{style} t="n"><v>{_number(value)}</v></c>'
                 elif kind is date or kind is datetime:
-                    style = self._style(value, number_format)
-                    number = _number(to_excel(value, self._epoch))
-                    add(f'<c r="{letter}{r}"{style} t="n"><v>{number}</v></c>')
+                    rest = days.get((value, number_format))
+                    if rest is None:
+                        style = self._style(value, number_format)
+                        number = _number(to_excel(value, self._epoch))
+                        rest = f'{style} t="n"><v>{number}</v></c>'
+                        _remember(days, (value, number_format), rest)
                 else:
                     raise TypeError(f"no XLSX cell for {kind.__name__}")
+                add(f'<c r="{letter}{r}"{rest}')
             add("</row>")
         return "".join(out)
 
-    @staticmethod
-    def _text(ref: str, value: str) -> str:
-        if len(value) > _MAX_TEXT:
-            value = value[:_MAX_TEXT]
-        if not value:
-            return f'<c r="{ref}" t="inlineStr" />'
-        if len(value) > 1 and value[0] == "=":
-            # A formula (the export's values never are one: columns.defuse).
-            return f'<c r="{ref}"><f>{_escape(value[1:])}</f><v /></c>'
-        if value in ERROR_CODES:
-            return f'<c r="{ref}" t="e"><v>{value}</v></c>'
-        stripped = value.strip()
-        space = ' xml:space="preserve"' if stripped and stripped != value else ""
-        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
+
+def _remember(cache: dict[Any, str], key: Any, value: str) -> str:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()  # memory stays flat
+    cache[key] = value
+    return value
+
+
+def _text(value: str) -> str:
+    """A text cell after its reference, as openpyxl writes it (openpyxl.cell._writer)."""
+    value = value[:_MAX_TEXT]
+    if not value:
+        return ' t="inlineStr" />'
+    if len(value) > 1 and value[0] == "=":
+        # A formula (the export's values never are one: columns.defuse).
+        return f"><f>{_escape(value[1:])}</f><v /></c>"
+    if value in ERROR_CODES:
+        return f' t="e"><v>{value}</v></c>'
+    stripped = value.strip()
+    space = ' xml:space="preserve"' if stripped and stripped != value else ""
+    return f' t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
 
 
 def _splice(frame: IO[bytes], rows: IO[bytes], out: IO[bytes]) -> None:
