@@ -22,6 +22,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -38,7 +39,9 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
+from overseas.areas import catalog
 from overseas.core.bulk import table_of
+from overseas.core.db import today
 from overseas.core.pii import NATIONAL_ID_MASK, PHONE_MASK
 from overseas.core.principal import Principal
 from overseas.placements import reading
@@ -120,6 +123,28 @@ def _written(text: str) -> str | None:
     return defuse(text) if text else None
 
 
+# The last catalog's homes as JSON, with the day that says which units are today's.
+_homes_of: tuple[catalog.Catalog, date, str] | None = None
+
+
+def _homes(source: Source) -> str:
+    """Each unit's name and today's units by unit id, written and defused here, once for
+    the catalog and the day (the catalog is read again when the areas change)."""
+    global _homes_of
+    day = today()
+    kept = _homes_of
+    if kept is not None and kept[0] is source.places and kept[1] == day:
+        return kept[2]
+    places = {
+        str(unit): [_written(home.name), _written(";".join(home.today_codes))]
+        for unit in source.places.units
+        for home in (source.home(unit),)
+    }
+    text = json.dumps(places, ensure_ascii=False)
+    _homes_of = (source.places, day, text)
+    return text
+
+
 class _Lines:
     """LF ends a row outside a quoted field: CRLF instead, as Python's csv module writes."""
 
@@ -147,13 +172,7 @@ def csv_chunks(
     csv.writer(head).writerow(names)
     with Session(bind) as session:
         source = Source(session, principal)
-        # Each unit's name and today's units, written and defused here, once.
-        places = {
-            str(unit): [_written(home.name), _written(";".join(home.today_codes))]
-            for unit in source.places.units
-            for home in (source.home(unit),)
-        }
-        homes = cast(literal(json.dumps(places, ensure_ascii=False), Text), JSONB)
+        homes = cast(literal(_homes(source), Text), JSONB)
         stmt = (
             reading.filtered(session, principal, filters)
             .with_only_columns(*(_field(name, source, homes) for name in names))
