@@ -2,11 +2,14 @@
 enterprise's and the market's names, statuses, channels, programmes, sexes, policy groups and
 flags in words, the home unit's name and today's units' names, dates as dd/mm/yyyy and amounts
 written the Vietnamese way (180.000; 2.500,5). It imports again: the import reads every one of
-these values back (files.choices, files.names)."""
+these values back (files.choices, files.names).
 
+Each function here takes a record (files.rows) and changes it in place, a whole row at once."""
+
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,21 +19,41 @@ from sqlmodel import Session, select
 from overseas.agencies.models import Agency
 from overseas.core.db import LOCAL_ZONE
 from overseas.markets.models import Market
-from overseas.placements.files.columns import HEADINGS, defuse
-from overseas.placements.labels import label
-from overseas.placements.schemas import PlacementRead
+from overseas.placements.files.columns import COLUMNS, HEADINGS, defuse
+from overseas.placements.files.rows import (
+    CREATED_AT,
+    FIELD,
+    FLAGS,
+    HOME_AREA_NAME,
+    HOME_AREA_TODAY,
+    POLICY_GROUPS,
+    UPDATED_AT,
+    Home,
+    Record,
+    decimal_text,
+)
+from overseas.placements.labels import LABELS_VI
 
-# The field's values in words: the vocabulary of labels.LABELS_VI they come from.
-_WORDS = {
-    "channel": "channel",
-    "status": "status",
-    "programme": "programme",
-    "sex": "sex",
-    "policy_groups": "policy_group",
-    "flags": "flag",
-}
-
-_MONEY = frozenset({"monthly_salary", "service_fee_vnd", "deposit_vnd", "loan_vnd"})
+# The fields whose codes are written in words: the vocabulary of labels.LABELS_VI they come
+# from (a code without words, a programme's own name, is itself).
+_WORDS = {FIELD[c.name]: LABELS_VI.get(c.vocabulary, {}) for c in COLUMNS if c.kind == "enum"}
+_GROUP_WORDS = LABELS_VI["policy_group"]
+_FLAG_WORDS = LABELS_VI["flag"]
+_AGENCY = FIELD["agency_id"]
+_MARKET = FIELD["market_code"]
+_DATES = tuple(FIELD[c.name] for c in COLUMNS if c.kind == "date")
+_STAMPS = (CREATED_AT, UPDATED_AT)
+_VND = tuple(FIELD[c.name] for c in COLUMNS if c.kind == "vnd")
+_SALARY = FIELD["monthly_salary"]
+# The fields that hold text once in words: written defused (columns.defuse).
+_TEXTS = (
+    *(FIELD[c.name] for c in COLUMNS if c.kind in ("text", "enum", "national_id", "phone")),
+    _AGENCY,
+    POLICY_GROUPS,
+    HOME_AREA_NAME,
+    HOME_AREA_TODAY,
+    FLAGS,
+)
 
 DATE_FORMAT = "dd/mm/yyyy"
 TIME_FORMAT = "dd/mm/yyyy hh:mm"
@@ -41,10 +64,21 @@ def headings(names: Sequence[str]) -> list[str]:
     return [HEADINGS[name] for name in names]
 
 
+def number_formats(names: Sequence[str]) -> list[str | None]:
+    """The number format of each column of the workbook: dates shown as dd/mm/yyyy."""
+    formats = {i: DATE_FORMAT for i in _DATES} | {i: TIME_FORMAT for i in _STAMPS}
+    formats |= {i: VND_FORMAT for i in _VND}
+    return [formats.get(FIELD[name]) for name in names]
+
+
 def _vietnamese(value: int | Decimal) -> str:
     """180000 -> "180.000", 2500.5 -> "2.500,5": dots for thousands, a comma for decimals."""
     text = format(value.normalize(), ",f") if isinstance(value, Decimal) else format(value, ",")
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _words(codes: tuple[str, ...] | None, words: dict[str, str]) -> str | None:
+    return None if codes is None else "; ".join(words.get(c, c) for c in codes)
 
 
 @dataclass
@@ -60,61 +94,67 @@ class Names:
         markets = session.exec(select(Market.code, Market.name_vi)).all()
         return cls({i: n for i, n in agencies if i is not None}, dict(markets))
 
-    def values(self, read: PlacementRead, names: Sequence[str]) -> list[Any]:
-        """The export's fields of one placement, as people read them (Python values)."""
-        return [self._value(read, name) for name in names]
-
-    def _value(self, read: PlacementRead, name: str) -> Any:
-        home = read.worker.home_area
-        match name:
-            case "agency_id":
-                return None if read.agency_id is None else self.agencies.get(read.agency_id)
-            case "market_code":
-                return self.markets.get(read.market_code, read.market_code)
-            case "home_area_name":
-                return home.name
-            case "home_area_today":
-                return "; ".join(u.name for u in home.today)
-            case "created_at" | "updated_at":
-                stamp: datetime = getattr(read, name)
-                return stamp.astimezone(LOCAL_ZONE).replace(tzinfo=None)
-        value = getattr(read.worker if name in type(read.worker).model_fields else read, name)
-        if name in _WORDS:
-            if isinstance(value, list):
-                return "; ".join(label(_WORDS[name], v) for v in value)
-            return None if value is None else label(_WORDS[name], value)
-        return value
+    def words(self, v: Record) -> Record:
+        """The record as people read it (Python values): names and words for codes, the
+        timestamps in the department's time (docs/api.md)."""
+        agency = v[_AGENCY]
+        v[_AGENCY] = None if agency is None else self.agencies.get(agency)
+        v[_MARKET] = self.markets.get(v[_MARKET], v[_MARKET])
+        for i, words in _WORDS.items():
+            if v[i] is not None:
+                v[i] = words.get(v[i], v[i])
+        v[POLICY_GROUPS] = _words(v[POLICY_GROUPS], _GROUP_WORDS)
+        v[FLAGS] = _words(v[FLAGS], _FLAG_WORDS)
+        home: Home = v[HOME_AREA_NAME]
+        v[HOME_AREA_NAME] = home.name
+        v[HOME_AREA_TODAY] = "; ".join(home.today_names)
+        for i in _STAMPS:
+            v[i] = v[i].astimezone(LOCAL_ZONE).replace(tzinfo=None)
+        return v
 
 
-def csv_cell(name: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M:%S")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    if name in _MONEY and isinstance(value, int | Decimal):
-        return _vietnamese(value)
-    return defuse(value) if isinstance(value, str) else str(value)
+def csv_row(v: Record) -> Record:
+    """Dates dd/mm/yyyy, amounts the Vietnamese way, text defused; empty for None."""
+    for i in _DATES:
+        if v[i] is not None:
+            v[i] = v[i].strftime("%d/%m/%Y")
+    for i in _STAMPS:
+        v[i] = v[i].strftime("%d/%m/%Y %H:%M:%S")
+    for i in _VND:
+        if v[i] is not None:
+            v[i] = _vietnamese(v[i])
+    if v[_SALARY] is not None:
+        v[_SALARY] = _vietnamese(v[_SALARY])
+    for i in _TEXTS:
+        if v[i] is not None:
+            v[i] = defuse(v[i])
+    return v
 
 
-def xlsx_cell(name: str, value: Any) -> tuple[Any, str | None]:
-    """The cell's value and its number format: dates are real dates shown as dd/mm/yyyy."""
-    if isinstance(value, datetime):
-        return value, TIME_FORMAT
-    if isinstance(value, date):
-        return value, DATE_FORMAT
-    if name in _MONEY and isinstance(value, int):
-        return value, VND_FORMAT
-    if isinstance(value, str):
-        return defuse(ILLEGAL_CHARACTERS_RE.sub("", value)), None
-    return value, None
+def xlsx_row(v: Record) -> Record:
+    """Dates and amounts stay numbers (their formats: number_formats); text is defused, with
+    the characters a worksheet cannot hold taken out."""
+    for i in _TEXTS:
+        text = v[i]
+        if text is not None:
+            if not text.isprintable():
+                text = ILLEGAL_CHARACTERS_RE.sub("", text)
+            v[i] = defuse(text)
+    return v
 
 
-def json_value(value: Any) -> Any:
+def json_row(v: Record) -> Record:
     """NDJSON stays JSON: dates ISO, amounts canonical (docs/api.md), the words as words."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return value
+    for i in (*_DATES, *_STAMPS):
+        day: date | None = v[i]
+        if day is not None:
+            v[i] = day.isoformat()
+    v[_SALARY] = decimal_text(v[_SALARY])
+    return v
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def json_line(header: Sequence[str], values: Sequence[Any]) -> str:
+    return _JSON.encode(dict(zip(header, values, strict=True)))
