@@ -1,7 +1,7 @@
 """Reading the registry: what each principal may see of a placement, the filters of the list
 and the export, and the trace every read of personal data leaves (docs/security.md)."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -301,28 +301,6 @@ def list_placements(
     # The default order keeps the name its cursors always had.
     name = "default" if sort == "id" else sort
     return walk(session, stmt, keys, params, order_name=name, plain=plain)
-
-
-def iter_placements(
-    session: Session, principal: Principal, filters: PlacementFilters, chunk: int = 1000
-) -> Iterator[Placement]:
-    """Every matching placement in id order, fetched in keyset chunks (memory stays flat)."""
-    last = 0
-    while True:
-        stmt = (
-            filtered(session, principal, filters)
-            .where(col(Placement.id) > last)
-            .order_by(col(Placement.id))
-            .limit(chunk)
-        )
-        rows = list(session.exec(stmt).all())
-        if not rows:
-            return
-        yield from rows
-        # Forget what was read (memory stays flat) without touching the caller's pending work.
-        for row in rows:
-            session.expunge(row)
-        last = rows[-1].id
 
 
 def history(session: Session, placement: Placement) -> list[PlacementEvent]:
