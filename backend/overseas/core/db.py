@@ -10,13 +10,15 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
-from sqlalchemy import JSON, DateTime, Engine, create_engine, event
+from sqlalchemy import JSON, DateTime, Engine, create_engine
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session
 
+from overseas.core import sqlite
 from overseas.core.config import get_settings
+from overseas.core.sqlite import SQLITE_IMMEDIATE
 
 # JSONB on PostgreSQL (indexable, compact), plain JSON text elsewhere.
 JSONType = JSON().with_variant(JSONB(), "postgresql")
@@ -52,31 +54,10 @@ class UTCDateTime(TypeDecorator[datetime]):
 # instead of failing. Reads take no lock: in WAL mode they run beside the one writer. What a
 # read writes (the audit row of a read of personal data) is kept aside and written in a short
 # transaction of its own once the read is over. PostgreSQL has row locks and needs none of
-# this.
-SQLITE_IMMEDIATE = "overseas_sqlite_immediate"
+# this. Writers of one process take the write lock in turn (core/sqlite.py).
 # session.info key: rows a SQLite read request writes after its read transaction.
 DEFERRED_WRITES = "overseas_deferred_writes"
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def _sqlite_setup(engine: Engine) -> None:
-    # pysqlite's own transaction handling breaks SAVEPOINT and defers BEGIN; let SQLAlchemy
-    # emit BEGIN itself (SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional
-    # DDL"), and switch on what SQLite leaves off by default.
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def dump_json(value: Any) -> str:
@@ -102,13 +83,13 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": 30},
+            connect_args=sqlite.connect_args(),
             json_serializer=dump_json,
             hide_parameters=True,
             pool_size=pool_size,
             max_overflow=pool_size,
         )
-        _sqlite_setup(engine)
+        sqlite.setup(engine)
         return engine
     return create_engine(
         url,
