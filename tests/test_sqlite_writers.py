@@ -4,15 +4,24 @@ on a SQLite file of their own whatever the database under test."""
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from overseas.core.db import build_engine
-from overseas.core.sqlite import SQLITE_IMMEDIATE, QueuedConnection, WriteQueue
+from overseas.audit.models import AuditLog
+from overseas.core.bulk import table_of
+from overseas.core.db import build_engine, utcnow
+from overseas.core.sqlite import (
+    _GROUPS,
+    SQLITE_IMMEDIATE,
+    QueuedConnection,
+    WriteQueue,
+    write_after_read,
+)
 
 IMMEDIATE = {SQLITE_IMMEDIATE: True}
 
@@ -131,3 +140,81 @@ def test_a_second_writer_begins_once_the_first_commits(engine: Engine) -> None:
     first.close()
     thread.join(5)
     assert seen == [1]
+
+
+# --- the rows reads write after their read, committed in groups -----------------------------
+
+
+def _audit_row(entity_id: str, **overrides: Any) -> AuditLog:
+    values: dict[str, Any] = {
+        "at": utcnow(),
+        "actor": "reader",
+        "action": "read_pii",
+        "entity": "placements",
+        "entity_id": entity_id,
+    }
+    return AuditLog(**(values | overrides))
+
+
+@pytest.fixture
+def audited(engine: Engine) -> Engine:
+    table_of(AuditLog).create(engine)
+    return engine
+
+
+def _reads_at_once(engine: Engine, rows: list[list[AuditLog]]) -> list[BaseException | None]:
+    """Each list of rows written after a read, by a thread each, while another writer holds
+    the lock: they queue, then go together once it commits."""
+    outcome: list[BaseException | None] = [None] * len(rows)
+
+    def read(i: int) -> None:
+        try:
+            write_after_read(engine, rows[i])
+        except BaseException as exc:
+            outcome[i] = exc
+
+    holder = engine.connect().execution_options(**IMMEDIATE)
+    holder.begin()
+    queue = _raw(holder).queue
+    assert queue is not None
+    threads = [threading.Thread(target=read, args=(i,)) for i in range(len(rows))]
+    for thread in threads:
+        thread.start()
+    _wait_for_waiters(queue, 1)  # the group's leader, waiting for its turn
+    deadline = time.monotonic() + 5
+    while sum(len(r) for r in _queued(engine)) < sum(len(r) for r in rows):
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+    holder.commit()
+    holder.close()
+    for thread in threads:
+        thread.join(5)
+    return outcome
+
+
+def _queued(engine: Engine) -> list[Sequence[Any]]:
+    return [r.rows for r in _GROUPS[engine]._queued]
+
+
+def _stored(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return sorted(conn.execute(text("SELECT entity_id FROM audit_log")).scalars())
+
+
+def test_reads_waiting_at_once_commit_their_rows_in_one_transaction(audited: Engine) -> None:
+    commits: list[int] = []
+    event.listen(audited, "commit", lambda _conn: commits.append(1))
+    outcome = _reads_at_once(audited, [[_audit_row(str(i))] for i in range(4)])
+    assert outcome == [None] * 4
+    assert _stored(audited) == ["0", "1", "2", "3"]
+    assert len(commits) == 2  # the other writer's, then the group's
+
+
+def test_a_bad_row_fails_its_own_read_only(audited: Engine) -> None:
+    rows = [[_audit_row("1")], [_audit_row("2", at=None)], [_audit_row("3")]]
+    outcome = _reads_at_once(audited, rows)
+    assert outcome[0] is None and outcome[2] is None
+    assert isinstance(outcome[1], IntegrityError)
+    assert _stored(audited) == ["1", "3"]
+    write_after_read(audited, [_audit_row("4")])  # and the next read writes as before
+    assert _stored(audited) == ["1", "3", "4"]

@@ -16,9 +16,13 @@ from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session
 
-from overseas.core import sqlite
 from overseas.core.config import get_settings
-from overseas.core.sqlite import SQLITE_IMMEDIATE
+from overseas.core.sqlite import (
+    SQLITE_IMMEDIATE,
+    sqlite_connect_args,
+    sqlite_setup,
+    write_after_read,
+)
 
 # JSONB on PostgreSQL (indexable, compact), plain JSON text elsewhere.
 JSONType = JSON().with_variant(JSONB(), "postgresql")
@@ -83,13 +87,13 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
-            connect_args=sqlite.connect_args(),
+            connect_args=sqlite_connect_args(),
             json_serializer=dump_json,
             hide_parameters=True,
             pool_size=pool_size,
             max_overflow=pool_size,
         )
-        sqlite.setup(engine)
+        sqlite_setup(engine)
         return engine
     return create_engine(
         url,
@@ -127,9 +131,7 @@ def get_session(request: Request) -> Iterator[Session]:
             deferred = session.info.pop(DEFERRED_WRITES, None)
             session.commit()
             if deferred:
-                session.connection(execution_options={SQLITE_IMMEDIATE: True})
-                session.add_all(deferred)
-                session.commit()
+                write_after_read(engine, deferred)
         except BaseException:
             session.rollback()
             raise

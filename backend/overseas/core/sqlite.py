@@ -6,16 +6,22 @@ between tries: it misses the moment the lock comes free, and a writer that asked
 batch that commits and at once begins the next) takes it first, again and again. Within one
 process the writers therefore queue here, in the order they asked, and each is handed the
 lock the moment the one before it commits or rolls back. `busy_timeout` stays the wait for
-writers of other processes (the CLI, a second server on the same file). docs/architecture.md,
-"SQLite".
+writers of other processes (the CLI, a second server on the same file).
+
+What reads write once their read is over (their audit rows) is committed in groups: the reads
+waiting for the lock at the same moment share one short transaction, and each answers once
+its rows are committed. docs/architecture.md, "SQLite".
 """
 
 import sqlite3
 import threading
+import weakref
 from collections import deque
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlmodel import Session
 
 # Connection execution option: begin with BEGIN IMMEDIATE (the write lock) instead of BEGIN.
 SQLITE_IMMEDIATE = "overseas_sqlite_immediate"
@@ -99,13 +105,101 @@ class QueuedConnection(sqlite3.Connection):
             self.queue.release()
 
 
-def connect_args() -> dict[str, Any]:
+def sqlite_connect_args() -> dict[str, Any]:
     return {"check_same_thread": False, "timeout": LOCK_WAIT_SECONDS, "factory": QueuedConnection}
 
 
-def setup(engine: Engine) -> None:
+class _Rows:
+    """One read's rows, until they are committed (or have failed)."""
+
+    def __init__(self, rows: Sequence[Any]) -> None:
+        self.rows = rows
+        self.done = False
+        self.error: BaseException | None = None
+
+
+class GroupWriter:
+    """Commits the rows of the reads that wait at the same moment in one transaction.
+
+    The first read to arrive while no group is being written leads: it waits for its turn to
+    write, then takes every read's rows queued by then, and commits them together. The
+    others wait until their rows are in a committed group, or lead the next one."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._changed = threading.Condition()
+        self._queued: list[_Rows] = []
+        self._leading = False
+
+    def write(self, rows: Sequence[Any]) -> None:
+        """Return once `rows` are committed; raise what their transaction raised."""
+        mine = _Rows(rows)
+        with self._changed:
+            self._queued.append(mine)
+            while self._leading and not mine.done:
+                self._changed.wait()
+            lead = not mine.done
+            self._leading = self._leading or lead
+        if lead:
+            self._lead()
+        if mine.error is not None:
+            raise mine.error
+
+    def _lead(self) -> None:
+        group: list[_Rows] = []
+        try:
+            with Session(self._engine, expire_on_commit=False) as session:
+                try:
+                    session.connection(execution_options={SQLITE_IMMEDIATE: True})  # our turn
+                finally:
+                    with self._changed:  # the leader's own rows among them
+                        group, self._queued = self._queued, []
+                try:
+                    session.add_all([row for rows in group for row in rows.rows])
+                    session.commit()
+                except Exception:
+                    session.rollback()
+                    if len(group) == 1:
+                        raise
+                    # One read's bad row must not fail the others: each on its own.
+                    session.expunge_all()
+                    for rows in group:
+                        rows.error = self._alone(session, rows.rows)
+        except BaseException as exc:
+            for rows in group:
+                rows.error = rows.error or exc
+        finally:
+            with self._changed:
+                for rows in group:
+                    rows.done = True
+                self._leading = False
+                self._changed.notify_all()
+
+    @staticmethod
+    def _alone(session: Session, rows: Sequence[Any]) -> Exception | None:
+        try:
+            session.connection(execution_options={SQLITE_IMMEDIATE: True})
+            session.add_all(rows)
+            session.commit()
+        except Exception as exc:
+            session.rollback()
+            session.expunge_all()
+            return exc
+        return None
+
+
+_GROUPS: "weakref.WeakKeyDictionary[Engine, GroupWriter]" = weakref.WeakKeyDictionary()
+
+
+def write_after_read(engine: Engine, rows: Sequence[Any]) -> None:
+    """Commit rows a read writes after its read transaction, grouped with other reads'."""
+    _GROUPS[engine].write(rows)
+
+
+def sqlite_setup(engine: Engine) -> None:
     """Pragmas on every new connection, one write queue per engine, and BEGIN by SQLAlchemy."""
     queue = WriteQueue()
+    _GROUPS[engine] = GroupWriter(engine)
 
     # pysqlite's own transaction handling breaks SAVEPOINT and defers BEGIN; let SQLAlchemy
     # emit BEGIN itself (SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional
