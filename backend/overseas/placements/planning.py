@@ -89,8 +89,10 @@ def find_existing(
         for agency_id, wanted in refs.items()
     ]
     stmt = core_select(table).where(or_(*conditions))
-    if lock:
-        # In id order, so that two batches lock the rows they share in the same order.
+    if lock and session.get_bind().dialect.name == "postgresql":
+        # In id order, so that two batches lock the rows they share in the same order. Not on
+        # SQLite (one writer at a time, no row locks): the order would lead it to walk the
+        # enterprise's every placement by (agency_id, id) instead of looking up the keys.
         stmt = stmt.order_by(table.c.id).with_for_update()
     rows = session.connection().execute(stmt).all()
     return {(row.agency_id, row.external_ref): row for row in rows}
