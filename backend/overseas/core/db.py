@@ -1,7 +1,8 @@
 """Database engine, column types shared by every domain, and the session dependency."""
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -19,9 +20,11 @@ from sqlmodel import Session
 from overseas.core.config import get_settings
 from overseas.core.sqlite import (
     SQLITE_IMMEDIATE,
+    read_only,
     sqlite_connect_args,
     sqlite_setup,
     write_after_read,
+    wrote_nothing,
 )
 
 # JSONB on PostgreSQL (indexable, compact), plain JSON text elsewhere.
@@ -58,9 +61,14 @@ class UTCDateTime(TypeDecorator[datetime]):
 # instead of failing. Reads take no lock: in WAL mode they run beside the one writer. What a
 # read writes (the audit row of a read of personal data) is kept aside and written in a short
 # transaction of its own once the read is over. PostgreSQL has row locks and needs none of
-# this. Writers of one process take the write lock in turn (core/sqlite.py).
-# session.info key: rows a SQLite read request writes after its read transaction.
+# this. Writers of one process take the write lock in turn (core/sqlite.py), and a request
+# that has written nothing yet may step out of it while it works out what to write
+# (outside_write_lock).
+# session.info keys: rows a SQLite read request writes after its read transaction; a SQLite
+# write request's session; what it checks again when it takes the write lock back.
 DEFERRED_WRITES = "overseas_deferred_writes"
+SQLITE_WRITER = "overseas_sqlite_writer"
+RELOCK_CHECKS = "overseas_relock_checks"
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -126,6 +134,7 @@ def get_session(request: Request) -> Iterator[Session]:
             session.info[DEFERRED_WRITES] = []
         elif sqlite:
             session.connection(execution_options={SQLITE_IMMEDIATE: True})
+            session.info[SQLITE_WRITER] = True
         try:
             yield session
             deferred = session.info.pop(DEFERRED_WRITES, None)
@@ -144,6 +153,43 @@ def add_after_read(session: Session, row: Any) -> None:
         session.add(row)
     else:
         deferred.append(row)
+
+
+def when_locked_again(session: Session, check: Callable[[], None]) -> None:
+    """Run `check` again if the request steps out of the write lock and takes it back
+    (outside_write_lock): what it read under the lock may have changed meanwhile."""
+    if session.info.get(SQLITE_WRITER):
+        session.info.setdefault(RELOCK_CHECKS, []).append(check)
+
+
+@contextmanager
+def outside_write_lock(session: Session) -> Iterator[bool]:
+    """On SQLite, let other requests write while this one works out what it will write.
+
+    Only a write request that has written nothing yet steps out: its transaction ends (there
+    is nothing to lose), the block reads in a plain transaction beside the writers and may not
+    write (`query_only`), then the request takes the write lock again, in its turn, and runs
+    again what it registered with `when_locked_again`. The caller reads again, under the lock,
+    what the block read, and works it out again if it changed. Yields whether it stepped out:
+    not on PostgreSQL (row locks, no database lock), in a savepoint, or once it has written."""
+    if not _may_step_out(session):
+        yield False
+        return
+    session.commit()
+    with read_only(session.connection().connection.dbapi_connection):
+        yield True
+    session.commit()
+    session.connection(execution_options={SQLITE_IMMEDIATE: True})
+    for check in session.info.get(RELOCK_CHECKS, ()):
+        check()
+
+
+def _may_step_out(session: Session) -> bool:
+    if not session.info.get(SQLITE_WRITER) or session.in_nested_transaction():
+        return False
+    if session.new or session.dirty or session.deleted:
+        return False
+    return wrote_nothing(session.connection().connection.dbapi_connection)
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

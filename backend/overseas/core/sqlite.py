@@ -17,7 +17,8 @@ import sqlite3
 import threading
 import weakref
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -72,6 +73,8 @@ class QueuedConnection(sqlite3.Connection):
 
     queue: WriteQueue | None = None
     holds_turn = False
+    # total_changes when the write transaction began: the same now if it has written nothing.
+    changes_at_begin = -1
 
     def take_turn(self) -> None:
         """Wait for this connection's turn to write (before its BEGIN IMMEDIATE)."""
@@ -103,6 +106,26 @@ class QueuedConnection(sqlite3.Connection):
             self.holds_turn = False
             assert self.queue is not None
             self.queue.release()
+
+
+def wrote_nothing(dbapi_conn: Any) -> bool:
+    """Whether a connection's write transaction has changed no row so far."""
+    return (
+        isinstance(dbapi_conn, QueuedConnection)
+        and dbapi_conn.in_transaction
+        and dbapi_conn.total_changes == dbapi_conn.changes_at_begin
+    )
+
+
+@contextmanager
+def read_only(dbapi_conn: Any) -> Iterator[None]:
+    """Any write on the connection fails meanwhile (SQLITE_READONLY)."""
+    dbapi_conn.execute("PRAGMA query_only=ON")
+    try:
+        yield
+    finally:
+        with suppress(sqlite3.ProgrammingError):  # closed: it will not be used again
+            dbapi_conn.execute("PRAGMA query_only=OFF")
 
 
 def sqlite_connect_args() -> dict[str, Any]:
@@ -231,3 +254,4 @@ def sqlite_setup(engine: Engine) -> None:
         except BaseException:
             raw.give_turn()
             raise
+        raw.changes_at_begin = raw.total_changes

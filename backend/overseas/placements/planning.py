@@ -177,6 +177,27 @@ def plan(
     return planned, errors, lookups
 
 
+def plan_holds(
+    session: Session,
+    parsed: Sequence[tuple[int, dict[str, Any]]],
+    planned: Sequence[Planned],
+    errors: Sequence[FieldError],
+    lookups: Lookups,
+) -> bool:
+    """Whether a plan made from `parsed` in an earlier transaction still stands: the registry
+    holds the same lookups and the same stored placements (every column) for the records'
+    keys, so `plan` would come to the same plan and the same errors now."""
+    records = [v for _, v in parsed]
+    if load_lookups(session, records) != lookups:
+        return False
+    was = {
+        (p.values["agency_id"], p.values["external_ref"]): p.existing
+        for p in planned
+        if p.existing is not None
+    }
+    return find_existing(session, records) == was
+
+
 def changes(stored: Any, values: dict[str, Any]) -> bool:
     """Whether a record differs from the stored placement in a field a client sets: a record
     re-sent unchanged writes nothing."""
