@@ -57,13 +57,13 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 # On SQLite a transaction that reads and later writes fails at once ("database is locked")
 # when another writer committed in between; requests that write (every method but GET, HEAD
-# and OPTIONS) therefore take the write lock when they begin, so they queue (busy_timeout)
-# instead of failing. Reads take no lock: in WAL mode they run beside the one writer. What a
-# read writes (the audit row of a read of personal data) is kept aside and written in a short
-# transaction of its own once the read is over. PostgreSQL has row locks and needs none of
-# this. Writers of one process take the write lock in turn (core/sqlite.py), and a request
-# that has written nothing yet may step out of it while it works out what to write
-# (outside_write_lock).
+# and OPTIONS) therefore take the write lock when they begin, so they queue (in turn within
+# the process, core/sqlite.py) instead of failing. Reads take no lock: in WAL mode they run
+# beside the one writer. What a read writes (the audit row of a read of personal data) is
+# kept aside and committed once the read is over, with the rows of the reads that wait at the
+# same moment. A request that has written nothing yet may step out of the lock while it works
+# out what to write (outside_write_lock). PostgreSQL has row locks and needs none of this
+# (docs/architecture.md, "SQLite").
 # session.info keys: rows a SQLite read request writes after its read transaction; a SQLite
 # write request's session; what it checks again when it takes the write lock back.
 DEFERRED_WRITES = "overseas_deferred_writes"
