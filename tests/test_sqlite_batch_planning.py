@@ -16,8 +16,9 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
+from overseas.audit.models import AuditLog
 from overseas.core import db as core_db
-from overseas.core.db import SQLITE_WRITER, build_engine, outside_write_lock
+from overseas.core.db import SQLITE_WRITER, build_engine, outside_write_lock, utcnow
 from overseas.core.migrate import upgrade
 from overseas.core.principal import Role
 from overseas.core.sqlite import SQLITE_IMMEDIATE
@@ -246,6 +247,13 @@ def test_what_is_planned_outside_the_lock_may_not_write(engine: Engine) -> None:
         with pytest.raises(OperationalError, match="readonly"), outside_write_lock(session):
             session.connection().execute(text("DELETE FROM idempotency_keys"))
         session.rollback()
+    used: list[Any] = []
+    with _writer_session(engine) as session:
+        with pytest.raises(OperationalError, match="readonly"), outside_write_lock(session):
+            used.append(session.connection().connection.dbapi_connection)
+            session.add(AuditLog(at=utcnow(), actor="x", action="x", entity="x", entity_id="1"))
+        session.rollback()
+    assert not _query_only(used[0])  # the connection writes again once given back
 
 
 def test_a_request_that_has_written_stays_under_the_lock(

@@ -178,6 +178,7 @@ def outside_write_lock(session: Session) -> Iterator[bool]:
     session.commit()
     with read_only(session.connection().connection.dbapi_connection):
         yield True
+        session.flush()  # anything the block added fails here, not in a read transaction
     session.commit()
     session.connection(execution_options={SQLITE_IMMEDIATE: True})
     for check in session.info.get(RELOCK_CHECKS, ()):

@@ -73,7 +73,8 @@ class QueuedConnection(sqlite3.Connection):
 
     queue: WriteQueue | None = None
     holds_turn = False
-    # total_changes when the write transaction began: the same now if it has written nothing.
+    # total_changes when its BEGIN IMMEDIATE ran (-1 outside such a transaction): the same
+    # now if the transaction has written nothing.
     changes_at_begin = -1
 
     def take_turn(self) -> None:
@@ -85,15 +86,18 @@ class QueuedConnection(sqlite3.Connection):
         try:
             super().commit()
         finally:
-            if not self.in_transaction:
-                self.give_turn()
+            self._ended()
 
     def rollback(self) -> None:
         try:
             super().rollback()
         finally:
-            if not self.in_transaction:
-                self.give_turn()
+            self._ended()
+
+    def _ended(self) -> None:
+        if not self.in_transaction:
+            self.changes_at_begin = -1
+            self.give_turn()
 
     def close(self) -> None:
         try:
@@ -113,6 +117,7 @@ def wrote_nothing(dbapi_conn: Any) -> bool:
     return (
         isinstance(dbapi_conn, QueuedConnection)
         and dbapi_conn.in_transaction
+        and dbapi_conn.changes_at_begin >= 0
         and dbapi_conn.total_changes == dbapi_conn.changes_at_begin
     )
 
