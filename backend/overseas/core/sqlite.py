@@ -153,13 +153,12 @@ class GroupWriter:
     write, then takes every read's rows queued by then, and commits them together. The
     others wait until their rows are in a committed group, or lead the next one."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+    def __init__(self) -> None:
         self._changed = threading.Condition()
         self._queued: list[_Rows] = []
         self._leading = False
 
-    def write(self, rows: Sequence[Any]) -> None:
+    def write(self, engine: Engine, rows: Sequence[Any]) -> None:
         """Return once `rows` are committed; raise what their transaction raised."""
         mine = _Rows(rows)
         with self._changed:
@@ -169,14 +168,14 @@ class GroupWriter:
             lead = not mine.done
             self._leading = self._leading or lead
         if lead:
-            self._lead()
+            self._lead(engine)
         if mine.error is not None:
             raise mine.error
 
-    def _lead(self) -> None:
+    def _lead(self, engine: Engine) -> None:
         group: list[_Rows] = []
         try:
-            with Session(self._engine, expire_on_commit=False) as session:
+            with Session(engine, expire_on_commit=False) as session:
                 try:
                     session.connection(execution_options={SQLITE_IMMEDIATE: True})  # our turn
                 finally:
@@ -216,18 +215,19 @@ class GroupWriter:
         return None
 
 
+# One per engine; it keeps no reference to the engine, so a dropped engine takes its own along.
 _GROUPS: "weakref.WeakKeyDictionary[Engine, GroupWriter]" = weakref.WeakKeyDictionary()
 
 
 def write_after_read(engine: Engine, rows: Sequence[Any]) -> None:
     """Commit rows a read writes after its read transaction, grouped with other reads'."""
-    _GROUPS[engine].write(rows)
+    _GROUPS[engine].write(engine, rows)
 
 
 def sqlite_setup(engine: Engine) -> None:
     """Pragmas on every new connection, one write queue per engine, and BEGIN by SQLAlchemy."""
     queue = WriteQueue()
-    _GROUPS[engine] = GroupWriter(engine)
+    _GROUPS[engine] = GroupWriter()
 
     # pysqlite's own transaction handling breaks SAVEPOINT and defers BEGIN; let SQLAlchemy
     # emit BEGIN itself (SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional
