@@ -99,6 +99,18 @@ def test_a_write_transaction_gives_its_turn_back_however_it_ends(engine: Engine,
     raw.queue.release()
 
 
+def test_a_savepoint_ending_keeps_the_turn(engine: Engine) -> None:
+    with engine.connect().execution_options(**IMMEDIATE) as conn, conn.begin():
+        raw = _raw(conn)
+        with conn.begin_nested() as savepoint:
+            conn.execute(text("INSERT INTO t VALUES (1)"))
+            savepoint.rollback()
+        with conn.begin_nested():
+            conn.execute(text("INSERT INTO t VALUES (2)"))
+        assert raw.holds_turn  # until the transaction itself ends
+    assert not raw.holds_turn
+
+
 def test_reads_take_no_turn(engine: Engine) -> None:
     with engine.connect() as conn:
         conn.execute(text("SELECT count(*) FROM t"))
