@@ -1,9 +1,11 @@
 """Reads on the embedded default beside a writer: `overseas serve` (one worker) on a SQLite file
 of N synthetic placements, read at saturation alone, then again while an enterprise posts
 batches of new placements without pause. A read request takes no write lock (core/db.py: BEGIN
-for GET/HEAD/OPTIONS, WAL lets it run beside the one writer; the audit row of a read is written
-after the read, in its own short transaction), so the reads should keep most of their rate; what
-they lose is the CPU the writer's requests take on the same process and the same 2 cores.
+for GET/HEAD/OPTIONS, WAL lets it run beside the one writer); the audit row of a read is written
+after the read, in a short transaction shared with the reads waiting at the same moment, and
+waits its turn for the write lock behind the batch that holds it (docs/architecture.md,
+"SQLite"). What the reads lose is that wait and the CPU the writer's requests take on the same
+process and the same 2 cores.
 
     .venv/bin/python bench/sqlite_reads.py --placements 20000 --seconds 10   # make bench
 

@@ -1,7 +1,8 @@
 """Database engine, column types shared by every domain, and the session dependency."""
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -10,7 +11,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
-from sqlalchemy import JSON, DateTime, Engine, create_engine, event
+from sqlalchemy import JSON, DateTime, Engine, create_engine
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.types import TypeDecorator
@@ -18,6 +19,14 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
 from overseas.core.config import get_settings
+from overseas.core.sqlite import (
+    SQLITE_IMMEDIATE,
+    read_only,
+    sqlite_connect_args,
+    sqlite_setup,
+    write_after_read,
+    wrote_nothing,
+)
 
 # JSONB on PostgreSQL (indexable, compact), plain JSON text elsewhere.
 JSONType = JSON().with_variant(JSONB(), "postgresql")
@@ -49,35 +58,19 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 # On SQLite a transaction that reads and later writes fails at once ("database is locked")
 # when another writer committed in between; requests that write (every method but GET, HEAD
-# and OPTIONS) therefore take the write lock when they begin, so they queue (busy_timeout)
-# instead of failing. Reads take no lock: in WAL mode they run beside the one writer. What a
-# read writes (the audit row of a read of personal data) is kept aside and written in a short
-# transaction of its own once the read is over. PostgreSQL has row locks and needs none of
-# this.
-SQLITE_IMMEDIATE = "overseas_sqlite_immediate"
-# session.info key: rows a SQLite read request writes after its read transaction.
+# and OPTIONS) therefore take the write lock when they begin, so they queue (in turn within
+# the process, core/sqlite.py) instead of failing. Reads take no lock: in WAL mode they run
+# beside the one writer. What a read writes (the audit row of a read of personal data) is
+# kept aside and committed once the read is over, with the rows of the reads that wait at the
+# same moment. A request that has written nothing yet may step out of the lock while it works
+# out what to write (outside_write_lock). PostgreSQL has row locks and needs none of this
+# (docs/architecture.md, "SQLite").
+# session.info keys: rows a SQLite read request writes after its read transaction; a SQLite
+# write request's session; what it checks again when it takes the write lock back.
 DEFERRED_WRITES = "overseas_deferred_writes"
+SQLITE_WRITER = "overseas_sqlite_writer"
+RELOCK_CHECKS = "overseas_relock_checks"
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def _sqlite_setup(engine: Engine) -> None:
-    # pysqlite's own transaction handling breaks SAVEPOINT and defers BEGIN; let SQLAlchemy
-    # emit BEGIN itself (SQLAlchemy docs, "Serializable isolation / Savepoints / Transactional
-    # DDL"), and switch on what SQLite leaves off by default.
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def dump_json(value: Any) -> str:
@@ -103,13 +96,13 @@ def build_engine(url: str, *, pool_size: int = 10) -> Engine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": 30},
+            connect_args=sqlite_connect_args(),
             json_serializer=dump_json,
             hide_parameters=True,
             pool_size=pool_size,
             max_overflow=pool_size,
         )
-        _sqlite_setup(engine)
+        sqlite_setup(engine)
         return engine
     return create_engine(
         url,
@@ -142,6 +135,7 @@ def get_session(request: Request) -> Iterator[Session]:
             session.info[DEFERRED_WRITES] = []
         elif sqlite:
             session.connection(execution_options={SQLITE_IMMEDIATE: True})
+            session.info[SQLITE_WRITER] = True
         try:
             yield session
             finish(session)
@@ -157,9 +151,7 @@ def finish(session: Session) -> None:
     deferred = session.info.pop(DEFERRED_WRITES, None)
     session.commit()
     if deferred:
-        session.connection(execution_options={SQLITE_IMMEDIATE: True})
-        session.add_all(deferred)
-        session.commit()
+        write_after_read(get_engine(), deferred)
 
 
 def add_after_read(session: Session, row: Any) -> None:
@@ -169,6 +161,44 @@ def add_after_read(session: Session, row: Any) -> None:
         session.add(row)
     else:
         deferred.append(row)
+
+
+def when_locked_again(session: Session, check: Callable[[], None]) -> None:
+    """Run `check` again if the request steps out of the write lock and takes it back
+    (outside_write_lock): what it read under the lock may have changed meanwhile."""
+    if session.info.get(SQLITE_WRITER):
+        session.info.setdefault(RELOCK_CHECKS, []).append(check)
+
+
+@contextmanager
+def outside_write_lock(session: Session) -> Iterator[bool]:
+    """On SQLite, let other requests write while this one works out what it will write.
+
+    Only a write request that has written nothing yet steps out: its transaction ends (there
+    is nothing to lose), the block reads in a plain transaction beside the writers and may not
+    write (`query_only`), then the request takes the write lock again, in its turn, and runs
+    again what it registered with `when_locked_again`. The caller reads again, under the lock,
+    what the block read, and works it out again if it changed. Yields whether it stepped out:
+    not on PostgreSQL (row locks, no database lock), in a savepoint, or once it has written."""
+    if not _may_step_out(session):
+        yield False
+        return
+    session.commit()
+    with read_only(session.connection().connection.dbapi_connection):
+        yield True
+        session.flush()  # anything the block added fails here, not in a read transaction
+    session.commit()
+    session.connection(execution_options={SQLITE_IMMEDIATE: True})
+    for check in session.info.get(RELOCK_CHECKS, ()):
+        check()
+
+
+def _may_step_out(session: Session) -> bool:
+    if not session.info.get(SQLITE_WRITER) or session.in_nested_transaction():
+        return False
+    if session.new or session.dirty or session.deleted:
+        return False
+    return wrote_nothing(session.connection().connection.dbapi_connection)
 
 
 def begins_with_write_lock(request: Request) -> bool:

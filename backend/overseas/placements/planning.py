@@ -89,8 +89,10 @@ def find_existing(
         for agency_id, wanted in refs.items()
     ]
     stmt = core_select(table).where(or_(*conditions))
-    if lock:
-        # In id order, so that two batches lock the rows they share in the same order.
+    if lock and session.get_bind().dialect.name == "postgresql":
+        # In id order, so that two batches lock the rows they share in the same order. Not on
+        # SQLite (one writer at a time, no row locks): the order would lead it to walk the
+        # enterprise's every placement by (agency_id, id) instead of looking up the keys.
         stmt = stmt.order_by(table.c.id).with_for_update()
     rows = session.connection().execute(stmt).all()
     return {(row.agency_id, row.external_ref): row for row in rows}
@@ -173,6 +175,27 @@ def plan(
             item.result = "updated" if changes(existing, v) else "unchanged"
         planned.append(item)
     return planned, errors, lookups
+
+
+def plan_holds(
+    session: Session,
+    parsed: Sequence[tuple[int, dict[str, Any]]],
+    planned: Sequence[Planned],
+    errors: Sequence[FieldError],
+    lookups: Lookups,
+) -> bool:
+    """Whether a plan made from `parsed` in an earlier transaction still stands: the registry
+    holds the same lookups and the same stored placements (every column) for the records'
+    keys, so `plan` would come to the same plan and the same errors now."""
+    records = [v for _, v in parsed]
+    if load_lookups(session, records) != lookups:
+        return False
+    was = {
+        (p.values["agency_id"], p.values["external_ref"]): p.existing
+        for p in planned
+        if p.existing is not None
+    }
+    return find_existing(session, records) == was
 
 
 def changes(stored: Any, values: dict[str, Any]) -> bool:

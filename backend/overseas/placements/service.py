@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from overseas.core.db import outside_write_lock
 from overseas.core.errors import (
     Conflict,
     InvalidTransition,
@@ -25,6 +26,7 @@ from overseas.placements.planning import (
     parse_items,
     plan,
     plan_change,
+    plan_holds,
     raise_single,
 )
 from overseas.placements.record import api_field, plain, record_from, record_of
@@ -50,16 +52,23 @@ def upsert(
 
     `rows` gives each item's spreadsheet row (file imports) for the error report.
     """
-    parsed, errors = parse_items(raw_items, principal)
-    # The items that did not validate are checked too, so each says every error at once.
-    standing_in = standins.stand_ins(raw_items, errors, principal)
-    records = sorted(parsed + [(s.index, s.values) for s in standing_in], key=lambda r: r[0])
+    # On SQLite the items are checked and planned while other requests write; under the write
+    # lock again the plan is kept only if what it read is unchanged (docs/architecture.md).
+    with outside_write_lock(session) as outside:
+        parsed, errors = parse_items(raw_items, principal)
+        # The items that did not validate are checked too, so each says every error at once.
+        standing_in = standins.stand_ins(raw_items, errors, principal)
+        records = sorted(parsed + [(s.index, s.values) for s in standing_in], key=lambda r: r[0])
+        early = plan(session, _copies(records), require_ref=True) if outside else None
 
     def attempt() -> list[Planned]:
-        # Fresh copies of the records: a retried attempt must not see the last one's ids.
-        planned, rule_errors, lookups = plan(
-            session, [(i, dict(v)) for i, v in records], require_ref=True
-        )
+        nonlocal early
+        if early is not None and plan_holds(session, _copies(records), *early):
+            planned, rule_errors, lookups = early
+        else:
+            # Fresh copies of the records: a retried attempt must not see the last one's ids.
+            planned, rule_errors, lookups = plan(session, _copies(records), require_ref=True)
+        early = None
         found = errors + standins.genuine(rule_errors, standing_in)
         if found:
             found.sort(key=lambda e: (e.index or 0, e.field))
@@ -89,6 +98,10 @@ def upsert(
         r: sum(1 for p in planned if p.result == r) for r in ("created", "updated", "unchanged")
     }
     return BatchResult(dry_run=dry_run, items=items, **counts)
+
+
+def _copies(records: Sequence[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+    return [(i, dict(v)) for i, v in records]
 
 
 def create(session: Session, principal: Principal, data: PlacementIn) -> Placement:

@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 
 from overseas.auth.dependencies import CurrentPrincipal
 from overseas.core.config import get_settings
-from overseas.core.db import SessionDep, utcnow
+from overseas.core.db import SessionDep, utcnow, when_locked_again
 from overseas.core.errors import Conflict, FieldError, ValidationFailed
 from overseas.core.faults import BLANK
 from overseas.system.models import IdempotencyKey
@@ -189,22 +189,32 @@ def get_idempotency(
         if not idempotency_key:
             raise ValidationFailed.of("Idempotency-Key", BLANK)
         _claim(session, principal.key, idempotency_key)
-        cutoff = utcnow() - timedelta(hours=get_settings().idempotency_hours)
-        stored = session.exec(
-            select(IdempotencyKey).where(
-                IdempotencyKey.principal == principal.key, IdempotencyKey.key == idempotency_key
-            )
-        ).first()
-        if stored is not None and stored.created_at <= cutoff:
-            session.exec(delete(IdempotencyKey).where(col(IdempotencyKey.id) == stored.id))
-            stored = None
-        if stored is not None:
-            if stored.request_hash != fingerprint:
-                raise IdempotencyKeyReused()
-            raise IdempotentReplay(
-                StoredResponse(stored.status_code, stored.body, dict(stored.headers or {}))
-            )
+        key = idempotency_key
+        _answer_stored(session, principal.key, key, fingerprint)
+        # A request that steps out of SQLite's write lock looks again when it takes it back:
+        # another request with the key may have been answered meanwhile.
+        when_locked_again(session, lambda: _answer_stored(session, principal.key, key, fingerprint))
     return Idempotency(session, principal.key, idempotency_key, fingerprint)
+
+
+def _answer_stored(session: Session, principal: str, key: str, fingerprint: str) -> None:
+    """Raise the replay of the answer stored for the key, or 422 if it was another request's;
+    nothing when none is stored (an expired one is removed)."""
+    cutoff = utcnow() - timedelta(hours=get_settings().idempotency_hours)
+    stored = session.exec(
+        select(IdempotencyKey).where(
+            IdempotencyKey.principal == principal, IdempotencyKey.key == key
+        )
+    ).first()
+    if stored is not None and stored.created_at <= cutoff:
+        session.exec(delete(IdempotencyKey).where(col(IdempotencyKey.id) == stored.id))
+        stored = None
+    if stored is not None:
+        if stored.request_hash != fingerprint:
+            raise IdempotencyKeyReused()
+        raise IdempotentReplay(
+            StoredResponse(stored.status_code, stored.body, dict(stored.headers or {}))
+        )
 
 
 IdempotencyDep = Annotated[Idempotency, Depends(get_idempotency)]
