@@ -66,3 +66,16 @@ def in_values(session: Session, column: Any, values: Iterable[Any]) -> Any:
         item_type = column.type if not isinstance(column.type, JSON) else String()
         return column == any_(bindparam(None, items, type_=ARRAY(item_type)))
     return column.in_(items)
+
+
+def in_each(session: Session, column: Any, values: Iterable[Any]) -> Any:
+    """`column IN (values)` looked up value by value in the column's index: on PostgreSQL
+    `column IN (SELECT unnest(array))`, which the planner runs as a join through the index,
+    where it judges `column = ANY(array)` of a batch's thousand keys dearer than reading the
+    whole table (100,000 workers: 2 ms against 8 to 17 ms). For a condition of its own or
+    ANDed with others; under an OR the subquery is not turned into a join."""
+    items = list(values)
+    if session.get_bind().dialect.name == "postgresql":
+        item_type = column.type if not isinstance(column.type, JSON) else String()
+        return column.in_(select(func.unnest(bindparam(None, items, type_=ARRAY(item_type)))))
+    return column.in_(items)

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from overseas.audit import service as audit
-from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
+from overseas.core.bulk import allocate_ids, bulk_insert, in_each, table_of
 from overseas.core.db import LOCAL_ZONE, today, utcnow
 from overseas.core.errors import PreconditionFailed
 from overseas.core.pii import mask_changes
@@ -107,7 +107,7 @@ def _workers(session: Session, national_ids: set[str], now: datetime) -> dict[st
     found = dict(
         conn.execute(
             core_select(table.c.national_id, table.c.id).where(
-                in_values(session, table.c.national_id, wanted)
+                in_each(session, table.c.national_id, wanted)
             )
         ).all()
     )
@@ -128,7 +128,7 @@ def _workers(session: Session, national_ids: set[str], now: datetime) -> dict[st
         )
     rows = conn.execute(
         core_select(table.c.national_id, table.c.id).where(
-            in_values(session, table.c.national_id, missing)
+            in_each(session, table.c.national_id, missing)
         )
     ).all()
     return found | {nid: wid for nid, wid in rows}
