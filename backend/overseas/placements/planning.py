@@ -150,24 +150,21 @@ def plan(
     seen_refs: dict[tuple[int | None, str], int] = {}
     for index, v in parsed:
         ref = v["external_ref"]
-
-        def err(field_name: str, said: Fault, index: int = index, ref: str | None = ref) -> None:
-            errors.append(FieldError.at(field_name, said, index=index, external_ref=ref))
-
+        found: list[tuple[str, Fault]] = []
         key = (v["agency_id"], ref)
         if require_ref and not ref:
-            err("external_ref", REF_REQUIRED)
+            found.append(("external_ref", REF_REQUIRED))
         if ref:
             if key in seen_refs:
                 first = seen_refs[key]
-                err(
-                    "external_ref",
-                    fault("repeated", f"repeats the item at index {first}", index=first),
-                )
+                said = fault("repeated", f"repeats the item at index {first}", index=first)
+                found.append(("external_ref", said))
             seen_refs[key] = index
         existing = existing_by_key.get(key) if ref else None
-        for field_name, said in check_record(v) + check_references(v, lookups, existing):
-            err(field_name, said)
+        found += check_record(v)
+        found += check_references(v, lookups, existing)
+        for field_name, said in found:
+            errors.append(FieldError.at(field_name, said, index=index, external_ref=ref))
         item = Planned(index, v, existing)
         if existing is not None:
             item.result = "updated" if changes(existing, v) else "unchanged"
