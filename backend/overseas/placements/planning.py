@@ -174,8 +174,13 @@ def plan(
 
 def changes(stored: Any, values: dict[str, Any]) -> bool:
     """Whether a record differs from the stored placement in a field a client sets: a record
-    re-sent unchanged writes nothing."""
-    return any(not same(getattr(stored, name), values[name]) for name in RECORD_FIELDS)
+    re-sent unchanged writes nothing. Equal values are the same (an enum equals its value,
+    decimals compare by amount), so only the fields that differ are compared through `same`."""
+    for name in RECORD_FIELDS:
+        stored_value, value = getattr(stored, name), values[name]
+        if stored_value != value and not same(stored_value, value):
+            return True
+    return False
 
 
 def raise_single(errors: list[FieldError]) -> None:
