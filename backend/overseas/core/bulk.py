@@ -33,16 +33,29 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         assert raw is not None
         with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:  # type: ignore[attr-defined]
             if json_at:
+                texts: dict[tuple[str, ...], str] = {}
                 for row in rows:
                     line = list(values(row))
                     for i in json_at:
-                        line[i] = dump_json(line[i])
+                        line[i] = _json_text(line[i], texts)
                     copy.write_row(line)
             else:
                 for row in rows:
                     copy.write_row(values(row))
         return
     conn.execute(insert(table), list(rows))
+
+
+def _json_text(value: Any, texts: dict[tuple[str, ...], str]) -> str:
+    """`dump_json(value)`; a list of strings (a placement's policy groups) is written out once
+    per distinct list in `texts`, as the rows of a batch repeat a few."""
+    if type(value) is list and all(type(item) is str for item in value):
+        key = tuple(value)
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = dump_json(value)
+        return text
+    return dump_json(value)
 
 
 def allocate_ids(session: Session, table: Table, count: int) -> list[int]:
