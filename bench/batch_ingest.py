@@ -174,6 +174,7 @@ def raw_insert(url: str, env: dict[str, str], rows: int) -> float:
     os.environ.update(env)
     from sqlmodel import Session
 
+    from overseas.areas import catalog
     from overseas.core.bulk import allocate_ids, bulk_insert, table_of
     from overseas.core.db import build_engine, utcnow
     from overseas.core.text import name_sort_key
@@ -184,6 +185,9 @@ def raw_insert(url: str, env: dict[str, str], rows: int) -> float:
     now = utcnow()
     with Session(engine) as session:
         agency_id = session.execute(text("SELECT min(id) FROM agencies")).scalar_one()
+        # The unit the home code names on the registration day, as the API finds it.
+        home = catalog.load(session).on("506", date(2024, 1, 10))
+        assert home is not None
         payload = [item(n, "R") for n in range(rows)]
         worker_ids = allocate_ids(session, table_of(Worker), rows)
         workers = [
@@ -207,6 +211,7 @@ def raw_insert(url: str, env: dict[str, str], rows: int) -> float:
                     "date_of_birth": date.fromisoformat(w["date_of_birth"]),
                     "sex": w["sex"],
                     "home_area_code": w["home_area_code"],
+                    "home_area_id": home.id,
                     "phone": w["phone"],
                     "policy_groups": [],
                     "market_code": p["market_code"],

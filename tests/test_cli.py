@@ -1,7 +1,9 @@
 """The `overseas` console script, on a database of its own."""
 
+import gc
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlmodel import Session, select
@@ -123,3 +125,24 @@ def test_tallies_rebuild_check_finds_a_damaged_tally_and_rebuild_repairs_it(
     assert "1 departure tallies differ" in capsys.readouterr().out
     assert main(["tallies", "rebuild"]) == 0
     assert main(["tallies", "rebuild", "--check"]) == 0
+
+
+def test_serve_runs_the_application_with_its_start_up_objects_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import uvicorn
+
+    from overseas.main import create_app, serving_app
+
+    ran: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: ran.update(app=app, **options))
+    assert main(["serve", "--port", "8123"]) == 0
+    assert (ran["app"], ran["factory"], ran["port"]) == ("overseas.main:serving_app", True, 8123)
+
+    gc.unfreeze()
+    try:
+        app = serving_app()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert app.openapi()["paths"].keys() == create_app().openapi()["paths"].keys()

@@ -14,7 +14,7 @@ def _serve(args: argparse.Namespace) -> int:
     from overseas.core.config import get_settings
 
     uvicorn.run(
-        "overseas.main:create_app",
+        "overseas.main:serving_app",
         factory=True,
         host=args.host,
         port=args.port,

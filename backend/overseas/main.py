@@ -1,5 +1,6 @@
 """The application: routers, error handlers, metrics and the built SPA."""
 
+import gc
 import logging
 from pathlib import Path
 
@@ -169,4 +170,18 @@ def create_app() -> FastAPI:
     if settings.api_docs:
         _mount_api_docs(app, settings.frontend_dist)
     _mount_spa(app, settings.frontend_dist)
+    return app
+
+
+def serving_app() -> FastAPI:
+    """The application as `overseas serve` runs it (tests build theirs with `create_app`).
+
+    What exists once it is built (modules, routes, schemas: some 190,000 objects that live as
+    long as the process) is frozen out of the garbage collector's reach. A large request, such
+    as a 1,000-row batch, makes tens of thousands of objects and sets off full collections;
+    without the freeze each of them walks the whole process again, a fifth of the batch's
+    time in Python (bench/RESULTS.md, "Batch ingest")."""
+    app = create_app()
+    gc.collect()
+    gc.freeze()
     return app

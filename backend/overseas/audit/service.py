@@ -4,16 +4,17 @@ ORM writes are captured by one `after_flush` hook (so no service can forget); bu
 writes and reads of personal data call `record` themselves.
 """
 
+import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     DateTime,
     Integer,
-    String,
     Table,
     bindparam,
     event,
@@ -25,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
+from sqlalchemy.sql.elements import TextClause
 from sqlmodel import Session, col, select
 
 from overseas.audit.models import AuditLog
@@ -177,37 +179,59 @@ def record_many(
     bulk_insert(session, table_of(AuditLog), rows)
 
 
-def record_creates_on_server(
-    session: Session, table: Table, ids: list[int], *, skip: Iterable[str]
-) -> None:
-    """PostgreSQL builds the audit rows of rows just bulk-inserted into `table` from the rows
-    themselves, as the flush hook would: every column but `skip` that is not null, as
-    {"before": null, "after": value}, with the personal fields masked (core.pii)."""
-    masked = [name for name in AUDIT_MASKS if name in table.c]
-    overrides = ", ".join(f"'{n}', {AUDIT_MASKS[n].sql(f'r.{n}')}" for n in masked)
-    document = "to_jsonb(r) - CAST(:skip AS TEXT[])"
-    if overrides:
-        document += f" || jsonb_build_object({overrides})"
-    statement = text(
+def _json_members(table: Table, skip: Iterable[str]) -> str:
+    """SQL text: the members `"column":{"before":null,"after":value}` of a row `r` of `table`,
+    comma-separated, for every column but `skip` whose value is neither NULL nor JSON null,
+    the personal fields masked (core.pii); NULL when there is none. Built as JSON text, which
+    the caller casts to jsonb once: per row, several times cheaper than taking the row apart
+    as jsonb (to_jsonb, jsonb_each, jsonb_object_agg) and giving the same document."""
+    skipped = frozenset(skip)
+    members = []
+    for column in table.c:
+        if column.name in skipped:
+            continue
+        value = f'r."{column.name}"'
+        if column.name in AUDIT_MASKS:
+            value = AUDIT_MASKS[column.name].sql(value)
+        # The colons escaped for `text()`, which would take `:null` for a parameter.
+        head = f'{json.dumps(column.name)}:{{"before":null,"after":'.replace(":", "\\:")
+        # A NULL value makes the member NULL, which concat_ws leaves out.
+        members.append(f"'{head}' || NULLIF(CAST(to_json({value}) AS TEXT), 'null') || '}}'")
+    if not members:
+        return "NULL"
+    # concat_ws takes at most 100 arguments: a wide table's members are joined in groups.
+    groups = [members[i : i + 90] for i in range(0, len(members), 90)]
+    joined = [f"NULLIF(concat_ws(',', {', '.join(g)}), '')" for g in groups]
+    return joined[0] if len(joined) == 1 else f"NULLIF(concat_ws(',', {', '.join(joined)}), '')"
+
+
+@lru_cache
+def _creates_statement(table: Table, skip: frozenset[str]) -> TextClause:
+    document = f"CAST('{{' || {_json_members(table, skip)} || '}}' AS jsonb)"
+    return text(
         f"""
         INSERT INTO audit_log (at, actor, action, entity, entity_id, changes)
-        SELECT :at, :actor, 'create', :entity, CAST(r.id AS TEXT),
-               (SELECT jsonb_object_agg(e.key, jsonb_build_object('before', NULL, 'after', e.value))
-                FROM jsonb_each({document}) AS e
-                WHERE e.value <> 'null'::jsonb)
+        SELECT :at, :actor, 'create', :entity, CAST(r.id AS TEXT), {document}
         FROM "{table.name}" AS r
         WHERE r.id = ANY(:ids)
         ORDER BY r.id
         """  # noqa: S608 - the table and columns are the application's own, not input
     ).bindparams(
         bindparam("ids", type_=ARRAY(Integer)),
-        bindparam("skip", type_=ARRAY(String)),
         bindparam("at", type_=DateTime(timezone=True)),
     )
+
+
+def record_creates_on_server(
+    session: Session, table: Table, ids: list[int], *, skip: Iterable[str]
+) -> None:
+    """PostgreSQL builds the audit rows of rows just bulk-inserted into `table` from the rows
+    themselves, as the flush hook would: every column but `skip` that is not null, as
+    {"before": null, "after": value}, with the personal fields masked (core.pii)."""
     actor = session.info.get("actor", SYSTEM_ACTOR)
     session.connection().execute(
-        statement,
-        {"ids": ids, "skip": sorted(skip), "at": utcnow(), "actor": actor, "entity": table.name},
+        _creates_statement(table, frozenset(skip)),
+        {"ids": ids, "at": utcnow(), "actor": actor, "entity": table.name},
     )
 
 

@@ -9,7 +9,7 @@ row naming the channel beating one naming the market, which beats one naming the
 (`*` matches any). A row with an empty cap means no known cap (docs/law.md)."""
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -73,15 +73,18 @@ class DepositCap(Rule):
 R = TypeVar("R", bound=Rule)
 
 
-def _in_force(
-    rules: tuple[R, ...], market_code: str, programme: str | None, channel: str, on: date
-) -> R | None:
-    scored = [
-        (s, r)
-        for r in rules
-        if r.valid_on(on) and (s := r.score(market_code, programme, channel)) is not None
-    ]
-    return max(scored, key=lambda sr: sr[0])[1] if scored else None
+def _applying(
+    rules: tuple[R, ...], market_code: str, programme: str | None, channel: str
+) -> tuple[R, ...]:
+    """The rules that apply to these values on some day, the most specific first (rows of the
+    same score in their own order)."""
+    scored = [(s, r) for r in rules if (s := r.score(market_code, programme, channel)) is not None]
+    return tuple(r for _, r in sorted(scored, key=lambda sr: -sr[0]))
+
+
+def _in_force(rules: tuple[R, ...], on: date) -> R | None:
+    """The first of `_applying`'s rules valid on the day: the most specific in force."""
+    return next((r for r in rules if r.valid_on(on)), None)
 
 
 @dataclass(frozen=True)
@@ -91,19 +94,35 @@ class CapBook:
 
     fees: tuple[FeeCap, ...]
     deposits: tuple[DepositCap, ...]
+    # The rules that apply to each (market, programme, channel), worked out once per book: a
+    # batch judges a thousand placements with a handful of these (a few keys at most).
+    _fees_for: dict[tuple[str, str | None, str], tuple[FeeCap, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _deposits_for: dict[tuple[str, str | None, str], tuple[DepositCap, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def fee_cap_for(
         self, market_code: str, programme: str | None, channel: str, on: date
     ) -> FeeCap | None:
         """The fee rule in force on the day; None before the rows begin (Law 69/2020 is in
         force from 2022-01-01; the caps of the law before it are not loaded)."""
-        return _in_force(self.fees, market_code, programme, channel, on)
+        key = (market_code, programme, channel)
+        rules = self._fees_for.get(key)
+        if rules is None:
+            rules = self._fees_for[key] = _applying(self.fees, *key)
+        return _in_force(rules, on)
 
     def deposit_cap_for(
         self, market_code: str, programme: str | None, channel: str, on: date
     ) -> DepositCap | None:
         """The deposit rule in force on the day; None when the market has none."""
-        return _in_force(self.deposits, market_code, programme, channel, on)
+        key = (market_code, programme, channel)
+        rules = self._deposits_for.get(key)
+        if rules is None:
+            rules = self._deposits_for[key] = _applying(self.deposits, *key)
+        return _in_force(rules, on)
 
     def fee_cap_months(
         self, market_code: str, programme: str | None, channel: str, contract_months: int, on: date

@@ -152,24 +152,21 @@ def plan(
     seen_refs: dict[tuple[int | None, str], int] = {}
     for index, v in parsed:
         ref = v["external_ref"]
-
-        def err(field_name: str, said: Fault, index: int = index, ref: str | None = ref) -> None:
-            errors.append(FieldError.at(field_name, said, index=index, external_ref=ref))
-
+        found: list[tuple[str, Fault]] = []
         key = (v["agency_id"], ref)
         if require_ref and not ref:
-            err("external_ref", REF_REQUIRED)
+            found.append(("external_ref", REF_REQUIRED))
         if ref:
             if key in seen_refs:
                 first = seen_refs[key]
-                err(
-                    "external_ref",
-                    fault("repeated", f"repeats the item at index {first}", index=first),
-                )
+                said = fault("repeated", f"repeats the item at index {first}", index=first)
+                found.append(("external_ref", said))
             seen_refs[key] = index
         existing = existing_by_key.get(key) if ref else None
-        for field_name, said in check_record(v) + check_references(v, lookups, existing):
-            err(field_name, said)
+        found += check_record(v)
+        found += check_references(v, lookups, existing)
+        for field_name, said in found:
+            errors.append(FieldError.at(field_name, said, index=index, external_ref=ref))
         item = Planned(index, v, existing)
         if existing is not None:
             item.result = "updated" if changes(existing, v) else "unchanged"
@@ -200,8 +197,13 @@ def plan_holds(
 
 def changes(stored: Any, values: dict[str, Any]) -> bool:
     """Whether a record differs from the stored placement in a field a client sets: a record
-    re-sent unchanged writes nothing."""
-    return any(not same(getattr(stored, name), values[name]) for name in RECORD_FIELDS)
+    re-sent unchanged writes nothing. Equal values are the same (an enum equals its value,
+    decimals compare by amount), so only the fields that differ are compared through `same`."""
+    for name in RECORD_FIELDS:
+        stored_value, value = getattr(stored, name), values[name]
+        if stored_value != value and not same(stored_value, value):
+            return True
+    return False
 
 
 def raise_single(errors: list[FieldError]) -> None:

@@ -57,10 +57,14 @@ def _optional_text(value: str | None) -> str | None:
     return value or None
 
 
+# The separators a phone number may be written with: spaces, dots and hyphens.
+_PHONE_SEPARATORS = str.maketrans("", "", " .-")
+
+
 def _phone(value: str | None) -> str | None:
     if value is None:
         return None
-    value = re.sub(r"[ .-]", "", value.strip())
+    value = value.strip().translate(_PHONE_SEPARATORS)
     if not value:
         return None
     if not _PHONE.match(value):

@@ -31,7 +31,6 @@ from overseas.placements.planning import (
 )
 from overseas.placements.record import api_field, plain, record_from, record_of
 from overseas.placements.schemas import (
-    BatchItemResult,
     BatchResult,
     PlacementIn,
     PlacementUpdate,
@@ -85,19 +84,25 @@ def upsert(
         return planned
 
     planned = with_retries(session, attempt)
-    items = [
-        BatchItemResult(
-            index=p.index,
-            external_ref=p.values["external_ref"],
-            id=p.values.get("id") or (p.existing.id if p.existing else None),
-            result=p.result,
-        )
-        for p in planned
-    ]
-    counts = {
-        r: sum(1 for p in planned if p.result == r) for r in ("created", "updated", "unchanged")
-    }
-    return BatchResult(dry_run=dry_run, items=items, **counts)
+    counts = Counter(p.result for p in planned)
+    # Validated in one call, items and all, rather than one BatchItemResult at a time.
+    return BatchResult.model_validate(
+        {
+            "dry_run": dry_run,
+            "created": counts["created"],
+            "updated": counts["updated"],
+            "unchanged": counts["unchanged"],
+            "items": [
+                {
+                    "index": p.index,
+                    "external_ref": p.values["external_ref"],
+                    "id": p.values.get("id") or (p.existing.id if p.existing else None),
+                    "result": p.result,
+                }
+                for p in planned
+            ],
+        }
+    )
 
 
 def _copies(records: Sequence[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from overseas.audit import service as audit
-from overseas.core.bulk import allocate_ids, bulk_insert, in_values, table_of
+from overseas.core.bulk import allocate_ids, bulk_insert, in_each, table_of
 from overseas.core.db import LOCAL_ZONE, today, utcnow
 from overseas.core.errors import PreconditionFailed
 from overseas.core.pii import mask_changes
@@ -72,9 +72,18 @@ def _event_day(v: dict[str, Any]) -> date:
     return today()
 
 
-def _flags(
-    v: dict[str, Any], reported_on: date | None, lookups: Lookups, active: rules.ActivePlacements
-) -> dict[str, bool]:
+# The column of each flag.
+_FLAG_COLUMNS = {f: f.value for f in Flag}
+
+
+def _set_flags(
+    row: dict[str, Any],
+    v: dict[str, Any],
+    reported_on: date | None,
+    lookups: Lookups,
+    active: rules.ActivePlacements,
+) -> None:
+    """Add the record's flags to its row, in the order compute_flags gives them."""
     inputs = flag_inputs(v, reported_on)
     flags = rules.compute_flags(
         inputs,
@@ -83,7 +92,8 @@ def _flags(
         lookups.calendar,
         book=lookups.caps,
     )
-    return {f.value: on for f, on in flags.items()}
+    for flag, on in flags.items():
+        row[_FLAG_COLUMNS[flag]] = on
 
 
 # --- phase 1: the people --------------------------------------------------------------------
@@ -107,7 +117,7 @@ def _workers(session: Session, national_ids: set[str], now: datetime) -> dict[st
     found = dict(
         conn.execute(
             core_select(table.c.national_id, table.c.id).where(
-                in_values(session, table.c.national_id, wanted)
+                in_each(session, table.c.national_id, wanted)
             )
         ).all()
     )
@@ -128,7 +138,7 @@ def _workers(session: Session, national_ids: set[str], now: datetime) -> dict[st
         )
     rows = conn.execute(
         core_select(table.c.national_id, table.c.id).where(
-            in_values(session, table.c.national_id, missing)
+            in_each(session, table.c.national_id, missing)
         )
     ).all()
     return found | {nid: wid for nid, wid in rows}
@@ -173,15 +183,15 @@ def _insert(
     for p, pid in zip(creates, ids, strict=True):
         v = p.values
         reported_at = out.now if v["departure_date"] else None
-        row = column_values(v) | {
-            "id": pid,
-            "worker_id": workers[v["national_id"]],
-            "departure_reported_at": reported_at,
-            "created_at": out.now,
-            "updated_at": out.now,
-            "version": 1,
-        }
-        row |= _flags(v, local_today if reported_at else None, lookups, active)
+        # Filled in place, key by key: one dict per row (the order is the columns' order).
+        row = column_values(v)
+        row["id"] = pid
+        row["worker_id"] = workers[v["national_id"]]
+        row["departure_reported_at"] = reported_at
+        row["created_at"] = out.now
+        row["updated_at"] = out.now
+        row["version"] = 1
+        _set_flags(row, v, local_today if reported_at else None, lookups, active)
         # Its notice's count sets it once every row of the write is in (quota.settle).
         row["over_quota"] = False
         rows.append(row)
@@ -214,12 +224,11 @@ def _update(
         if v["departure_date"] is not None and reported_at is None:
             reported_at = out.now
         reported_on = reported_at.astimezone(LOCAL_ZONE).date() if reported_at else None
-        row = column_values(v) | {
-            "worker_id": workers[v["national_id"]],
-            "departure_reported_at": reported_at,
-            "updated_at": out.now,
-        }
-        row |= _flags(v, reported_on, lookups, active)
+        row = column_values(v)
+        row["worker_id"] = workers[v["national_id"]]
+        row["departure_reported_at"] = reported_at
+        row["updated_at"] = out.now
+        _set_flags(row, v, reported_on, lookups, active)
         out.updates.append(
             (
                 e.id,
