@@ -102,8 +102,11 @@ def _signature(payload: bytes) -> str:
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
-def encode_cursor(last_id: int) -> str:
-    raw = json.dumps({"o": "default", "v": [last_id]}).encode()
+def encode_cursor(last_id: int, *, backward: bool = False) -> str:
+    data: dict[str, Any] = {"o": "default", "v": [last_id]}
+    if backward:
+        data["b"] = True
+    raw = json.dumps(data).encode()
     payload = base64.urlsafe_b64encode(raw).decode().rstrip("=")
     return f"{payload}.{_signature(payload.encode())}"
 
@@ -182,6 +185,10 @@ def create_app(dsn: str) -> Starlette:
                 "items": [placement(r, homes) for r in rows],
                 "next_cursor": encode_cursor(rows[-1]["id"]) if more else None,
                 "total": None,
+                # A page reached by a cursor has one before it (the app's `prev_cursor`).
+                "prev_cursor": (
+                    encode_cursor(rows[0]["id"], backward=True) if cursor and rows else None
+                ),
             }
         )
 
