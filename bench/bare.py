@@ -162,7 +162,8 @@ def create_app(dsn: str) -> Starlette:
 
     def page(request: Request) -> Response:
         limit = int(request.query_params.get("limit", "50"))
-        where, args = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        args: list[Any] = []
         if market := request.query_params.get("market_code"):
             where.append("market_code = %s")
             args.append(market.upper())
